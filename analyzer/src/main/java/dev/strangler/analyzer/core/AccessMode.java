@@ -1,0 +1,6 @@
+package dev.strangler.analyzer.core;
+
+/** Whether a statement reads or writes a table; writes decide ownership more than reads. */
+public enum AccessMode {
+    READ, WRITE
+}
