@@ -1,0 +1,264 @@
+package dev.strangler.lambdalocal.execution;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One execution environment: a JVM process running the real runtime interface client against our Runtime API.
+ *
+ * <p>Runs one invocation at a time. Its output (stdout and stderr) goes to a log file, so each invocation's log is
+ * the bytes written between its start and its answer. Thread-safe.
+ */
+public final class Environment {
+    private static final Logger log = LoggerFactory.getLogger(Environment.class);
+    private static final Invocation STOP = new Invocation("stop", new byte[0], "", "", null, 0);
+    /** How long a new environment may take to ask for its first event (AWS allows 10 s of init). */
+    private static final long INIT_TIMEOUT_MILLIS = 10_000;
+
+    private final String id;
+    private final Process process;
+    private final Path logFile;
+    private final long startedNanos;
+    private final BlockingQueue<Invocation> mailbox = new LinkedBlockingQueue<>();
+    private volatile Invocation current;
+    private volatile long initNanos = -1;
+    private volatile boolean broken;
+    private volatile byte[] initError;
+
+    private Environment(String id, Process process, Path logFile, long startedNanos) {
+        this.id = id;
+        this.process = process;
+        this.logFile = logFile;
+        this.startedNanos = startedNanos;
+        process.onExit().thenRun(this::exited);
+    }
+
+    /** Starts the process; it connects to the Runtime API on its own. */
+    static Environment start(String id, List<String> command, Map<String, String> variables, Path workingDir,
+                             Path logFile) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().clear();
+        builder.environment().putAll(variables);
+        long started = System.nanoTime();
+        try {
+            return new Environment(id, builder.start(), logFile, started);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start environment " + id + " with " + command.get(0)
+                    + "; check that the JDK running lambda-local is complete", e);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Whether this environment can take another invocation. */
+    boolean isUsable() {
+        return !broken && process.isAlive();
+    }
+
+    /**
+     * Runs one invocation: hands the event to the runtime and waits for its answer, the timeout or the process's end.
+     * A timeout or a crash breaks the environment.
+     */
+    InvocationResult run(Invocation invocation, long timeoutMillis, int memoryMb) {
+        long logStart = logSize();
+        boolean cold = initNanos < 0;
+        current = invocation;
+        mailbox.add(invocation);
+        if (!process.isAlive()) {
+            exited();
+        }
+        awaitDelivery(invocation);
+        if (!invocation.answer.isDone()) {
+            long remaining = invocation.deadlineEpochMillis() - System.currentTimeMillis();
+            try {
+                invocation.answer.get(Math.max(remaining, 0), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                broken = true;
+                invocation.finish(timedOut(invocation, timeoutMillis));
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                invocation.finish(new Invocation.Answer(errorJson("Runtime.Interrupted",
+                        "lambda-local was stopped while request " + invocation.requestId() + " ran"), true, false));
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("Invocation answers are never completed exceptionally", e);
+            }
+        }
+        Invocation.Answer answer = invocation.answer.join();
+        current = null;
+        if (!answer.keepsEnvironment()) {
+            broken = true;
+            stop();
+        }
+        long delivered = invocation.deliveredNanos();
+        Duration duration = Duration.ofNanos(delivered == 0 ? 0 : System.nanoTime() - delivered);
+        Duration init = cold && initNanos >= 0 ? Duration.ofNanos(initNanos - startedNanos) : Duration.ZERO;
+        String text = logOf(invocation, logStart, duration, init, memoryMb);
+        return new InvocationResult(invocation.requestId(), answer.payload(), answer.isError() ? "Unhandled" : null,
+                text, duration, init);
+    }
+
+    private void awaitDelivery(Invocation invocation) {
+        try {
+            invocation.delivered.get(INIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            broken = true;
+            invocation.finish(new Invocation.Answer(errorJson("Runtime.InitTimeout", "RequestId: "
+                    + invocation.requestId() + " Error: environment " + id + " did not ask for an event within "
+                    + INIT_TIMEOUT_MILLIS + " ms; see its log"), true, false));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            invocation.finish(new Invocation.Answer(errorJson("Runtime.Interrupted", "lambda-local was stopped"),
+                    true, false));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Deliveries are never completed exceptionally", e);
+        }
+    }
+
+    /**
+     * Blocks until there is an event for this environment (the Runtime API's {@code next} long poll).
+     *
+     * @return the event, or {@code null} when the environment is stopping
+     */
+    public Invocation awaitNext() throws InterruptedException {
+        if (initNanos < 0) {
+            initNanos = System.nanoTime();
+            log.debug("Environment {} initialised in {} ms", id, (initNanos - startedNanos) / 1_000_000);
+        }
+        Invocation next = mailbox.take();
+        if (next == STOP) {
+            mailbox.add(STOP);
+            return null;
+        }
+        next.markDelivered();
+        return next;
+    }
+
+    /** Records the handler's response; {@code false} when no such invocation runs here. */
+    public boolean respond(String requestId, byte[] payload) {
+        Invocation invocation = current;
+        if (invocation == null || !invocation.requestId().equals(requestId)) {
+            return false;
+        }
+        invocation.finish(new Invocation.Answer(payload, false, true));
+        return true;
+    }
+
+    /** Records the handler's error; {@code false} when no such invocation runs here. */
+    public boolean fail(String requestId, byte[] errorJson) {
+        Invocation invocation = current;
+        if (invocation == null || !invocation.requestId().equals(requestId)) {
+            return false;
+        }
+        invocation.finish(new Invocation.Answer(errorJson, true, true));
+        return true;
+    }
+
+    /** Records that the runtime could not initialise (e.g. the handler class is missing); the process will end. */
+    public void initFailed(byte[] errorJson) {
+        initError = errorJson;
+        broken = true;
+        Invocation invocation = current;
+        if (invocation != null) {
+            invocation.finish(new Invocation.Answer(errorJson, true, false));
+        }
+    }
+
+    /** Ends the process; an invocation still running gets an error. */
+    void stop() {
+        broken = true;
+        mailbox.add(STOP);
+        process.destroyForcibly();
+    }
+
+    /** The process id, for tests and diagnostics. */
+    public long pid() {
+        return process.pid();
+    }
+
+    private void exited() {
+        broken = true;
+        mailbox.add(STOP);
+        Invocation invocation = current;
+        if (invocation != null) {
+            byte[] error = initError != null ? initError : errorJson("Runtime.ExitError", "RequestId: "
+                    + invocation.requestId() + " Error: Runtime exited with error: exit status " + exitCode());
+            invocation.finish(new Invocation.Answer(error, true, false));
+        }
+        log.debug("Environment {} ended with exit status {}", id, exitCode());
+    }
+
+    private int exitCode() {
+        try {
+            return process.exitValue();
+        } catch (IllegalThreadStateException e) {
+            return -1;
+        }
+    }
+
+    private static Invocation.Answer timedOut(Invocation invocation, long timeoutMillis) {
+        String message = java.time.Instant.now() + " " + invocation.requestId() + " Task timed out after "
+                + String.format(java.util.Locale.ROOT, "%.2f", timeoutMillis / 1000.0) + " seconds";
+        return new Invocation.Answer(("{\"errorMessage\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8),
+                true, false);
+    }
+
+    static byte[] errorJson(String type, String message) {
+        return ("{\"errorType\":\"" + Json.escape(type) + "\",\"errorMessage\":\"" + Json.escape(message) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private long logSize() {
+        try {
+            return Files.size(logFile);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private String logOf(Invocation invocation, long from, Duration duration, Duration init, int memoryMb) {
+        String output;
+        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+            long length = file.length();
+            byte[] bytes = new byte[(int) Math.min(Math.max(length - from, 0), 1 << 20)];
+            file.seek(length - bytes.length);
+            file.readFully(bytes);
+            output = new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            output = "(log of environment " + id + " unreadable: " + e.getMessage() + ")\n";
+        }
+        double millis = duration.toNanos() / 1e6;
+        StringBuilder text = new StringBuilder(output.length() + 300)
+                .append("START RequestId: ").append(invocation.requestId()).append(" Version: $LATEST\n")
+                .append(output);
+        if (!output.isEmpty() && !output.endsWith("\n")) {
+            text.append('\n');
+        }
+        text.append("END RequestId: ").append(invocation.requestId()).append('\n')
+                .append("REPORT RequestId: ").append(invocation.requestId())
+                .append(String.format(java.util.Locale.ROOT, "\tDuration: %.2f ms\tBilled Duration: %d ms",
+                        millis, (long) Math.ceil(millis)))
+                .append("\tMemory Size: ").append(memoryMb).append(" MB");
+        if (!init.isZero()) {
+            text.append(String.format(java.util.Locale.ROOT, "\tInit Duration: %.2f ms", init.toNanos() / 1e6));
+        }
+        return text.append('\n').toString();
+    }
+}
