@@ -1,0 +1,11 @@
+package com.acmeshop.exception;
+
+import org.springframework.http.HttpStatus;
+
+/** The request is malformed or breaks a field rule. */
+public class BadRequestException extends ShopException {
+
+    public BadRequestException(String message) {
+        super(HttpStatus.BAD_REQUEST, message);
+    }
+}

@@ -1,0 +1,11 @@
+package com.acmeshop.exception;
+
+import org.springframework.http.HttpStatus;
+
+/** The request breaks a business rule given the current state. */
+public class ConflictException extends ShopException {
+
+    public ConflictException(String message) {
+        super(HttpStatus.CONFLICT, message);
+    }
+}

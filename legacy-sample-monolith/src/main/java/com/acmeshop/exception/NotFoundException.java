@@ -1,0 +1,11 @@
+package com.acmeshop.exception;
+
+import org.springframework.http.HttpStatus;
+
+/** A requested record does not exist. */
+public class NotFoundException extends ShopException {
+
+    public NotFoundException(String message) {
+        super(HttpStatus.NOT_FOUND, message);
+    }
+}

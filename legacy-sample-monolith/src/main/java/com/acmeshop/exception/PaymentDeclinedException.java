@@ -1,0 +1,11 @@
+package com.acmeshop.exception;
+
+import org.springframework.http.HttpStatus;
+
+/** The payment provider declined the card. */
+public class PaymentDeclinedException extends ShopException {
+
+    public PaymentDeclinedException(String message) {
+        super(HttpStatus.PAYMENT_REQUIRED, message);
+    }
+}

@@ -1,0 +1,11 @@
+package com.acmeshop.exception;
+
+import org.springframework.http.HttpStatus;
+
+/** No customer is logged in, or the credentials are wrong. */
+public class UnauthorizedException extends ShopException {
+
+    public UnauthorizedException(String message) {
+        super(HttpStatus.UNAUTHORIZED, message);
+    }
+}

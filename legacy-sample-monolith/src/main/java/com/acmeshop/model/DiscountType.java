@@ -1,0 +1,6 @@
+package com.acmeshop.model;
+
+public enum DiscountType {
+    PERCENT,
+    FIXED
+}

@@ -1,0 +1,7 @@
+package com.acmeshop.model;
+
+public enum PaymentStatus {
+    CAPTURED,
+    DECLINED,
+    REFUNDED
+}

@@ -1,0 +1,7 @@
+package com.acmeshop.model;
+
+public enum ReservationStatus {
+    HELD,
+    COMMITTED,
+    RELEASED
+}
