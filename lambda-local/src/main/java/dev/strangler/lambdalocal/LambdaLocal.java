@@ -108,6 +108,11 @@ public final class LambdaLocal implements AutoCloseable {
         return registry.environments(name).stream().map(environment -> environment.pid()).toList();
     }
 
+    /** How many invocations of the function its handler is running right now. */
+    public int runningInvocations(String name) {
+        return registry.runningInvocations(name);
+    }
+
     /** Stops the server and every function process. */
     @Override
     public void close() {

@@ -67,6 +67,12 @@ public final class Environment {
         return id;
     }
 
+    /** Whether the runtime has been handed an event it has not answered yet. */
+    boolean isRunningInvocation() {
+        Invocation invocation = current;
+        return invocation != null && invocation.delivered.isDone() && !invocation.answer.isDone();
+    }
+
     /** Whether this environment can take another invocation. */
     boolean isUsable() {
         return !broken && process.isAlive();
@@ -202,7 +208,22 @@ public final class Environment {
                     + invocation.requestId() + " Error: Runtime exited with error: exit status " + exitCode());
             invocation.finish(new Invocation.Answer(error, true, false));
         }
-        log.debug("Environment {} ended with exit status {}", id, exitCode());
+        if (invocation != null || initNanos < 0) {
+            log.warn("Environment {} ended with exit status {}; its last output:\n{}", id, exitCode(), lastOutput());
+        } else {
+            log.debug("Environment {} ended with exit status {}", id, exitCode());
+        }
+    }
+
+    private String lastOutput() {
+        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+            byte[] bytes = new byte[(int) Math.min(file.length(), 4096)];
+            file.seek(file.length() - bytes.length);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     private int exitCode() {

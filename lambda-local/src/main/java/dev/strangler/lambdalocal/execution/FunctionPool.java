@@ -37,6 +37,7 @@ final class FunctionPool {
     private final String region;
     private final String runtimeApi;
     private final List<Path> runtimeLibraries;
+    private final Path nativeLibrary;
     private final FunctionCode code;
     private final Path workDir;
     private final Consumer<Environment> onStart;
@@ -49,12 +50,13 @@ final class FunctionPool {
     private volatile boolean closed;
 
     FunctionPool(FunctionConfig config, String arn, String region, String runtimeApi, List<Path> runtimeLibraries,
-                 Path workDir, Consumer<Environment> onStart, Consumer<Environment> onEnd) {
+                 Path nativeLibrary, Path workDir, Consumer<Environment> onStart, Consumer<Environment> onEnd) {
         this.config = config;
         this.arn = arn;
         this.region = region;
         this.runtimeApi = runtimeApi;
         this.runtimeLibraries = runtimeLibraries;
+        this.nativeLibrary = nativeLibrary;
         this.workDir = workDir;
         this.onStart = onStart;
         this.onEnd = onEnd;
@@ -123,6 +125,11 @@ final class FunctionPool {
         return all.size();
     }
 
+    /** How many invocations the handler is running now. */
+    int runningInvocations() {
+        return (int) all.stream().filter(Environment::isRunningInvocation).count();
+    }
+
     /** Stops every environment. */
     void close() {
         closed = true;
@@ -176,6 +183,7 @@ final class FunctionPool {
         command.add("-Xshare:auto");
         command.add("-XX:-UsePerfData");
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-D" + RuntimeClientLibraries.NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary);
         if (Runtime.version().feature() >= 23) {
             // The runtime client's shaded Jackson still uses sun.misc.Unsafe; keep its warning out of function logs.
             command.add("--sun-misc-unsafe-memory-access=allow");

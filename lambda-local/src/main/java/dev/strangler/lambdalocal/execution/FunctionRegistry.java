@@ -29,6 +29,7 @@ public final class FunctionRegistry implements AutoCloseable {
     private final String region;
     private final String runtimeApi;
     private final List<Path> runtimeLibraries;
+    private final Path nativeLibrary;
     private final Map<String, FunctionPool> functions = new ConcurrentHashMap<>();
     private final Map<String, Environment> environments = new ConcurrentHashMap<>();
     private final AtomicInteger deployments = new AtomicInteger();
@@ -48,6 +49,8 @@ public final class FunctionRegistry implements AutoCloseable {
         this.region = Objects.requireNonNull(region, "region");
         this.runtimeApi = Objects.requireNonNull(runtimeApi, "runtimeApi");
         this.runtimeLibraries = RuntimeClientLibraries.unpackTo(workDir.resolve("runtime-client"));
+        this.nativeLibrary = RuntimeClientLibraries.unpackNativeLibrary(runtimeLibraries.get(0),
+                workDir.resolve("runtime-client"));
     }
 
     public String region() {
@@ -63,7 +66,7 @@ public final class FunctionRegistry implements AutoCloseable {
     public void deploy(FunctionConfig function) {
         Objects.requireNonNull(function, "function");
         Path folder = workDir.resolve("functions").resolve(function.name() + "-" + deployments.incrementAndGet());
-        FunctionPool pool = new FunctionPool(function, arn(function.name()), region, runtimeApi, runtimeLibraries,
+        FunctionPool pool = new FunctionPool(function, arn(function.name()), region, runtimeApi, runtimeLibraries, nativeLibrary,
                 folder, environment -> environments.put(environment.id(), environment),
                 environment -> environments.remove(environment.id()));
         FunctionPool old = functions.put(function.name(), pool);
@@ -143,6 +146,11 @@ public final class FunctionRegistry implements AutoCloseable {
     /** How many environments the function has running now. */
     public int environmentCount(String name) {
         return pool(name).environmentCount();
+    }
+
+    /** How many invocations of the function its handler is running now. */
+    public int runningInvocations(String name) {
+        return pool(name).runningInvocations();
     }
 
     /** The running environment with that id (from the Runtime API path), or {@code null}. */

@@ -15,8 +15,38 @@ final class RuntimeClientLibraries {
     private static final List<String> JARS = List.of("aws-lambda-java-runtime-interface-client.jar",
             "aws-lambda-java-core.jar", "aws-lambda-java-serialization.jar", "utils-lite.jar");
     static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** Names the native library for the runtime client to load instead of unpacking its own. */
+    static final String NATIVE_LIBRARY_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private RuntimeClientLibraries() {
+    }
+
+    /**
+     * Unpacks the runtime client's native library for this platform into {@code folder}.
+     *
+     * <p>Left to itself, every runtime client process copies the library to one fixed file in /tmp and loads it from
+     * there: environments starting at the same time overwrite it under each other and die of SIGBUS.
+     */
+    static Path unpackNativeLibrary(Path clientJar, Path folder) {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        String libc = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("x86_64") ? "x86_64" : "aarch64") + ".so.1"))
+                ? "linux_musl-" : "linux-";
+        String entryName = "jni/libaws-lambda-jni." + libc + arch + ".so";
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(clientJar.toFile())) {
+            java.util.zip.ZipEntry entry = jar.getEntry(entryName);
+            if (entry == null) {
+                throw new IllegalStateException("The runtime interface client has no native library " + entryName
+                        + " for this platform (" + System.getProperty("os.name") + ", " + arch + ")");
+            }
+            Path target = folder.resolve("libaws-lambda-jni.so");
+            try (InputStream in = jar.getInputStream(entry)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not unpack the runtime client's native library from " + clientJar, e);
+        }
     }
 
     /** Copies the jars into {@code folder} and returns their paths. */
