@@ -3,7 +3,13 @@ package dev.strangler.lambdalocal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -242,6 +249,47 @@ class LambdaLocalIT {
         assertThat(crashed.functionError()).isEqualTo("Unhandled");
         assertThat(crashed.payload().asUtf8String()).contains("Runtime.ExitError", "Runtime exited with error");
         assertThat(invoke("fragile", httpEvent("GET", "/again", "{}", null)).payload().asUtf8String()).contains("/again");
+    }
+
+    @Test
+    void fails_on_request_and_answers_binary_bodies_in_the_http_echo() {
+        InvokeResponse failed = invoke("http-echo", httpEvent("GET", "/boom", "{\"x-sample-fail\":\"kaputt\"}", null));
+        InvokeResponse binary = invoke("http-echo", httpEvent("POST", "/bytes", "{\"x-sample-binary\":\"true\"}", "abc"));
+
+        assertThat(failed.functionError()).isEqualTo("Unhandled");
+        assertThat(failed.payload().asUtf8String()).contains("\"errorMessage\":\"kaputt\"",
+                "\"errorType\":\"java.lang.RuntimeException\"");
+        assertThat(binary.payload().asUtf8String()).contains("\"isBase64Encoded\":true",
+                "\"body\":\"" + Base64.getEncoder().encodeToString("abc".getBytes(StandardCharsets.UTF_8)) + "\"",
+                "application/octet-stream");
+    }
+
+    @Test
+    void runs_a_lambda_style_zip_with_its_libraries_in_lib(@TempDir Path folder) throws IOException {
+        Path zip = folder.resolve("greeting.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("lib/sample-functions.jar"));
+            Files.copy(SampleFunctions.jar(), out);
+            out.closeEntry();
+        }
+        lambda.deploy(FunctionConfig.of("zipped", zip, SampleFunctions.GREETING)
+                .withEnvironment(Map.of("STAGE", "test")));
+
+        InvokeResponse response = invoke("zipped", "{\"name\":\"Zip\"}");
+
+        assertThat(response.payload().asUtf8String()).isEqualTo("{\"greeting\":\"Hello, Zip!\"}");
+        lambda.undeploy("zipped");
+        assertThatThrownBy(() -> invoke("zipped", "{}")).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void reports_a_handler_class_that_does_not_exist_as_a_function_error() {
+        lambda.deploy(FunctionConfig.of("missing-class", SampleFunctions.jar(), "dev.strangler.samples.Missing::handle"));
+
+        InvokeResponse response = invoke("missing-class", "{}");
+
+        assertThat(response.functionError()).isEqualTo("Unhandled");
+        assertThat(response.payload().asUtf8String()).contains("dev.strangler.samples.Missing");
     }
 
     private static InvokeResponse invoke(String function, String payload) {
