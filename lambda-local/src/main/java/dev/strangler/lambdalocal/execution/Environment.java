@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Environment {
     private static final Logger log = LoggerFactory.getLogger(Environment.class);
-    private static final Invocation STOP = new Invocation("stop", new byte[0], "", "", null, 0);
     /** How long a new environment may take to ask for its first event (AWS allows 10 s of init). */
     private static final long INIT_TIMEOUT_MILLIS = 10_000;
 
@@ -31,7 +29,11 @@ public final class Environment {
     private final Process process;
     private final Path logFile;
     private final long startedNanos;
-    private final BlockingQueue<Invocation> mailbox = new LinkedBlockingQueue<>();
+    /** The runtime's pending {@code next}, answered by whoever has the next event; guarded by {@code this}. */
+    private Consumer<Invocation> waitingRuntime;
+    /** An event no runtime has asked for yet; guarded by {@code this}. */
+    private Invocation queued;
+    private boolean stopped;
     private volatile Invocation current;
     private volatile long initNanos = -1;
     private volatile boolean broken;
@@ -86,7 +88,7 @@ public final class Environment {
         long logStart = logSize();
         boolean cold = initNanos < 0;
         current = invocation;
-        mailbox.add(invocation);
+        hand(invocation);
         if (!process.isAlive()) {
             exited();
         }
@@ -139,22 +141,58 @@ public final class Environment {
     }
 
     /**
-     * Blocks until there is an event for this environment (the Runtime API's {@code next} long poll).
-     *
-     * @return the event, or {@code null} when the environment is stopping
+     * Takes the runtime's {@code next} long poll: {@code deliver} gets the event as soon as there is one, on the thread
+     * that has it, or {@code null} when the environment stops. Answering from the invoking thread spares a thread
+     * switch on every warm invocation.
      */
-    public Invocation awaitNext() throws InterruptedException {
-        if (initNanos < 0) {
-            initNanos = System.nanoTime();
-            log.debug("Environment {} initialised in {} ms", id, (initNanos - startedNanos) / 1_000_000);
+    public void awaitNext(Consumer<Invocation> deliver) {
+        Invocation next;
+        synchronized (this) {
+            if (initNanos < 0) {
+                initNanos = System.nanoTime();
+                log.debug("Environment {} initialised in {} ms", id, (initNanos - startedNanos) / 1_000_000);
+            }
+            if (stopped) {
+                next = null;
+            } else if (queued != null) {
+                next = queued;
+                queued = null;
+            } else {
+                waitingRuntime = deliver;
+                return;
+            }
         }
-        Invocation next = mailbox.take();
-        if (next == STOP) {
-            mailbox.add(STOP);
-            return null;
+        if (next != null) {
+            next.markDelivered();
         }
-        next.markDelivered();
-        return next;
+        deliver.accept(next);
+    }
+
+    private void hand(Invocation invocation) {
+        Consumer<Invocation> runtime;
+        synchronized (this) {
+            runtime = waitingRuntime;
+            waitingRuntime = null;
+            if (runtime == null) {
+                queued = invocation;
+                return;
+            }
+        }
+        invocation.markDelivered();
+        runtime.accept(invocation);
+    }
+
+    private void release() {
+        Consumer<Invocation> runtime;
+        synchronized (this) {
+            stopped = true;
+            queued = null;
+            runtime = waitingRuntime;
+            waitingRuntime = null;
+        }
+        if (runtime != null) {
+            runtime.accept(null);
+        }
     }
 
     /** Records the handler's response; {@code false} when no such invocation runs here. */
@@ -190,7 +228,7 @@ public final class Environment {
     /** Ends the process; an invocation still running gets an error. */
     void stop() {
         broken = true;
-        mailbox.add(STOP);
+        release();
         process.destroyForcibly();
     }
 
@@ -201,7 +239,7 @@ public final class Environment {
 
     private void exited() {
         broken = true;
-        mailbox.add(STOP);
+        release();
         Invocation invocation = current;
         if (invocation != null) {
             byte[] error = initError != null ? initError : errorJson("Runtime.ExitError", "RequestId: "

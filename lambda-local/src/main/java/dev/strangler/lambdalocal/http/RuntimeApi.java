@@ -31,7 +31,8 @@ final class RuntimeApi implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        boolean answered = true;
+        try {
             String path = exchange.getRequestURI().getRawPath();
             int api = path.indexOf(API);
             if (api < 0) {
@@ -47,6 +48,7 @@ final class RuntimeApi implements HttpHandler {
                 return;
             }
             if (operation.equals("invocation/next") && exchange.getRequestMethod().equals("GET")) {
+                answered = false;
                 next(exchange, environment);
             } else if (operation.equals("init/error") && exchange.getRequestMethod().equals("POST")) {
                 byte[] body = Exchanges.body(exchange, ERROR_LIMIT);
@@ -60,6 +62,10 @@ final class RuntimeApi implements HttpHandler {
         } catch (RuntimeException e) {
             log.error("Runtime API request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             sendError(exchange, 500, "Runtime.Failure", String.valueOf(e.getMessage()));
+        } finally {
+            if (answered) {
+                exchange.close();
+            }
         }
     }
 
@@ -75,26 +81,27 @@ final class RuntimeApi implements HttpHandler {
         return environment;
     }
 
-    private static void next(HttpExchange exchange, Environment environment) throws IOException {
-        Invocation invocation;
-        try {
-            invocation = environment.awaitNext();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (invocation == null) {
-            return;
-        }
-        var headers = exchange.getResponseHeaders();
-        headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMillis()));
-        headers.set("Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
-        headers.set("Lambda-Runtime-Trace-Id", invocation.traceId());
-        if (invocation.clientContext() != null) {
-            headers.set("Lambda-Runtime-Client-Context", decodedClientContext(invocation.clientContext()));
-        }
-        Exchanges.send(exchange, 200, "application/json", invocation.payload());
+    /** Holds the long poll open; the event is written by whichever thread hands it over. */
+    private static void next(HttpExchange exchange, Environment environment) {
+        environment.awaitNext(invocation -> {
+            try (exchange) {
+                if (invocation == null) {
+                    return;
+                }
+                var headers = exchange.getResponseHeaders();
+                headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
+                headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMillis()));
+                headers.set("Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
+                headers.set("Lambda-Runtime-Trace-Id", invocation.traceId());
+                if (invocation.clientContext() != null) {
+                    headers.set("Lambda-Runtime-Client-Context", decodedClientContext(invocation.clientContext()));
+                }
+                Exchanges.send(exchange, 200, "application/json", invocation.payload());
+            } catch (IOException e) {
+                // The environment's process is gone; its end is noticed and reported through its exit.
+                log.debug("Could not hand request {} to environment {}", invocation.requestId(), environment.id(), e);
+            }
+        });
     }
 
     private static void answer(HttpExchange exchange, Environment environment, String rest) throws IOException {
