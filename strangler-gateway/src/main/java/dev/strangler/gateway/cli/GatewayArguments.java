@@ -1,0 +1,77 @@
+package dev.strangler.gateway.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway's start-up options, turned into Spring properties. Every option also reads from the environment
+ * (Spring's relaxed binding), e.g. {@code STRANGLER_MONOLITH_URI}, {@code STRANGLER_ADMIN_TOKEN}.
+ *
+ * @param springArguments the arguments for Spring, {@code --property=value}
+ * @param isHelp whether {@code --help} was asked for
+ */
+public record GatewayArguments(List<String> springArguments, boolean isHelp) {
+
+    /** The help text. */
+    public static final String USAGE = """
+            Usage: ./strangler gateway --routes FILE --monolith URI [options]
+
+              --routes FILE            route file (YAML)                       env STRANGLER_ROUTES_FILE
+              --monolith URI           where unmoved traffic goes, http://host:port   env STRANGLER_MONOLITH_URI
+              --lambda-endpoint URI    Lambda endpoint override (lambda-local)  env STRANGLER_LAMBDA_ENDPOINT
+              --region NAME            AWS region (default: the SDK's region chain)  env STRANGLER_LAMBDA_REGION
+              --port N                 gateway port (default 8080)              env SERVER_PORT
+              --address IP             gateway listen address (default 127.0.0.1)  env SERVER_ADDRESS
+              --admin-port N           admin API port (default 8081)            env STRANGLER_ADMIN_PORT
+              --admin-token TOKEN      admin bearer token, 16+ characters       env STRANGLER_ADMIN_TOKEN
+              --audit-log FILE         audit log (default: <routes file>.audit.log)  env STRANGLER_ROUTES_AUDIT_LOG
+              --invoke-timeout DUR     Lambda invoke timeout (default 30s)      env STRANGLER_LAMBDA_INVOKE_TIMEOUT
+              --help                   this text
+            Any Spring property can also be given as --name=value.""";
+
+    private static final Map<String, String> OPTIONS = Map.of(
+            "--routes", "strangler.routes.file",
+            "--monolith", "strangler.monolith.uri",
+            "--lambda-endpoint", "strangler.lambda.endpoint",
+            "--region", "strangler.lambda.region",
+            "--port", "server.port",
+            "--address", "server.address",
+            "--admin-port", "strangler.admin.port",
+            "--admin-token", "strangler.admin.token",
+            "--audit-log", "strangler.routes.audit-log",
+            "--invoke-timeout", "strangler.lambda.invoke-timeout");
+
+    public GatewayArguments {
+        springArguments = List.copyOf(springArguments);
+    }
+
+    /** Parses {@code args}; an unknown option or one without its value is an {@link IllegalArgumentException}. */
+    public static GatewayArguments parse(String[] args) {
+        List<String> spring = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return new GatewayArguments(List.of(), true);
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String property = OPTIONS.get(name);
+            if (property != null) {
+                String value;
+                if (arg.contains("=")) {
+                    value = arg.substring(arg.indexOf('=') + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new IllegalArgumentException("option " + arg + " needs a value");
+                }
+                spring.add("--" + property + "=" + value);
+            } else if (arg.startsWith("--") && arg.contains("=") && arg.substring(2).contains(".")) {
+                spring.add(arg);
+            } else {
+                throw new IllegalArgumentException("unknown option '" + arg + "'; --help lists the options");
+            }
+        }
+        return new GatewayArguments(spring, false);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.strangler.gateway.config;
+
+import dev.strangler.gateway.lambda.LambdaInvoker;
+import dev.strangler.gateway.lambda.SdkLambdaInvoker;
+import dev.strangler.gateway.routefile.AuditLog;
+import dev.strangler.gateway.routefile.RouteStore;
+import dev.strangler.gateway.web.AdminServer;
+import dev.strangler.gateway.web.RequestIdFilter;
+import dev.strangler.gateway.web.RouteMetrics;
+import dev.strangler.gateway.web.StranglerFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/** Wires the strangler gateway: the live route table, the Lambda invoker, the filters, the catch-all route, the admin API. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, LambdaProperties.class, AdminProperties.class})
+public class GatewayConfiguration {
+
+    /** The route id of the catch-all route to the monolith. */
+    public static final String MONOLITH_ROUTE = "monolith";
+
+    @Bean
+    RouteStore routeStore(RoutesProperties routes) {
+        return RouteStore.open(routes.file(), new AuditLog(routes.auditLogOrDefault()), Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "dispose")
+    Disposable routeFileWatcher(RouteStore store, RoutesProperties routes) {
+        return Flux.interval(routes.reloadInterval(), Schedulers.boundedElastic())
+                .subscribe(tick -> store.reloadIfChanged());
+    }
+
+    @Bean(destroyMethod = "close")
+    SdkLambdaInvoker lambdaInvoker(LambdaProperties lambda) {
+        return SdkLambdaInvoker.create(lambda.endpoint(), lambda.region(), lambda.invokeTimeout(), lambda.maxConcurrency());
+    }
+
+    @Bean
+    PrometheusMeterRegistry prometheusMeterRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    @Bean
+    RouteMetrics routeMetrics(PrometheusMeterRegistry registry) {
+        return new RouteMetrics(registry);
+    }
+
+    @Bean
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
+    }
+
+    @Bean
+    StranglerFilter stranglerFilter(RouteStore store, LambdaInvoker invoker, RouteMetrics metrics, LambdaProperties lambda) {
+        return new StranglerFilter(store, invoker, metrics, lambda.maxBodyBytes());
+    }
+
+    @Bean
+    RouteLocator monolithRoute(RouteLocatorBuilder builder, MonolithProperties monolith) {
+        return builder.routes()
+                .route(MONOLITH_ROUTE, r -> r.path("/**")
+                        .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) monolith.connectTimeout().toMillis())
+                        .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, monolith.responseTimeout().toMillis())
+                        .uri(monolith.uri()))
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    AdminServer adminServer(AdminProperties admin, RouteStore store, RouteMetrics metrics, PrometheusMeterRegistry registry) {
+        return AdminServer.start(admin.address(), admin.port(), admin.token(), store, metrics, registry);
+    }
+}

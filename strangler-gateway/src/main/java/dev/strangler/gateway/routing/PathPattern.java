@@ -1,0 +1,88 @@
+package dev.strangler.gateway.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A path template in API Gateway style: literal segments, {@code {name}} for one segment, a final {@code {name+}}
+ * or {@code **} for the rest of the path. Immutable and thread-safe.
+ *
+ * @param pattern the template as written, starting with '/'
+ */
+public record PathPattern(String pattern) {
+
+    public PathPattern {
+        Objects.requireNonNull(pattern, "pattern");
+        if (!pattern.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/', but was '" + pattern + "'");
+        }
+        String[] segments = split(pattern);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            boolean greedy = segment.equals("**") || (segment.startsWith("{") && segment.endsWith("+}"));
+            if (greedy && !last) {
+                throw new IllegalArgumentException("'" + segment + "' may only end a path, but was inside '" + pattern + "'");
+            }
+            if (segment.startsWith("{") != segment.endsWith("}")) {
+                throw new IllegalArgumentException("segment '" + segment + "' of '" + pattern
+                        + "' must be a literal or {name}; check the braces");
+            }
+            if (segment.startsWith("{") && segment.replace("+", "").length() <= 2) {
+                throw new IllegalArgumentException("path parameter in '" + pattern + "' needs a name, like {id}");
+            }
+            if (segment.contains("*") && !segment.equals("**")) {
+                throw new IllegalArgumentException("segment '" + segment + "' of '" + pattern
+                        + "' mixes '*' with text; use ** alone at the end");
+            }
+        }
+    }
+
+    /** The path parameters when {@code path} matches, or null when it does not. */
+    public Map<String, String> match(String path) {
+        String[] want = split(pattern);
+        String[] have = split(path);
+        Map<String, String> parameters = new LinkedHashMap<>(2);
+        for (int i = 0; i < want.length; i++) {
+            String segment = want[i];
+            if (segment.equals("**") || (segment.startsWith("{") && segment.endsWith("+}"))) {
+                if (segment.startsWith("{")) {
+                    if (i >= have.length) {
+                        return null; // API Gateway's {proxy+} needs at least one segment
+                    }
+                    parameters.put(segment.substring(1, segment.length() - 2), String.join("/", rest(have, i)));
+                }
+                return parameters;
+            }
+            if (i >= have.length) {
+                return null;
+            }
+            if (segment.startsWith("{")) {
+                parameters.put(segment.substring(1, segment.length() - 1), have[i]);
+            } else if (!segment.equals(have[i])) {
+                return null;
+            }
+        }
+        return want.length == have.length ? parameters : null;
+    }
+
+    private static List<String> rest(String[] segments, int from) {
+        return new ArrayList<>(List.of(segments).subList(from, segments.length));
+    }
+
+    private static String[] split(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
+}

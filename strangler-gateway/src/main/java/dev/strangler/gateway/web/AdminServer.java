@@ -1,0 +1,219 @@
+package dev.strangler.gateway.web;
+
+import dev.strangler.gateway.routefile.InvalidRouteFileException;
+import dev.strangler.gateway.routefile.RouteStore;
+import dev.strangler.gateway.routing.Route;
+import dev.strangler.gateway.routing.RouteTarget;
+import dev.strangler.gateway.routing.UnknownRouteException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The admin API on its own port: list routes with live figures, set a route's target and weight, promote, roll
+ * back, and the Prometheus scrape. Every request needs {@code Authorization: Bearer <token>} (compared in constant
+ * time), else 401. Changes go through {@link RouteStore#change}, so they are validated, written, audited and applied
+ * live. Thread-safe.
+ */
+public final class AdminServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ACTOR_HEADER = "X-Strangler-Actor";
+
+    private final RouteStore store;
+    private final RouteMetrics metrics;
+    private final PrometheusMeterRegistry prometheus;
+    private final byte[] token;
+    private final DisposableServer server;
+
+    private AdminServer(String host, int port, String token, RouteStore store, RouteMetrics metrics,
+                        PrometheusMeterRegistry prometheus) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
+        this.token = ("Bearer " + Objects.requireNonNull(token, "token")).getBytes(StandardCharsets.UTF_8);
+        this.server = HttpServer.create().host(host).port(port)
+                .route(routes -> routes
+                        .get("/routes", guarded(this::list))
+                        .put("/routes/{id}", guarded(this::set))
+                        .post("/routes/{id}/promote", guarded((rq, rs) -> change(rq, rs, "promote",
+                                route -> {
+                                    if (!route.isMoved()) {
+                                        throw new IllegalArgumentException("route '" + route.id() + "' targets the monolith;"
+                                                + " set a target first: PUT /routes/" + route.id() + " {\"target\":{\"lambda\":\"<function>\"}}");
+                                    }
+                                    return route.withWeight(100);
+                                })))
+                        .post("/routes/{id}/rollback", guarded((rq, rs) -> change(rq, rs, "rollback",
+                                route -> route.withWeight(0))))
+                        .get("/metrics", guarded(this::scrape))
+                        .route(rq -> true, guarded((rq, rs) -> problem(rs, HttpStatus.NOT_FOUND, "No such admin endpoint",
+                                rq.method() + " " + rq.uri() + " is not an admin endpoint; use GET /routes, PUT /routes/{id},"
+                                        + " POST /routes/{id}/promote, POST /routes/{id}/rollback or GET /metrics"))))
+                .bindNow();
+        log.info("Admin API listening on {}:{}", host, server.port());
+    }
+
+    /** Starts the admin API on {@code host}:{@code port} (0 for any free port). */
+    public static AdminServer start(String host, int port, String token, RouteStore store, RouteMetrics metrics,
+                                    PrometheusMeterRegistry prometheus) {
+        return new AdminServer(host, port, token, store, metrics, prometheus);
+    }
+
+    /** The port the admin API listens on. */
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+
+    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> guarded(
+            BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> handler) {
+        return (request, response) -> {
+            String given = request.requestHeaders().get("Authorization");
+            byte[] presented = given == null ? new byte[0] : given.getBytes(StandardCharsets.UTF_8);
+            if (!MessageDigest.isEqual(presented, token)) {
+                response.header("WWW-Authenticate", "Bearer realm=\"strangler-admin\"");
+                return problem(response, HttpStatus.UNAUTHORIZED, "Missing or wrong admin token",
+                        "Send 'Authorization: Bearer <token>' with the token the gateway was started with"
+                                + " (--admin-token or STRANGLER_ADMIN_TOKEN)");
+            }
+            return handler.apply(request, response);
+        };
+    }
+
+    private Publisher<Void> list(HttpServerRequest request, HttpServerResponse response) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("file", store.file().toString());
+        if (store.lastRefusal() != null) {
+            body.put("lastRefusal", store.lastRefusal());
+        }
+        ArrayNode routes = body.putArray("routes");
+        for (Route route : store.table().routes()) {
+            ObjectNode node = describe(route);
+            ObjectNode figures = node.putObject("figures");
+            metrics.figuresOf(route.id()).forEach(figures::put);
+            routes.add(node);
+        }
+        ObjectNode unmatched = body.putObject("default");
+        metrics.figuresOf(RouteMetrics.DEFAULT_ROUTE).forEach(unmatched::put);
+        return json(response, HttpStatus.OK, body);
+    }
+
+    private Publisher<Void> set(HttpServerRequest request, HttpServerResponse response) {
+        return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(text -> {
+            JsonNode body;
+            try {
+                body = JSON.readTree(text);
+            } catch (RuntimeException e) {
+                return Mono.from(problem(response, HttpStatus.BAD_REQUEST, "Body is not JSON",
+                        "Send {\"target\": \"monolith\" | {\"lambda\": \"<function>\", \"qualifier\": \"<alias>\"} | {\"url\": \"http://...\"},"
+                                + " \"weight\": 0-100}"));
+            }
+            if (body == null || !body.isObject() || (!body.has("target") && !body.has("weight"))) {
+                return Mono.from(problem(response, HttpStatus.BAD_REQUEST, "Nothing to change",
+                        "Send at least one of \"target\" and \"weight\", but the body was: " + text));
+            }
+            return Mono.from(change(request, response, "set", route -> {
+                RouteTarget target = body.has("target") ? target(body.get("target")) : route.target();
+                int weight = route.weight();
+                if (body.has("weight")) {
+                    JsonNode w = body.get("weight");
+                    if (!w.isIntegralNumber()) {
+                        throw new IllegalArgumentException("weight must be a whole number 0-100, but was " + w);
+                    }
+                    weight = w.asInt();
+                }
+                return route.withTarget(target, weight);
+            }));
+        });
+    }
+
+    private Publisher<Void> change(HttpServerRequest request, HttpServerResponse response, String action,
+                                   UnaryOperator<Route> change) {
+        String actor = request.requestHeaders().get(ACTOR_HEADER, "admin-api");
+        String id = request.param("id");
+        return Mono.fromCallable(() -> store.change(id, actor, action, change))
+                .subscribeOn(Schedulers.boundedElastic()) // writes and fsyncs the route file and the audit log
+                .flatMap(route -> Mono.from(json(response, HttpStatus.OK, describe(route))))
+                .onErrorResume(UnknownRouteException.class,
+                        e -> Mono.from(problem(response, HttpStatus.NOT_FOUND, "Unknown route", e.getMessage())))
+                .onErrorResume(InvalidRouteFileException.class,
+                        e -> Mono.from(problem(response, HttpStatus.BAD_REQUEST, "Change refused", e.getMessage())))
+                .onErrorResume(IllegalArgumentException.class,
+                        e -> Mono.from(problem(response, HttpStatus.BAD_REQUEST, "Change refused", e.getMessage())))
+                .onErrorResume(e -> !(e instanceof IllegalArgumentException), e -> {
+                    log.error("Route change {} on {} failed", action, id, e);
+                    return Mono.from(problem(response, HttpStatus.INTERNAL_SERVER_ERROR, "Change failed", e.getMessage()));
+                });
+    }
+
+    private Publisher<Void> scrape(HttpServerRequest request, HttpServerResponse response) {
+        return response.status(200)
+                .header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .sendString(Mono.fromCallable(prometheus::scrape));
+    }
+
+    private static RouteTarget target(JsonNode node) {
+        if (node.isString() && node.asString().equals("monolith")) {
+            return new RouteTarget.Monolith();
+        }
+        if (node.isObject() && node.has("lambda")) {
+            return new RouteTarget.LambdaFunction(node.get("lambda").asString(),
+                    node.has("qualifier") ? node.get("qualifier").asString() : null,
+                    node.has("payloadFormat") ? node.get("payloadFormat").asString() : null);
+        }
+        if (node.isObject() && node.has("url")) {
+            return new RouteTarget.HttpService(URI.create(node.get("url").asString()));
+        }
+        throw new IllegalArgumentException("target must be \"monolith\", {\"lambda\": \"<function>\"} or {\"url\": \"http://...\"},"
+                + " but was " + node);
+    }
+
+    static ObjectNode describe(Route route) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", route.id());
+        ArrayNode paths = node.putArray("paths");
+        route.paths().forEach(p -> paths.add(p.pattern()));
+        ArrayNode methods = node.putArray("methods");
+        route.methods().stream().sorted().forEach(methods::add);
+        node.put("target", route.target().describe());
+        node.put("weight", route.weight());
+        node.put("stickyBy", route.stickyBy() == null ? null : route.stickyBy().toString());
+        node.put("testerHeader", route.testerHeader());
+        node.put("fallback", route.fallback());
+        return node;
+    }
+
+    private static Publisher<Void> json(HttpServerResponse response, HttpStatus status, JsonNode body) {
+        return response.status(status.value()).header("Content-Type", "application/json")
+                .sendString(Mono.just(JSON.writeValueAsString(body)));
+    }
+
+    private static Publisher<Void> problem(HttpServerResponse response, HttpStatus status, String title, String detail) {
+        return response.status(status.value()).header("Content-Type", Problems.PROBLEM_JSON)
+                .sendString(Mono.just(Problems.json(status, title, String.valueOf(detail), null, null)));
+    }
+}

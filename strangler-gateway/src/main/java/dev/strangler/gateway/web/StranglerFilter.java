@@ -1,0 +1,325 @@
+package dev.strangler.gateway.web;
+
+import dev.strangler.gateway.lambda.HttpApiEvents;
+import dev.strangler.gateway.lambda.Invocation;
+import dev.strangler.gateway.lambda.InvocationException;
+import dev.strangler.gateway.lambda.LambdaInvoker;
+import dev.strangler.gateway.lambda.LambdaRequest;
+import dev.strangler.gateway.lambda.LambdaResponse;
+import dev.strangler.gateway.routefile.RouteStore;
+import dev.strangler.gateway.routing.Route;
+import dev.strangler.gateway.routing.RouteMatch;
+import dev.strangler.gateway.routing.RouteTarget;
+import dev.strangler.gateway.routing.Side;
+import dev.strangler.gateway.routing.SideChooser;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The heart of the gateway: matches each request against the route table in force, picks a side, and either lets
+ * Spring Cloud Gateway proxy it (to the monolith, or to an HTTP target by rewriting the request URL) or invokes the
+ * route's Lambda function and maps the reply. Failed invokes of safe methods fall back to the monolith when the route
+ * says so. Records metrics and one access log line per request. Thread-safe.
+ */
+public final class StranglerFilter implements GlobalFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(StranglerFilter.class);
+    private static final Logger access = LoggerFactory.getLogger("dev.strangler.gateway.access");
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    // hop-by-hop headers (RFC 9110 7.6.1) and those the gateway recomputes: never copied from a function's reply
+    private static final Set<String> NOT_FROM_FUNCTION = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "te", "trailer", "upgrade", "content-length", "set-cookie");
+    private static final Set<String> NOT_TO_FUNCTION = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "cookie");
+
+    private final RouteStore store;
+    private final LambdaInvoker invoker;
+    private final RouteMetrics metrics;
+    private final int maxBodyBytes;
+
+    /** A filter reading routes from {@code store}; bodies over {@code maxBodyBytes} are refused for Lambda targets. */
+    public StranglerFilter(RouteStore store, LambdaInvoker invoker, RouteMetrics metrics, int maxBodyBytes) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.invoker = Objects.requireNonNull(invoker, "invoker");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public int getOrder() {
+        return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1; // after the monolith URL is set
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        long start = System.nanoTime();
+        Optional<RouteMatch> match = store.table().match(new ExchangeFacts(exchange.getRequest()));
+        if (match.isEmpty()) {
+            return observe(exchange, proxy(exchange, chain, RouteMetrics.DEFAULT_ROUTE), RouteMetrics.DEFAULT_ROUTE,
+                    Side.MONOLITH, "monolith", start);
+        }
+        RouteMatch found = match.get();
+        Route route = found.route();
+        Side side = SideChooser.choose(route, new ExchangeFacts(exchange.getRequest()));
+        if (side == Side.MONOLITH) {
+            return observe(exchange, proxy(exchange, chain, route.id()), route.id(), side, "monolith", start);
+        }
+        if (route.target() instanceof RouteTarget.HttpService service) {
+            exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
+                    serviceUrl(service.uri(), exchange.getRequest()));
+            return observe(exchange, proxy(exchange, chain, route.id()), route.id(), side, service.describe(), start);
+        }
+        RouteTarget.LambdaFunction function = (RouteTarget.LambdaFunction) route.target();
+        return observe(exchange, invokeFunction(exchange, chain, found, function), route.id(), side,
+                function.describe(), start);
+    }
+
+    private Mono<Void> invokeFunction(ServerWebExchange exchange, GatewayFilterChain chain, RouteMatch match,
+                                      RouteTarget.LambdaFunction function) {
+        ServerHttpRequest request = exchange.getRequest();
+        long declared = request.getHeaders().getContentLength();
+        if (declared > maxBodyBytes) {
+            // refused before reading: the body is still unread, so the monolith could take it whole
+            return fail(exchange, chain, match.route(), UNREAD, tooLarge(declared));
+        }
+        return DataBufferUtils.join(request.getBody(), maxBodyBytes)
+                .map(StranglerFilter::bytes)
+                .defaultIfEmpty(new byte[0])
+                .onErrorMap(DataBufferLimitException.class, e -> tooLarge(-1))
+                .flatMap(body -> {
+                    LambdaRequest event = toLambdaRequest(exchange, match, body);
+                    byte[] payload = HttpApiEvents.toEvent(event, function.payloadFormat());
+                    return Mono.fromFuture(() -> invoker.invoke(function.function(), function.qualifier(), payload))
+                            .flatMap(invocation -> answer(exchange, chain, match.route(), function, invocation, body))
+                            .onErrorResume(InvocationException.class, e -> fail(exchange, chain, match.route(), body, e));
+                })
+                .onErrorResume(InvocationException.class, e -> fail(exchange, chain, match.route(), null, e));
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, GatewayFilterChain chain, Route route,
+                              RouteTarget.LambdaFunction function, Invocation invocation, byte[] body) {
+        exchange.getAttributes().put(AWS_REQUEST_ID, String.valueOf(invocation.awsRequestId()));
+        if (invocation.isFunctionError()) {
+            String reply = new String(invocation.payload(), StandardCharsets.UTF_8);
+            InvocationException.Kind kind = reply.contains("Task timed out")
+                    ? InvocationException.Kind.TIMEOUT : null;
+            return fail(exchange, chain, route, body, new FunctionFailure(kind, invocation.functionError()));
+        }
+        LambdaResponse response;
+        try {
+            response = HttpApiEvents.toResponse(invocation.payload(), function.payloadFormat());
+        } catch (InvocationException e) {
+            return fail(exchange, chain, route, body, new FunctionFailure(null, "malformed reply: " + e.getMessage()));
+        }
+        return write(exchange.getResponse(), response);
+    }
+
+    /** A function error (or malformed reply), told apart from failures to invoke. */
+    private static final class FunctionFailure extends RuntimeException {
+        final InvocationException.Kind kind;
+
+        FunctionFailure(InvocationException.Kind kind, String message) {
+            super(message, null, false, false);
+            this.kind = kind;
+        }
+    }
+
+    private Mono<Void> fail(ServerWebExchange exchange, GatewayFilterChain chain, Route route, byte[] body,
+                            RuntimeException failure) {
+        String kind;
+        HttpStatus status;
+        String title;
+        Integer retryAfter = null;
+        if (failure instanceof FunctionFailure f && f.kind == null) {
+            kind = "function_error";
+            status = HttpStatus.BAD_GATEWAY;
+            title = "The function behind route '" + route.id() + "' failed";
+        } else {
+            InvocationException.Kind k = failure instanceof FunctionFailure f ? f.kind : ((InvocationException) failure).kind();
+            retryAfter = failure instanceof InvocationException e ? e.retryAfterSeconds() : null;
+            kind = k.name().toLowerCase(Locale.ROOT);
+            status = switch (k) {
+                case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+                case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
+                case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+                case FAILED -> HttpStatus.BAD_GATEWAY;
+            };
+            title = switch (k) {
+                case THROTTLED -> "The function behind route '" + route.id() + "' is at its concurrency limit";
+                case TIMEOUT -> "The function behind route '" + route.id() + "' did not answer in time";
+                case TOO_LARGE -> "The request body is over the 6 MB a function accepts on route '" + route.id() + "'";
+                case FAILED -> "The function behind route '" + route.id() + "' could not be invoked";
+            };
+        }
+        metrics.recordError(route.id(), kind);
+        String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
+        log.warn("Route {} target failed ({}): {}; request {}", route.id(), kind, failure.getMessage(), requestId);
+        // body == UNREAD: refused on Content-Length, so the request body is still intact for the monolith
+        boolean replayable = body != null;
+        if (route.fallback() && SAFE.contains(exchange.getRequest().getMethod()) && replayable) {
+            metrics.recordFallback(route.id(), kind);
+            exchange.getAttributes().put(FALLBACK, kind);
+            exchange.getResponse().getHeaders().set("X-Strangler-Fallback", kind);
+            ServerWebExchange replay = body == UNREAD
+                    ? exchange : exchange.mutate().request(replayBody(exchange.getRequest(), body)).build();
+            return proxy(replay, chain, route.id());
+        }
+        if (retryAfter != null || status == HttpStatus.TOO_MANY_REQUESTS) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter == null ? 1 : retryAfter));
+        }
+        return Problems.write(exchange.getResponse(), status, title,
+                "Request " + requestId + " was not served (" + kind + "); retry later or contact the operators.",
+                route.id(), requestId);
+    }
+
+    /** Lets Spring Cloud Gateway proxy the request; an upstream that cannot be reached or is too slow gets a problem answer. */
+    private static Mono<Void> proxy(ServerWebExchange exchange, GatewayFilterChain chain, String routeId) {
+        return chain.filter(exchange).onErrorResume(e -> !exchange.getResponse().isCommitted(), e -> {
+            boolean timeout = e instanceof java.util.concurrent.TimeoutException
+                    || (e instanceof org.springframework.web.server.ResponseStatusException r
+                    && r.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value());
+            HttpStatus status = timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+            String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
+            URI upstream = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+            log.error("Route {} upstream {} failed: {}; request {}", routeId,
+                    upstream == null ? "?" : upstream.getHost() + ":" + upstream.getPort(), e.toString(), requestId);
+            exchange.getResponse().getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+            return Problems.write(exchange.getResponse(), status, timeout ? "The upstream did not answer in time"
+                            : "The upstream could not be reached",
+                    "Request " + requestId + " on route '" + routeId + "' was not served; retry later or contact the operators.",
+                    routeId, requestId);
+        });
+    }
+
+    private static InvocationException tooLarge(long declared) {
+        return new InvocationException(InvocationException.Kind.TOO_LARGE, "request body of "
+                + (declared < 0 ? "more than the limit" : declared + " bytes") + " is over Lambda's payload limit", null, null);
+    }
+
+    private static ServerHttpRequest replayBody(ServerHttpRequest request, byte[] body) {
+        return new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
+            }
+        };
+    }
+
+    private static Mono<Void> write(ServerHttpResponse response, LambdaResponse reply) {
+        response.setRawStatusCode(reply.status());
+        HttpHeaders headers = response.getHeaders();
+        for (Map.Entry<String, List<String>> header : reply.headers().entrySet()) {
+            if (!NOT_FROM_FUNCTION.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                headers.put(header.getKey(), header.getValue());
+            }
+        }
+        for (String cookie : reply.cookies()) {
+            headers.add(HttpHeaders.SET_COOKIE, cookie);
+        }
+        List<String> setCookies = reply.headers().entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("set-cookie"))
+                .flatMap(h -> h.getValue().stream()).toList();
+        setCookies.forEach(c -> headers.add(HttpHeaders.SET_COOKIE, c));
+        headers.setContentLength(reply.body().length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(reply.body())));
+    }
+
+    private static LambdaRequest toLambdaRequest(ServerWebExchange exchange, RouteMatch match, byte[] body) {
+        ServerHttpRequest request = exchange.getRequest();
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        request.getHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_TO_FUNCTION.contains(lower)) {
+                values.forEach(v -> headers.add(Map.entry(lower, v)));
+            }
+        });
+        List<String> cookies = new ArrayList<>();
+        for (List<HttpCookie> values : request.getCookies().values()) {
+            values.forEach(c -> cookies.add(c.getName() + "=" + c.getValue()));
+        }
+        InetSocketAddress remote = request.getRemoteAddress();
+        String sourceIp = remote == null || remote.getAddress() == null ? "" : remote.getAddress().getHostAddress();
+        String methods = match.route().methods().size() == 1 ? match.route().methods().iterator().next() : "ANY";
+        String host = request.getHeaders().getFirst(HttpHeaders.HOST);
+        return new LambdaRequest(request.getMethod().name(), request.getPath().value(),
+                request.getURI().getRawQuery(), headers, cookies, body, sourceIp,
+                exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE), methods + " " + match.pattern().pattern(),
+                match.pathParameters(), System.currentTimeMillis(), "HTTP/1.1",
+                host == null ? "" : host.replaceFirst(":\\d+$", ""));
+    }
+
+    private static URI serviceUrl(URI base, ServerHttpRequest request) {
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+        return UriComponentsBuilder.fromUri(base)
+                .replacePath(basePath + request.getPath().value())
+                .replaceQuery(request.getURI().getRawQuery())
+                .build(true).toUri();
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    // marks a body that was never read (identity compared), as opposed to null: read in part and lost
+    private static final byte[] UNREAD = new byte[0];
+    static final String AWS_REQUEST_ID = StranglerFilter.class.getName() + ".awsRequestId";
+    static final String FALLBACK = StranglerFilter.class.getName() + ".fallback";
+
+    private Mono<Void> observe(ServerWebExchange exchange, Mono<Void> work, String routeId, Side side, String target,
+                               long start) {
+        return work.doFinally(signal -> {
+            long nanos = System.nanoTime() - start;
+            ServerHttpResponse response = exchange.getResponse();
+            int status = response.getStatusCode() == null ? 200 : response.getStatusCode().value();
+            String fallback = exchange.getAttribute(FALLBACK);
+            String servedBy = fallback != null ? "monolith" : side.label();
+            metrics.recordRequest(routeId, servedBy, status, nanos);
+            if (access.isInfoEnabled()) {
+                ServerHttpRequest request = exchange.getRequest();
+                access.info("route={} side={} target={} method={} path={} status={} latency_ms={} request_id={}"
+                                + " aws_request_id={} fallback={} signal={}",
+                        routeId, servedBy, fallback != null ? "monolith" : target, request.getMethod().name(),
+                        request.getPath().value(), status, String.format(Locale.ROOT, "%.3f", nanos / 1e6),
+                        exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE),
+                        Objects.requireNonNullElse(exchange.getAttribute(AWS_REQUEST_ID), "-"),
+                        fallback == null ? "-" : fallback, signal);
+            }
+        });
+    }
+}

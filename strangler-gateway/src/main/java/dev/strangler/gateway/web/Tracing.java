@@ -1,0 +1,48 @@
+package dev.strangler.gateway.web;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/** Request ids and W3C trace context values. Stateless and thread-safe. */
+final class Tracing {
+
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    static final String TRACEPARENT = "traceparent";
+    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private Tracing() {
+    }
+
+    /** The client's request id when it is a sane token, else a new one. */
+    static String requestId(String incoming) {
+        if (incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches()) {
+            return incoming;
+        }
+        return hex(16);
+    }
+
+    /**
+     * The traceparent to send downstream: the caller's trace with the gateway as the new parent span, or a new
+     * sampled trace when the caller sent none (or a malformed one).
+     */
+    static String traceparent(String incoming) {
+        if (incoming != null) {
+            var matcher = TRACEPARENT_FORMAT.matcher(incoming.trim());
+            if (matcher.matches() && !matcher.group(1).equals("0".repeat(32))) {
+                return "00-" + matcher.group(1) + "-" + hex(8) + "-" + matcher.group(3);
+            }
+        }
+        return "00-" + hex(16) + "-" + hex(8) + "-01";
+    }
+
+    private static String hex(int bytes) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder out = new StringBuilder(bytes * 2);
+        for (int i = 0; i < bytes; i++) {
+            int b = random.nextInt(256);
+            out.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.strangler.gateway.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small real HTTP backend standing in for the monolith: answers every request with a JSON description of what it
+ * received (method, path, query, headers, body length and SHA-256), marked {@code X-Backend: monolith}.
+ * {@code /status/N} answers status N, {@code /cookies} sets two cookies, {@code ?sleep-ms=N} waits first.
+ */
+final class FakeMonolith implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpServer server;
+
+    private FakeMonolith(HttpServer server) {
+        this.server = server;
+    }
+
+    static FakeMonolith start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/", FakeMonolith::handle);
+        server.start();
+        return new FakeMonolith(server);
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private static void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String query = exchange.getRequestURI().getRawQuery();
+            if (query != null && query.startsWith("sleep-ms=")) {
+                Thread.sleep(Long.parseLong(query.substring("sleep-ms=".length())));
+            }
+            long length = 0;
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = exchange.getRequestBody()) {
+                byte[] buffer = new byte[65536];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    sha.update(buffer, 0, n);
+                    length += n;
+                }
+            }
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v));
+            String path = exchange.getRequestURI().getRawPath();
+            int status = path.startsWith("/status/") ? Integer.parseInt(path.substring("/status/".length())) : 200;
+            if (path.equals("/cookies")) {
+                exchange.getResponseHeaders().add("Set-Cookie", "a=1; Path=/; HttpOnly");
+                exchange.getResponseHeaders().add("Set-Cookie", "b=2; Path=/");
+            }
+            byte[] body = JSON.writeValueAsBytes(Map.of("method", exchange.getRequestMethod(), "path", path,
+                    "query", query == null ? "" : query, "headers", headers, "bodyLength", length,
+                    "bodySha256", HexFormat.of().formatHex(sha.digest())));
+            exchange.getResponseHeaders().add("X-Backend", "monolith");
+            exchange.getResponseHeaders().add("X-Multi", "one");
+            exchange.getResponseHeaders().add("X-Multi", "two");
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (InterruptedException | NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.strangler.gateway.it;
+
+import dev.strangler.gateway.StranglerGatewayApplication;
+import dev.strangler.gateway.web.AdminServer;
+import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.LambdaLocal;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One set of real servers shared by the integration tests of this JVM: the fake monolith, lambda-local running the
+ * sample function jar, and the gateway in front of both. Started on first use, stopped at JVM exit.
+ */
+final class TestEnvironment {
+
+    static final String TOKEN = "it-admin-token-0123456789";
+    static final String ROUTES = """
+            version: 1
+            routes:
+              - id: items
+                paths: ["/fn/items", "/fn/items/{id}"]
+                target: {lambda: "echo"}
+                weight: 100
+              - id: items-safe
+                paths: ["/safe/**"]
+                target: {lambda: "echo"}
+                weight: 100
+                fallback: true
+              - id: half
+                paths: ["/half/**"]
+                target: {lambda: "echo"}
+                weight: 50
+                sticky-by: "header:x-user"
+              - id: zero
+                paths: ["/zero/**"]
+                target: {lambda: "echo"}
+                weight: 0
+              - id: upper
+                paths: ["/upper"]
+                target: {lambda: "upper"}
+                weight: 100
+              - id: narrow
+                paths: ["/narrow/**"]
+                methods: [GET, POST]
+                target: {lambda: "narrow"}
+                weight: 100
+              - id: narrow-safe
+                paths: ["/narrow-safe/**"]
+                target: {lambda: "narrow"}
+                weight: 100
+                fallback: true
+              - id: moving
+                paths: ["/moving/**"]
+                target: {lambda: "echo"}
+                weight: 0
+              - id: service
+                paths: ["/svc/**"]
+                target: {url: "%s"}
+                weight: 100
+            """;
+
+    private static TestEnvironment instance;
+
+    final FakeMonolith monolith;
+    final LambdaLocal lambdaLocal;
+    final ConfigurableApplicationContext gateway;
+    final Path routesFile;
+    final URI gatewayUri;
+    final URI adminUri;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestEnvironment() throws IOException {
+        monolith = FakeMonolith.start();
+        lambdaLocal = LambdaLocal.start(0);
+        Path jar = Path.of(System.getProperty("sample.functions.jar", "target/it/sample-functions.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("sample function jar " + jar + " is missing; run the integration tests"
+                    + " through Maven (./mvnw -pl strangler-gateway verify), which copies it there");
+        }
+        lambdaLocal.deploy(FunctionConfig.parse("name=echo,jar=" + jar
+                + ",handler=dev.strangler.samples.HttpApiEchoHandler::handleRequest,timeout=5,concurrency=4"));
+        lambdaLocal.deploy(FunctionConfig.parse("name=upper,jar=" + jar
+                + ",handler=dev.strangler.samples.UppercaseStreamHandler::handleRequest,timeout=5,concurrency=1"));
+        lambdaLocal.deploy(FunctionConfig.parse("name=narrow,jar=" + jar
+                + ",handler=dev.strangler.samples.HttpApiEchoHandler::handleRequest,timeout=5,concurrency=1"));
+        Path dir = Files.createTempDirectory("strangler-gateway-it");
+        routesFile = dir.resolve("routes.yml");
+        Files.writeString(routesFile, ROUTES.formatted(monolith.uri() + "/service-base"));
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        gateway = new SpringApplicationBuilder(StranglerGatewayApplication.class).run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--strangler.routes.file=" + routesFile, "--strangler.routes.reload-interval=200ms",
+                "--strangler.monolith.uri=" + monolith.uri(), "--strangler.monolith.response-timeout=3s",
+                "--strangler.lambda.endpoint=" + lambdaLocal.endpoint(), "--strangler.lambda.invoke-timeout=3s",
+                "--strangler.admin.port=0", "--strangler.admin.token=" + TOKEN);
+        gatewayUri = URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"));
+        adminUri = URI.create("http://127.0.0.1:" + gateway.getBean(AdminServer.class).port());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        try {
+            // the first request and each function's cold start pay for initialisation; keep them out of the timings
+            send(request("/warm-up"));
+            send(request("/fn/items/warm-up"));
+            send(request("/upper"));
+            send(request("/narrow/warm-up"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static synchronized TestEnvironment get() throws IOException {
+        if (instance == null) {
+            instance = new TestEnvironment();
+        }
+        return instance;
+    }
+
+    HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(gatewayUri.resolve(pathAndQuery));
+    }
+
+    HttpRequest.Builder admin(String path) {
+        return HttpRequest.newBuilder(adminUri.resolve(path)).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    private void close() {
+        gateway.close();
+        lambdaLocal.close();
+        monolith.close();
+    }
+}
