@@ -2,11 +2,16 @@ package com.acmeshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,6 +201,19 @@ class RouteCoverageIT extends ShopIntegrationTest {
 
         assertThat(table).as("routes in the table vs. routes of the application").isEqualTo(actual);
         assertThat(actual).hasSizeGreaterThanOrEqualTo(35);
+    }
+
+    @Test
+    void the_readme_lists_exactly_the_routes_of_the_table() throws IOException {
+        Set<String> readme = new TreeSet<>();
+        Pattern rowPattern = Pattern.compile("^\\| (GET|POST|PUT|DELETE|PATCH) \\| `([^`]+)` \\|");
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            Matcher m = rowPattern.matcher(line);
+            if (m.find()) {
+                readme.add(m.group(1) + " " + m.group(2));
+            }
+        }
+        assertThat(readme).isEqualTo(new TreeSet<>(routes().map(Route::toString).toList()));
     }
 
     private static Route route(String method, String template, Function<Fixture, String> path, int status) {

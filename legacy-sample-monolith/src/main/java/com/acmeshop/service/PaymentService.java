@@ -65,7 +65,7 @@ public class PaymentService {
         if (CardUtils.isExpired(request.expiry(), YearMonth.now())) {
             throw new BadRequestException("expiry must not be in the past, but was " + request.expiry());
         }
-        SimulatedPaymentProvider.ChargeResult result =
+        ChargeResult result =
                 provider.charge(CardUtils.digitsOnly(request.cardNumber()), order.getTotal(), order.getOrderNumber());
 
         Payment payment = new Payment();

@@ -13,10 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SimulatedPaymentProvider {
 
-    /** Outcome of a charge: approved with a reference, or declined with a reason. */
-    public record ChargeResult(boolean approved, String reference, String declineReason) {
-    }
-
     public ChargeResult charge(String cardNumber, BigDecimal amount, String orderNumber) {
         String last4 = CardUtils.last4(cardNumber);
         if ("0002".equals(last4)) {
