@@ -31,11 +31,18 @@ public final class WarmInvokeBenchmark {
         Path jar = sampleJar();
         System.out.printf("JDK %s, %d processors%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
         long[] inProcess = inProcess();
+        long[] bare = bareHttp();
         try (LambdaLocal lambda = LambdaLocal.start(0); LambdaClient client = SampleFunctions.client(lambda.endpoint())) {
             lambda.deploy(FunctionConfig.of("greeting", jar, SampleFunctions.GREETING));
             long[] sdk = throughSdk(client);
             System.out.printf("handler in-process       p50 %8.1f us  p99 %8.1f us%n", micros(inProcess, 50), micros(inProcess, 99));
+            System.out.printf("SDK -> fixed-answer HTTP p50 %8.1f us  p99 %8.1f us  (the SDK and loopback alone)%n",
+                    micros(bare, 50), micros(bare, 99));
             System.out.printf("SDK -> lambda-local      p50 %8.1f us  p99 %8.1f us%n", micros(sdk, 50), micros(sdk, 99));
+            long[] inEnvironment = lambda.recentInvocations("greeting").stream()
+                    .mapToLong(result -> result.duration().toNanos()).toArray();
+            System.out.printf("  of which in the environment (event handed over -> answer), last %d: p50 %8.1f us%n",
+                    inEnvironment.length, micros(inEnvironment, 50));
             System.out.printf("warm overhead            p50 %8.1f us  p99 %8.1f us  (%d invocations after %d warm-up)%n",
                     micros(sdk, 50) - micros(inProcess, 50), micros(sdk, 99) - micros(inProcess, 99), MEASURED, WARMUP);
             coldStarts(lambda, client, jar);
@@ -54,6 +61,34 @@ public final class WarmInvokeBenchmark {
             }
         }
         return samples;
+    }
+
+    /** The SDK against an HTTP server in this JVM that answers every invoke with a fixed payload at once. */
+    private static long[] bareHttp() {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        byte[] answer = "{\"greeting\":\"Hello, Ada!\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        com.sun.net.httpserver.HttpServer server;
+        try {
+            server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        try (LambdaClient client = SampleFunctions.client(
+                java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()))) {
+            return throughSdk(client);
+        } finally {
+            server.stop(0);
+        }
     }
 
     private static long[] throughSdk(LambdaClient client) {
