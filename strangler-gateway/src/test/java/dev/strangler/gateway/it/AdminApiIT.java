@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.strangler.gateway.cli.RoutesCommand;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -151,6 +153,28 @@ class AdminApiIT {
                 Thread.sleep(1200);
             }
         }
+    }
+
+    @Test
+    void routes_command_lists_and_changes_routes_through_the_api() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Map<String, String> environment = Map.of("STRANGLER_ADMIN_URL", env.adminUri.toString(),
+                "STRANGLER_ADMIN_TOKEN", TestEnvironment.TOKEN, "USER", "cli-user");
+
+        int list = RoutesCommand.run(new String[] {"list"}, environment, new java.io.PrintStream(out), new java.io.PrintStream(err));
+        int set = RoutesCommand.run(new String[] {"set", "zero", "--lambda", "echo", "--weight", "0"}, environment,
+                new java.io.PrintStream(out), new java.io.PrintStream(err));
+        int unknown = RoutesCommand.run(new String[] {"promote", "nope"}, environment,
+                new java.io.PrintStream(out), new java.io.PrintStream(err));
+        int noToken = RoutesCommand.run(new String[] {"list"}, Map.of(), new java.io.PrintStream(out), new java.io.PrintStream(err));
+
+        assertThat(list).isZero();
+        assertThat(set).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"id\":\"items\"").contains("\"id\":\"zero\"");
+        assertThat(unknown).isEqualTo(1);
+        assertThat(noToken).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no route with id 'nope'").contains("missing admin token");
     }
 
     private static JsonNode find(JsonNode routes, String id) {

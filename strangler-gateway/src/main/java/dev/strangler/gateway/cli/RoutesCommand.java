@@ -1,0 +1,173 @@
+package dev.strangler.gateway.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./strangler routes list|set|promote|rollback}: a client of a running gateway's admin API, without Spring.
+ * Prints the API's JSON answer on stdout; errors go to stderr. Exit codes: 0 done, 1 refused by the gateway or
+ * unreachable, 2 usage error.
+ */
+public final class RoutesCommand {
+
+    static final String USAGE = """
+            Usage: ./strangler routes <command> [options]
+
+              list                                  routes with target, weight and live figures
+              set ROUTE [--lambda FN [--qualifier Q] | --url URL | --monolith] [--weight 0-100]
+              promote ROUTE                         send all of the route's traffic to its target
+              rollback ROUTE                        send all of the route's traffic back to the monolith
+
+            Options:
+              --admin URL     admin API of the gateway (default http://127.0.0.1:8081, env STRANGLER_ADMIN_URL)
+              --token TOKEN   admin bearer token (env STRANGLER_ADMIN_TOKEN)
+              --actor NAME    who is making the change, for the audit log (default: $USER)""";
+
+    private RoutesCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /** Runs the command; returns the exit code. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        List<String> positional = new ArrayList<>();
+        String admin = env.getOrDefault("STRANGLER_ADMIN_URL", "http://127.0.0.1:8081");
+        String token = env.get("STRANGLER_ADMIN_TOKEN");
+        String actor = env.getOrDefault("USER", "cli");
+        String lambda = null;
+        String qualifier = null;
+        String url = null;
+        boolean monolith = false;
+        Integer weight = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--help", "-h" -> {
+                        out.println(USAGE);
+                        return 0;
+                    }
+                    case "--admin" -> admin = value(args, ++i, "--admin");
+                    case "--token" -> token = value(args, ++i, "--token");
+                    case "--actor" -> actor = value(args, ++i, "--actor");
+                    case "--lambda" -> lambda = value(args, ++i, "--lambda");
+                    case "--qualifier" -> qualifier = value(args, ++i, "--qualifier");
+                    case "--url" -> url = value(args, ++i, "--url");
+                    case "--monolith" -> monolith = true;
+                    case "--weight" -> weight = weight(value(args, ++i, "--weight"));
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+                        }
+                        positional.add(args[i]);
+                    }
+                }
+            }
+            if (positional.isEmpty()) {
+                throw new IllegalArgumentException("missing command: list, set, promote or rollback");
+            }
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("missing admin token: pass --token or set STRANGLER_ADMIN_TOKEN");
+            }
+            HttpRequest request = request(positional, URI.create(admin.replaceAll("/+$", "")), lambda, qualifier, url,
+                    monolith, weight).header("Authorization", "Bearer " + token).header("X-Strangler-Actor", actor)
+                    .timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 == 2) {
+                out.println(response.body());
+                return 0;
+            }
+            err.println("strangler routes: the gateway refused (" + response.statusCode() + "): " + response.body());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("strangler routes: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (ConnectException e) {
+            err.println("strangler routes: cannot reach the admin API at " + admin + "; is the gateway running"
+                    + " (./strangler gateway) and is --admin right?");
+            return 1;
+        } catch (IOException e) {
+            err.println("strangler routes: talking to " + admin + " failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static HttpRequest.Builder request(List<String> positional, URI admin, String lambda, String qualifier,
+                                               String url, boolean monolith, Integer weight) {
+        String command = positional.get(0);
+        if (command.equals("list")) {
+            return HttpRequest.newBuilder(URI.create(admin + "/routes")).GET();
+        }
+        if (positional.size() != 2) {
+            throw new IllegalArgumentException("'" + command + "' needs exactly one route id, but got " + positional.subList(1, positional.size()));
+        }
+        String route = positional.get(1);
+        switch (command) {
+            case "promote", "rollback" -> {
+                return HttpRequest.newBuilder(URI.create(admin + "/routes/" + route + "/" + command))
+                        .POST(HttpRequest.BodyPublishers.noBody());
+            }
+            case "set" -> {
+                int targets = (lambda != null ? 1 : 0) + (url != null ? 1 : 0) + (monolith ? 1 : 0);
+                if (targets > 1) {
+                    throw new IllegalArgumentException("give at most one of --lambda, --url and --monolith");
+                }
+                if (targets == 0 && weight == null) {
+                    throw new IllegalArgumentException("'set' needs a target (--lambda, --url, --monolith) or --weight");
+                }
+                List<String> fields = new ArrayList<>();
+                if (lambda != null) {
+                    fields.add("\"target\":{\"lambda\":" + json(lambda) + (qualifier == null ? "" : ",\"qualifier\":" + json(qualifier)) + "}");
+                } else if (url != null) {
+                    fields.add("\"target\":{\"url\":" + json(url) + "}");
+                } else if (monolith) {
+                    fields.add("\"target\":\"monolith\"");
+                }
+                if (weight != null) {
+                    fields.add("\"weight\":" + weight);
+                }
+                return HttpRequest.newBuilder(URI.create(admin + "/routes/" + route))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{" + String.join(",", fields) + "}"));
+            }
+            default -> throw new IllegalArgumentException("unknown command '" + command + "'; use list, set, promote or rollback");
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException("option " + option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int weight(String text) {
+        try {
+            int weight = Integer.parseInt(text);
+            if (weight < 0 || weight > 100) {
+                throw new IllegalArgumentException("--weight must be between 0 and 100, but was " + weight);
+            }
+            return weight;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--weight must be a whole number 0-100, but was '" + text + "'");
+        }
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

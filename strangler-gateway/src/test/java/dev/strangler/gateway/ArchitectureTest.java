@@ -1,0 +1,43 @@
+package dev.strangler.gateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.strangler.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule routing_is_plain_java = noClasses()
+            .that().resideInAPackage("..gateway.routing..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..",
+                    "org.yaml..", "java.nio.file..", "org.slf4j..", "..gateway.lambda..", "..gateway.web..", "..gateway.config..")
+            .because("the route table is tested on in-memory values");
+
+    @ArchTest
+    static final ArchRule lambda_uses_no_spring = noClasses()
+            .that().resideInAPackage("..gateway.lambda..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "..gateway.web..", "..gateway.config..")
+            .because("invocation and event mapping stay framework-free");
+
+    @ArchTest
+    static final ArchRule aws_sdk_only_in_lambda = noClasses()
+            .that().resideOutsideOfPackage("..gateway.lambda..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+            .because("the AWS SDK stays behind LambdaInvoker");
+
+    @ArchTest
+    static final ArchRule cli_runs_without_spring = noClasses()
+            .that().resideInAPackage("..gateway.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+            .because("./strangler routes starts without a Spring context");
+
+    @ArchTest
+    static final ArchRule adapters_do_not_reach_into_wiring = noClasses()
+            .that().resideInAnyPackage("..gateway.routing..", "..gateway.routefile..", "..gateway.lambda..", "..gateway.web..")
+            .should().dependOnClassesThat().resideInAPackage("..gateway.config..")
+            .because("dependencies point config -> web -> lambda/routefile -> routing");
+}

@@ -1,0 +1,24 @@
+package dev.strangler.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class GatewayArgumentsTest {
+
+    @Test
+    void turns_launcher_options_into_spring_properties() {
+        GatewayArguments arguments = GatewayArguments.parse(new String[] {"--routes", "routes.yml", "--monolith=http://127.0.0.1:8080",
+                "--admin-port", "9001", "--logging.level.root=warn"});
+
+        assertThat(arguments.springArguments()).containsExactly("--strangler.routes.file=routes.yml",
+                "--strangler.monolith.uri=http://127.0.0.1:8080", "--strangler.admin.port=9001", "--logging.level.root=warn");
+    }
+
+    @Test
+    void refuses_unknown_options_and_missing_values() {
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[] {"--route", "x"})).hasMessageContaining("unknown option '--route'");
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[] {"--routes"})).hasMessageContaining("--routes needs a value");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.strangler.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class PropertiesTest {
+
+    @EnableConfigurationProperties({MonolithProperties.class, AdminProperties.class, LambdaProperties.class})
+    static class Config {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+
+    @Test
+    void binds_defaults_and_durations() {
+        runner.withPropertyValues("strangler.monolith.uri=http://127.0.0.1:8080", "strangler.admin.token=0123456789abcdef",
+                        "strangler.lambda.invoke-timeout=3s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MonolithProperties.class).responseTimeout()).hasSeconds(30);
+                    assertThat(context.getBean(AdminProperties.class).port()).isEqualTo(8081);
+                    assertThat(context.getBean(LambdaProperties.class).maxBodyBytes()).isEqualTo(6 * 1024 * 1024);
+                    assertThat(context.getBean(LambdaProperties.class).invokeTimeout()).hasSeconds(3);
+                });
+    }
+
+    @Test
+    void refuses_a_short_admin_token_and_a_monolith_uri_without_host() {
+        runner.withPropertyValues("strangler.monolith.uri=http://127.0.0.1:8080", "strangler.admin.token=short")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("strangler.admin.token must be at least 16 characters, but was 5 characters"));
+        runner.withPropertyValues("strangler.monolith.uri=file:/x", "strangler.admin.token=0123456789abcdef")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("strangler.monolith.uri must be like http://host:port"));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.strangler.gateway.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class HttpApiEventsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static LambdaRequest request(String contentType, byte[] body) {
+        return new LambdaRequest("POST", "/api/orders/7", "a=1&a=2&b=x%2By",
+                List.of(Map.entry("content-type", contentType), Map.entry("accept", "a/b"), Map.entry("accept", "c/d")),
+                List.of("s=1"), body, "10.0.0.1", "req-1", "POST /api/orders/{id}", Map.of("id", "7"),
+                1_700_000_000_000L, "HTTP/1.1", "shop.example");
+    }
+
+    @Test
+    void builds_a_v2_event_with_joined_headers_and_query_values() {
+        JsonNode event = JSON.readTree(HttpApiEvents.toEvent(request("application/json", "{\"x\":1}".getBytes()), "2.0"));
+
+        assertThat(event.get("headers").get("accept").asString()).isEqualTo("a/b,c/d");
+        assertThat(event.get("queryStringParameters").get("a").asString()).isEqualTo("1,2");
+        assertThat(event.get("queryStringParameters").get("b").asString()).isEqualTo("x+y");
+        assertThat(event.get("body").asString()).isEqualTo("{\"x\":1}");
+        assertThat(event.get("isBase64Encoded").asBoolean()).isFalse();
+        assertThat(event.get("requestContext").get("time").asString()).isEqualTo("14/Nov/2023:22:13:20 +0000");
+        assertThat(event.get("requestContext").get("domainPrefix").asString()).isEqualTo("shop");
+    }
+
+    @Test
+    void encodes_binary_bodies_base64() {
+        JsonNode event = JSON.readTree(HttpApiEvents.toEvent(request("image/png", new byte[] {1, 2, (byte) 0xff}), "2.0"));
+
+        assertThat(event.get("body").asString()).isEqualTo("AQL/");
+        assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
+    }
+
+    @Test
+    void builds_a_v1_event_with_multi_value_fields() {
+        JsonNode event = JSON.readTree(HttpApiEvents.toEvent(request("text/plain", "hi".getBytes()), "1.0"));
+
+        assertThat(event.get("resource").asString()).isEqualTo("/api/orders/{id}");
+        assertThat(event.get("httpMethod").asString()).isEqualTo("POST");
+        assertThat(event.get("multiValueHeaders").get("accept").toString()).isEqualTo("[\"a/b\",\"c/d\"]");
+        assertThat(event.get("multiValueQueryStringParameters").get("a").toString()).isEqualTo("[\"1\",\"2\"]");
+        assertThat(event.get("requestContext").get("identity").get("sourceIp").asString()).isEqualTo("10.0.0.1");
+    }
+
+    @Test
+    void maps_a_proxy_response_with_multi_value_headers_cookies_and_base64_body() {
+        LambdaResponse response = HttpApiEvents.toResponse(("{\"statusCode\":201,\"headers\":{\"x-a\":\"1\"},"
+                + "\"multiValueHeaders\":{\"x-b\":[\"2\",\"3\"]},\"cookies\":[\"c=1\",\"d=2\"],"
+                + "\"body\":\"AQI=\",\"isBase64Encoded\":true}").getBytes(StandardCharsets.UTF_8), "2.0");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.headers()).containsEntry("x-a", List.of("1")).containsEntry("x-b", List.of("2", "3"));
+        assertThat(response.cookies()).containsExactly("c=1", "d=2");
+        assertThat(response.body()).containsExactly(1, 2);
+    }
+
+    @Test
+    void returns_a_reply_without_status_code_as_200_json_in_v2_only() {
+        byte[] payload = "{\"greeting\":\"Hello\"}".getBytes(StandardCharsets.UTF_8);
+
+        LambdaResponse response = HttpApiEvents.toResponse(payload, "2.0");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers()).containsEntry("content-type", List.of("application/json"));
+        assertThat(response.body()).isEqualTo(payload);
+        assertThatThrownBy(() -> HttpApiEvents.toResponse(payload, "1.0")).hasMessageContaining("no statusCode");
+    }
+}
