@@ -1,5 +1,7 @@
 package dev.strangler.lambdalocal.cli;
 
+import static dev.strangler.lambdalocal.execution.FunctionRegistry.FUNCTION_LOG;
+
 import dev.strangler.lambdalocal.FunctionConfig;
 import dev.strangler.lambdalocal.LambdaLocal;
 import dev.strangler.lambdalocal.config.FunctionsFile;
@@ -49,6 +51,10 @@ public final class LambdaLocalCommand {
     }
 
     public static void main(String[] args) {
+        // Before the first logger exists: the functions' logs on stderr, in short lines.
+        System.setProperty("org.slf4j.simpleLogger.log." + FUNCTION_LOG, "debug");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err, null));

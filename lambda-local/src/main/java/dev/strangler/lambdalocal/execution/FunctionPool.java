@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FunctionPool {
     private static final Logger log = LoggerFactory.getLogger(FunctionPool.class);
+    private static final Logger functionLog = LoggerFactory.getLogger(FunctionRegistry.FUNCTION_LOG);
     private static final int KEPT_INVOCATIONS = 50;
 
     private final FunctionConfig config;
@@ -106,6 +107,7 @@ final class FunctionPool {
             }
             log.debug("Function '{}' request {} took {} ms{}", config.name(), result.requestId(),
                     result.duration().toMillis(), result.hasFunctionError() ? " and failed" : "");
+            functionLog.debug("{}:\n{}", config.name(), result.log());
             remember(result);
             return result;
         } finally {

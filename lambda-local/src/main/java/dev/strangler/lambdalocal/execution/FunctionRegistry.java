@@ -24,6 +24,8 @@ public final class FunctionRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FunctionRegistry.class);
     /** The account id in ARNs, as other local emulators use it. */
     public static final String ACCOUNT_ID = "000000000000";
+    /** The logger that gets each invocation's log at DEBUG, named apart so that it can be switched on alone. */
+    public static final String FUNCTION_LOG = "dev.strangler.lambdalocal.FunctionLog";
 
     private final Path workDir;
     private final String region;
