@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
  */
 public class ShopException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final HttpStatus status;
 
     public ShopException(HttpStatus status, String message) {
