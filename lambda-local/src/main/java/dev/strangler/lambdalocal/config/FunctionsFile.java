@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class FunctionsFile {
                 problems.add(where + e.getMessage());
             }
         }
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         functions.stream().map(FunctionConfig::name).filter(name -> !names.add(name))
                 .forEach(name -> problems.add(file + ": function '" + name + "' is defined twice"));
         if (!problems.isEmpty()) {

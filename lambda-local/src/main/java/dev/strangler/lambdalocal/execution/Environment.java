@@ -1,15 +1,17 @@
 package dev.strangler.lambdalocal.execution;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +23,13 @@ import org.slf4j.LoggerFactory;
  * the bytes written between its start and its answer. Thread-safe.
  */
 public final class Environment {
-    private static final Logger log = LoggerFactory.getLogger(Environment.class);
+    private static final Logger logger = LoggerFactory.getLogger(Environment.class);
     /** How long a new environment may take to ask for its first event (AWS allows 10 s of init). */
     private static final long INIT_TIMEOUT_MILLIS = 10_000;
 
     private final String id;
     private final Process process;
-    private final Path logFile;
+    private final EnvironmentLog log;
     private final long startedNanos;
     /** The runtime's pending {@code next}, answered by whoever has the next event; guarded by {@code this}. */
     private Consumer<Invocation> waitingRuntime;
@@ -42,7 +44,7 @@ public final class Environment {
     private Environment(String id, Process process, Path logFile, long startedNanos) {
         this.id = id;
         this.process = process;
-        this.logFile = logFile;
+        this.log = new EnvironmentLog(id, logFile);
         this.startedNanos = startedNanos;
         process.onExit().thenRun(this::exited);
     }
@@ -85,7 +87,7 @@ public final class Environment {
      * A timeout or a crash breaks the environment.
      */
     InvocationResult run(Invocation invocation, long timeoutMillis, int memoryMb) {
-        long logStart = logSize();
+        long logStart = log.size();
         boolean cold = initNanos < 0;
         current = invocation;
         hand(invocation);
@@ -97,7 +99,7 @@ public final class Environment {
             long remaining = invocation.deadlineEpochMillis() - System.currentTimeMillis();
             try {
                 invocation.answer.get(Math.max(remaining, 0), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 broken = true;
                 invocation.finish(timedOut(invocation, timeoutMillis));
                 stop();
@@ -105,7 +107,7 @@ public final class Environment {
                 Thread.currentThread().interrupt();
                 invocation.finish(new Invocation.Answer(errorJson("Runtime.Interrupted",
                         "lambda-local was stopped while request " + invocation.requestId() + " ran"), true, false));
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("Invocation answers are never completed exceptionally", e);
             }
         }
@@ -118,7 +120,7 @@ public final class Environment {
         long delivered = invocation.deliveredNanos();
         Duration duration = Duration.ofNanos(delivered == 0 ? 0 : System.nanoTime() - delivered);
         Duration init = cold && initNanos >= 0 ? Duration.ofNanos(initNanos - startedNanos) : Duration.ZERO;
-        String text = logOf(invocation, logStart, duration, init, memoryMb);
+        String text = log.invocationLog(invocation.requestId(), logStart, duration, init, memoryMb);
         return new InvocationResult(invocation.requestId(), answer.payload(), answer.isError() ? "Unhandled" : null,
                 text, duration, init);
     }
@@ -126,7 +128,7 @@ public final class Environment {
     private void awaitDelivery(Invocation invocation) {
         try {
             invocation.delivered.get(INIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             broken = true;
             invocation.finish(new Invocation.Answer(errorJson("Runtime.InitTimeout", "RequestId: "
                     + invocation.requestId() + " Error: environment " + id + " did not ask for an event within "
@@ -135,7 +137,7 @@ public final class Environment {
             Thread.currentThread().interrupt();
             invocation.finish(new Invocation.Answer(errorJson("Runtime.Interrupted", "lambda-local was stopped"),
                     true, false));
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("Deliveries are never completed exceptionally", e);
         }
     }
@@ -150,7 +152,7 @@ public final class Environment {
         synchronized (this) {
             if (initNanos < 0) {
                 initNanos = System.nanoTime();
-                log.debug("Environment {} initialised in {} ms", id, (initNanos - startedNanos) / 1_000_000);
+                logger.debug("Environment {} initialised in {} ms", id, (initNanos - startedNanos) / 1_000_000);
             }
             if (stopped) {
                 next = null;
@@ -247,20 +249,9 @@ public final class Environment {
             invocation.finish(new Invocation.Answer(error, true, false));
         }
         if (invocation != null || initNanos < 0) {
-            log.warn("Environment {} ended with exit status {}; its last output:\n{}", id, exitCode(), lastOutput());
+            logger.warn("Environment {} ended with exit status {}; its last output:\n{}", id, exitCode(), log.lastOutput());
         } else {
-            log.debug("Environment {} ended with exit status {}", id, exitCode());
-        }
-    }
-
-    private String lastOutput() {
-        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
-            byte[] bytes = new byte[(int) Math.min(file.length(), 4096)];
-            file.seek(file.length() - bytes.length);
-            file.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
+            logger.debug("Environment {} ended with exit status {}", id, exitCode());
         }
     }
 
@@ -273,8 +264,8 @@ public final class Environment {
     }
 
     private static Invocation.Answer timedOut(Invocation invocation, long timeoutMillis) {
-        String message = java.time.Instant.now() + " " + invocation.requestId() + " Task timed out after "
-                + String.format(java.util.Locale.ROOT, "%.2f", timeoutMillis / 1000.0) + " seconds";
+        String message = Instant.now() + " " + invocation.requestId() + " Task timed out after "
+                + String.format(Locale.ROOT, "%.2f", timeoutMillis / 1000.0) + " seconds";
         return new Invocation.Answer(("{\"errorMessage\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8),
                 true, false);
     }
@@ -282,42 +273,5 @@ public final class Environment {
     static byte[] errorJson(String type, String message) {
         return ("{\"errorType\":\"" + Json.escape(type) + "\",\"errorMessage\":\"" + Json.escape(message) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private long logSize() {
-        try {
-            return Files.size(logFile);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private String logOf(Invocation invocation, long from, Duration duration, Duration init, int memoryMb) {
-        String output;
-        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
-            long length = file.length();
-            byte[] bytes = new byte[(int) Math.min(Math.max(length - from, 0), 1 << 20)];
-            file.seek(length - bytes.length);
-            file.readFully(bytes);
-            output = new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            output = "(log of environment " + id + " unreadable: " + e.getMessage() + ")\n";
-        }
-        double millis = duration.toNanos() / 1e6;
-        StringBuilder text = new StringBuilder(output.length() + 300)
-                .append("START RequestId: ").append(invocation.requestId()).append(" Version: $LATEST\n")
-                .append(output);
-        if (!output.isEmpty() && !output.endsWith("\n")) {
-            text.append('\n');
-        }
-        text.append("END RequestId: ").append(invocation.requestId()).append('\n')
-                .append("REPORT RequestId: ").append(invocation.requestId())
-                .append(String.format(java.util.Locale.ROOT, "\tDuration: %.2f ms\tBilled Duration: %d ms",
-                        millis, (long) Math.ceil(millis)))
-                .append("\tMemory Size: ").append(memoryMb).append(" MB");
-        if (!init.isZero()) {
-            text.append(String.format(java.util.Locale.ROOT, "\tInit Duration: %.2f ms", init.toNanos() / 1e6));
-        }
-        return text.append('\n').toString();
     }
 }

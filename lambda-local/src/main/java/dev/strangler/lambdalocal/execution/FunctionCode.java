@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -31,7 +32,7 @@ record FunctionCode(List<Path> classpath) {
             throw new IllegalArgumentException("Code of function '" + function + "' not found at " + code
                     + "; give a deployment jar, a classes folder or a Lambda zip (build it first)");
         }
-        String fileName = code.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String fileName = code.getFileName().toString().toLowerCase(Locale.ROOT);
         if (fileName.endsWith(".zip")) {
             unzip(function, code, unpackDir);
             return new FunctionCode(withLibraries(unpackDir));

@@ -1,6 +1,7 @@
 package dev.strangler.lambdalocal.execution;
 
 import dev.strangler.lambdalocal.FunctionConfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -126,7 +127,7 @@ public final class FunctionRegistry implements AutoCloseable {
                     InvocationResult result = pool.invoke(payload, clientContext, true);
                     if (result.hasFunctionError()) {
                         log.warn("Asynchronous invocation {} of function '{}' failed: {}", result.requestId(), name,
-                                new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8));
+                                new String(result.payload(), StandardCharsets.UTF_8));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** The runtime interface client and its libraries, packed into our jar by the build and unpacked for each run. */
 final class RuntimeClientLibraries {
@@ -33,8 +35,8 @@ final class RuntimeClientLibraries {
         String libc = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("x86_64") ? "x86_64" : "aarch64") + ".so.1"))
                 ? "linux_musl-" : "linux-";
         String entryName = "jni/libaws-lambda-jni." + libc + arch + ".so";
-        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(clientJar.toFile())) {
-            java.util.zip.ZipEntry entry = jar.getEntry(entryName);
+        try (ZipFile jar = new ZipFile(clientJar.toFile())) {
+            ZipEntry entry = jar.getEntry(entryName);
             if (entry == null) {
                 throw new IllegalStateException("The runtime interface client has no native library " + entryName
                         + " for this platform (" + System.getProperty("os.name") + ", " + arch + ")");

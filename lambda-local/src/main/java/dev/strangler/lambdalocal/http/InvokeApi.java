@@ -10,8 +10,10 @@ import dev.strangler.lambdalocal.execution.TooManyInvocationsException;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -93,12 +95,12 @@ final class InvokeApi implements HttpHandler {
         String clientContext = exchange.getRequestHeaders().getFirst("X-Amz-Client-Context");
         switch (type) {
             case "DryRun" -> {
-                exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+                exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
                 Exchanges.send(exchange, 204, null, new byte[0]);
             }
             case "Event" -> {
                 registry.invokeAsync(function.name(), payload, clientContext);
-                exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+                exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
                 Exchanges.send(exchange, 202, null, new byte[0]);
             }
             case "RequestResponse" -> invokeSynchronously(exchange, function.name(), payload, clientContext);
@@ -118,7 +120,7 @@ final class InvokeApi implements HttpHandler {
         } catch (TooManyInvocationsException e) {
             exchange.getResponseHeaders().set("Retry-After", "1");
             exchange.getResponseHeaders().set("x-amzn-ErrorType", "TooManyRequestsException");
-            exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
             Exchanges.sendJson(exchange, 429, json -> {
                 json.writeStartObject();
                 json.writeStringProperty("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded");
@@ -148,7 +150,7 @@ final class InvokeApi implements HttpHandler {
     private static String tail(String log) {
         byte[] bytes = log.getBytes(StandardCharsets.UTF_8);
         int from = Math.max(0, bytes.length - TAIL_BYTES);
-        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(bytes, from, bytes.length));
+        return Base64.getEncoder().encodeToString(Arrays.copyOfRange(bytes, from, bytes.length));
     }
 
     private static String jsonProblem(byte[] payload) {
