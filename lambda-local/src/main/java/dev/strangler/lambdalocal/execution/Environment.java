@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,38 +84,44 @@ public final class Environment {
     }
 
     /**
-     * Runs one invocation: hands the event to the runtime and waits for its answer, the timeout or the process's end.
-     * A timeout or a crash breaks the environment.
+     * Starts one invocation: hands the event to the runtime and answers when it responds, fails, passes its timeout
+     * or its process ends. A timeout or a crash breaks the environment.
+     *
+     * <p>The returned future completes on the thread that brings the answer (usually the one that received the
+     * runtime's response), so the caller can answer its own client without another thread switch.
      */
-    InvocationResult run(Invocation invocation, long timeoutMillis, int memoryMb) {
+    CompletableFuture<InvocationResult> start(Invocation invocation, long timeoutMillis, int memoryMb,
+                                              ScheduledExecutorService timer) {
         long logStart = log.size();
         boolean cold = initNanos < 0;
         current = invocation;
+        ScheduledFuture<?> initWatch = timer.schedule(() -> invocation.finish(new Invocation.Answer(
+                errorJson("Runtime.InitTimeout", "RequestId: " + invocation.requestId() + " Error: environment " + id
+                        + " did not ask for an event within " + INIT_TIMEOUT_MILLIS + " ms; see its log"),
+                true, false)), INIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        invocation.delivered.thenRun(() -> {
+            initWatch.cancel(false);
+            if (!invocation.answer.isDone()) {
+                ScheduledFuture<?> deadline = timer.schedule(() -> invocation.finish(timedOut(invocation, timeoutMillis)),
+                        Math.max(invocation.deadlineEpochMillis() - System.currentTimeMillis(), 0), TimeUnit.MILLISECONDS);
+                invocation.answer.thenRun(() -> deadline.cancel(false));
+            }
+        });
+        CompletableFuture<InvocationResult> result = invocation.answer.thenApply(
+                answer -> finish(invocation, answer, logStart, cold, memoryMb));
         hand(invocation);
         if (!process.isAlive()) {
             exited();
         }
-        awaitDelivery(invocation);
-        if (!invocation.answer.isDone()) {
-            long remaining = invocation.deadlineEpochMillis() - System.currentTimeMillis();
-            try {
-                invocation.answer.get(Math.max(remaining, 0), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                broken = true;
-                invocation.finish(timedOut(invocation, timeoutMillis));
-                stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                invocation.finish(new Invocation.Answer(errorJson("Runtime.Interrupted",
-                        "lambda-local was stopped while request " + invocation.requestId() + " ran"), true, false));
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Invocation answers are never completed exceptionally", e);
-            }
+        return result;
+    }
+
+    private InvocationResult finish(Invocation invocation, Invocation.Answer answer, long logStart, boolean cold,
+                                    int memoryMb) {
+        if (current == invocation) {
+            current = null;
         }
-        Invocation.Answer answer = invocation.answer.join();
-        current = null;
         if (!answer.keepsEnvironment()) {
-            broken = true;
             stop();
         }
         long delivered = invocation.deliveredNanos();
@@ -123,23 +130,6 @@ public final class Environment {
         String text = log.invocationLog(invocation.requestId(), logStart, duration, init, memoryMb);
         return new InvocationResult(invocation.requestId(), answer.payload(), answer.isError() ? "Unhandled" : null,
                 text, duration, init);
-    }
-
-    private void awaitDelivery(Invocation invocation) {
-        try {
-            invocation.delivered.get(INIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            broken = true;
-            invocation.finish(new Invocation.Answer(errorJson("Runtime.InitTimeout", "RequestId: "
-                    + invocation.requestId() + " Error: environment " + id + " did not ask for an event within "
-                    + INIT_TIMEOUT_MILLIS + " ms; see its log"), true, false));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            invocation.finish(new Invocation.Answer(errorJson("Runtime.Interrupted", "lambda-local was stopped"),
-                    true, false));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Deliveries are never completed exceptionally", e);
-        }
     }
 
     /**

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +46,7 @@ final class FunctionPool {
     private final Path workDir;
     private final Consumer<Environment> onStart;
     private final Consumer<Environment> onEnd;
+    private final ScheduledExecutorService timer;
     private final Semaphore permits;
     private final Deque<Environment> idle = new ConcurrentLinkedDeque<>();
     private final Set<Environment> all = ConcurrentHashMap.newKeySet();
@@ -52,7 +55,8 @@ final class FunctionPool {
     private volatile boolean closed;
 
     FunctionPool(FunctionConfig config, String arn, String region, String runtimeApi, List<Path> runtimeLibraries,
-                 Path nativeLibrary, Path workDir, Consumer<Environment> onStart, Consumer<Environment> onEnd) {
+                 Path nativeLibrary, Path workDir, Consumer<Environment> onStart, Consumer<Environment> onEnd,
+                 ScheduledExecutorService timer) {
         this.config = config;
         this.arn = arn;
         this.region = region;
@@ -62,6 +66,7 @@ final class FunctionPool {
         this.workDir = workDir;
         this.onStart = onStart;
         this.onEnd = onEnd;
+        this.timer = timer;
         this.permits = new Semaphore(config.concurrency());
         try {
             Files.createDirectories(workDir.resolve("task"));
@@ -81,39 +86,56 @@ final class FunctionPool {
     }
 
     /**
-     * Runs one invocation on a warm environment or a new one.
+     * Starts one invocation on a warm environment or a new one; the future completes with its result.
      *
-     * @param waitForPermit whether to queue when the concurrency is used up (asynchronous invokes) or throw
-     * @throws TooManyInvocationsException when the concurrency is used up and {@code waitForPermit} is false
+     * @throws TooManyInvocationsException when the function's concurrency is used up
      */
-    InvocationResult invoke(byte[] payload, String clientContext, boolean waitForPermit) throws InterruptedException {
-        if (waitForPermit) {
-            permits.acquire();
-        } else if (!permits.tryAcquire()) {
+    CompletableFuture<InvocationResult> submit(byte[] payload, String clientContext) {
+        if (!permits.tryAcquire()) {
             throw new TooManyInvocationsException(config.name(), config.concurrency());
         }
+        return run(payload, clientContext);
+    }
+
+    /** Runs one invocation, waiting first for a free environment if the concurrency is used up. */
+    InvocationResult invokeWhenFree(byte[] payload, String clientContext) throws InterruptedException {
+        permits.acquire();
+        return run(payload, clientContext).join();
+    }
+
+    private CompletableFuture<InvocationResult> run(byte[] payload, String clientContext) {
+        Environment environment;
         try {
-            Environment environment = warmOrNew();
-            Invocation invocation = new Invocation(UUID.randomUUID().toString(), payload, arn, traceId(), clientContext,
-                    config.timeout().toMillis());
-            InvocationResult result = environment.run(invocation, config.timeout().toMillis(), config.memoryMb());
-            if (environment.isUsable() && !closed) {
-                idle.addFirst(environment);
-            } else {
-                retire(environment);
-            }
-            if (result.isColdStart()) {
-                log.info("Cold start of function '{}' in environment {} took {} ms", config.name(), environment.id(),
-                        result.initDuration().toMillis());
-            }
-            log.debug("Function '{}' request {} took {} ms{}", config.name(), result.requestId(),
-                    result.duration().toMillis(), result.hasFunctionError() ? " and failed" : "");
-            functionLog.debug("{}:\n{}", config.name(), result.log());
-            remember(result);
-            return result;
-        } finally {
+            environment = warmOrNew();
+        } catch (RuntimeException e) {
             permits.release();
+            throw e;
         }
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), payload, arn, traceId(), clientContext,
+                config.timeout().toMillis());
+        return environment.start(invocation, config.timeout().toMillis(), config.memoryMb(), timer)
+                .whenComplete((result, failure) -> {
+                    if (environment.isUsable() && !closed && failure == null) {
+                        idle.addFirst(environment);
+                    } else {
+                        retire(environment);
+                    }
+                    permits.release();
+                    if (result != null) {
+                        record(environment, result);
+                    }
+                });
+    }
+
+    private void record(Environment environment, InvocationResult result) {
+        if (result.isColdStart()) {
+            log.info("Cold start of function '{}' in environment {} took {} ms", config.name(), environment.id(),
+                    result.initDuration().toMillis());
+        }
+        log.debug("Function '{}' request {} took {} ms{}", config.name(), result.requestId(),
+                result.duration().toMillis(), result.hasFunctionError() ? " and failed" : "");
+        functionLog.debug("{}:\n{}", config.name(), result.log());
+        remember(result);
     }
 
     /** The latest invocations, oldest first (at most 50). */

@@ -8,10 +8,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,11 @@ public final class FunctionRegistry implements AutoCloseable {
     private final Map<String, FunctionPool> functions = new ConcurrentHashMap<>();
     private final Map<String, Environment> environments = new ConcurrentHashMap<>();
     private final AtomicInteger deployments = new AtomicInteger();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "lambda-local-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService asyncInvocations = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "lambda-local-event-invoke");
         thread.setDaemon(true);
@@ -69,9 +76,9 @@ public final class FunctionRegistry implements AutoCloseable {
     public void deploy(FunctionConfig function) {
         Objects.requireNonNull(function, "function");
         Path folder = workDir.resolve("functions").resolve(function.name() + "-" + deployments.incrementAndGet());
-        FunctionPool pool = new FunctionPool(function, arn(function.name()), region, runtimeApi, runtimeLibraries, nativeLibrary,
-                folder, environment -> environments.put(environment.id(), environment),
-                environment -> environments.remove(environment.id()));
+        FunctionPool pool = new FunctionPool(function, arn(function.name()), region, runtimeApi, runtimeLibraries,
+                nativeLibrary, folder, environment -> environments.put(environment.id(), environment),
+                environment -> environments.remove(environment.id()), timer);
         FunctionPool old = functions.put(function.name(), pool);
         if (old != null) {
             old.close();
@@ -105,13 +112,28 @@ public final class FunctionRegistry implements AutoCloseable {
     }
 
     /**
-     * Runs one synchronous invocation.
+     * Runs one synchronous invocation and waits for its result.
      *
      * @throws FunctionNotFoundException when no such function is deployed
      * @throws TooManyInvocationsException when all of its concurrency is in use
      */
     public InvocationResult invoke(String name, byte[] payload, String clientContext) throws InterruptedException {
-        return pool(name).invoke(payload, clientContext, false);
+        try {
+            return submit(name, payload, clientContext).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Invocation of '" + name + "' failed inside lambda-local", e.getCause());
+        }
+    }
+
+    /**
+     * Starts one synchronous invocation; the future completes, on the thread that brings the answer, with the result
+     * (a function error is a result too).
+     *
+     * @throws FunctionNotFoundException when no such function is deployed
+     * @throws TooManyInvocationsException when all of its concurrency is in use
+     */
+    public CompletableFuture<InvocationResult> submit(String name, byte[] payload, String clientContext) {
+        return pool(name).submit(payload, clientContext);
     }
 
     /**
@@ -124,7 +146,7 @@ public final class FunctionRegistry implements AutoCloseable {
         try {
             asyncInvocations.execute(() -> {
                 try {
-                    InvocationResult result = pool.invoke(payload, clientContext, true);
+                    InvocationResult result = pool.invokeWhenFree(payload, clientContext);
                     if (result.hasFunctionError()) {
                         log.warn("Asynchronous invocation {} of function '{}' failed: {}", result.requestId(), name,
                                 new String(result.payload(), StandardCharsets.UTF_8));
@@ -172,6 +194,7 @@ public final class FunctionRegistry implements AutoCloseable {
     @Override
     public void close() {
         asyncInvocations.shutdownNow();
+        timer.shutdownNow();
         functions.values().forEach(FunctionPool::close);
         functions.clear();
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,8 @@ final class InvokeApi implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        boolean answered = true;
+        try {
             String path = exchange.getRequestURI().getRawPath();
             String rest = path.substring(PREFIX.length());
             String method = exchange.getRequestMethod();
@@ -55,7 +57,7 @@ final class InvokeApi implements HttpHandler {
             String[] segments = rest.substring(1).split("/");
             String name = URLDecoder.decode(segments[0], StandardCharsets.UTF_8);
             if (segments.length == 2 && segments[1].equals("invocations") && method.equals("POST")) {
-                invoke(exchange, name);
+                answered = invoke(exchange, name);
             } else if (segments.length == 1 && method.equals("GET")) {
                 getFunction(exchange, name);
             } else {
@@ -64,10 +66,15 @@ final class InvokeApi implements HttpHandler {
         } catch (RuntimeException e) {
             log.error("Invoke API request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             Exchanges.sendServiceError(exchange, 500, "ServiceException", "lambda-local failed: " + e.getMessage());
+        } finally {
+            if (answered) {
+                exchange.close();
+            }
         }
     }
 
-    private void invoke(HttpExchange exchange, String given) throws IOException {
+    /** Returns whether the exchange is answered; a running invocation answers it later. */
+    private boolean invoke(HttpExchange exchange, String given) throws IOException {
         FunctionName function = FunctionName.parse(given, queryParameter(exchange, "Qualifier"));
         String type = header(exchange, "X-Amz-Invocation-Type", "RequestResponse");
         boolean async = type.equals("Event");
@@ -75,13 +82,13 @@ final class InvokeApi implements HttpHandler {
         if (!registry.contains(function.name()) || !function.isLatest()) {
             Exchanges.sendServiceError(exchange, 404, "ResourceNotFoundException", "Function not found: "
                     + registry.arn(function.name()) + (function.isLatest() ? "" : ":" + function.qualifier()));
-            return;
+            return true;
         }
         if (payload == null) {
             int limit = async ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
             Exchanges.sendServiceError(exchange, 413, "RequestTooLargeException", "Request must be smaller than "
                     + limit + " bytes for the InvokeFunction operation");
-            return;
+            return true;
         }
         if (payload.length == 0) {
             payload = EMPTY_EVENT;
@@ -90,9 +97,12 @@ final class InvokeApi implements HttpHandler {
         if (problem != null) {
             Exchanges.sendServiceError(exchange, 400, "InvalidRequestContentException",
                     "Could not parse request body into json: " + problem);
-            return;
+            return true;
         }
         String clientContext = exchange.getRequestHeaders().getFirst("X-Amz-Client-Context");
+        if (type.equals("RequestResponse")) {
+            return invokeSynchronously(exchange, function.name(), payload, clientContext);
+        }
         switch (type) {
             case "DryRun" -> {
                 exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
@@ -103,20 +113,21 @@ final class InvokeApi implements HttpHandler {
                 exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
                 Exchanges.send(exchange, 202, null, new byte[0]);
             }
-            case "RequestResponse" -> invokeSynchronously(exchange, function.name(), payload, clientContext);
             default -> Exchanges.sendServiceError(exchange, 400, "InvalidParameterValueException",
                     "X-Amz-Invocation-Type must be RequestResponse, Event or DryRun, but was '" + type + "'");
         }
+        return true;
     }
 
-    private void invokeSynchronously(HttpExchange exchange, String name, byte[] payload, String clientContext)
+    /** Starts the invocation; its result is written by the thread that brings it. */
+    private boolean invokeSynchronously(HttpExchange exchange, String name, byte[] payload, String clientContext)
             throws IOException {
-        InvocationResult result;
+        CompletableFuture<InvocationResult> running;
         try {
-            result = registry.invoke(name, payload, clientContext);
+            running = registry.submit(name, payload, clientContext);
         } catch (FunctionNotFoundException e) {
             Exchanges.sendServiceError(exchange, 404, "ResourceNotFoundException", e.getMessage());
-            return;
+            return true;
         } catch (TooManyInvocationsException e) {
             exchange.getResponseHeaders().set("Retry-After", "1");
             exchange.getResponseHeaders().set("x-amzn-ErrorType", "TooManyRequestsException");
@@ -128,22 +139,32 @@ final class InvokeApi implements HttpHandler {
                 json.writeStringProperty("message", e.getMessage());
                 json.writeEndObject();
             });
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            Exchanges.sendServiceError(exchange, 500, "ServiceException", "lambda-local is stopping");
-            return;
+            return true;
         }
-        var headers = exchange.getResponseHeaders();
-        headers.set("x-amzn-RequestId", result.requestId());
-        headers.set("X-Amz-Executed-Version", "$LATEST");
-        if (result.hasFunctionError()) {
-            headers.set("X-Amz-Function-Error", result.functionError());
-        }
-        if ("Tail".equals(exchange.getRequestHeaders().getFirst("X-Amz-Log-Type"))) {
-            headers.set("X-Amz-Log-Result", tail(result.log()));
-        }
-        Exchanges.send(exchange, 200, "application/json", result.payload());
+        boolean tail = "Tail".equals(exchange.getRequestHeaders().getFirst("X-Amz-Log-Type"));
+        running.whenComplete((result, failure) -> {
+            try (exchange) {
+                if (failure != null) {
+                    log.error("Invocation of function '{}' failed inside lambda-local", name, failure);
+                    Exchanges.sendServiceError(exchange, 500, "ServiceException", "lambda-local failed to run '"
+                            + name + "': " + failure.getMessage());
+                    return;
+                }
+                var headers = exchange.getResponseHeaders();
+                headers.set("x-amzn-RequestId", result.requestId());
+                headers.set("X-Amz-Executed-Version", "$LATEST");
+                if (result.hasFunctionError()) {
+                    headers.set("X-Amz-Function-Error", result.functionError());
+                }
+                if (tail) {
+                    headers.set("X-Amz-Log-Result", tail(result.log()));
+                }
+                Exchanges.send(exchange, 200, "application/json", result.payload());
+            } catch (IOException e) {
+                log.debug("Caller of function '{}' went away before its answer", name, e);
+            }
+        });
+        return false;
     }
 
     /** Base64 of the log's last 4 KB, as AWS returns it. */

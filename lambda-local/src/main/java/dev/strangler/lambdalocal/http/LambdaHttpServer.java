@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * lambda-local's HTTP server on 127.0.0.1: the Invoke API, the Runtime API and {@code /health}.
  *
- * <p>Each request gets a thread of an unbounded pool, because every idle environment holds one Runtime API long
- * poll open.
+ * <p>Neither API holds a thread while it waits: a held-open {@code next} is answered by the thread that brings the
+ * event, an invocation by the thread that brings its result. Handlers still get an unbounded pool, as starting a
+ * new environment or reading a large payload blocks.
  */
 public final class LambdaHttpServer implements AutoCloseable {
     private final HttpServer server;
