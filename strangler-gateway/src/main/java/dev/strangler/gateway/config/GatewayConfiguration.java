@@ -17,12 +17,17 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
-/** Wires the strangler gateway: the live route table, the Lambda invoker, the filters, the catch-all route, the admin API. */
+/**
+ * Wires the strangler gateway: the live route table, the Lambda invoker, the filters, the catch-all route, the admin
+ * API. Off under the {@code plain} profile, which is a bare Spring Cloud Gateway route for benchmarks.
+ */
 @Configuration(proxyBeanMethods = false)
+@Profile("!plain")
 @EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, LambdaProperties.class, AdminProperties.class})
 public class GatewayConfiguration {
 

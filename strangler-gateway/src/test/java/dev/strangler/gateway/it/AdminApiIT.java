@@ -80,6 +80,13 @@ class AdminApiIT {
     void moves_traffic_live_under_load_without_failing_a_request_and_audits_each_change() throws Exception {
         Path audit = env.routesFile.resolveSibling("routes.yml.audit.log");
         int auditBefore = Files.exists(audit) ? Files.readAllLines(audit).size() : 0;
+        // bring up all 4 function environments first: a cold start on a starved machine could outlast the invoke timeout
+        List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> warm = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            warm.add(env.http.sendAsync(env.request("/moving/warm").header("x-strangler-side", "target")
+                    .header("x-sample-sleep-ms", "300").build(), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        warm.forEach(java.util.concurrent.CompletableFuture::join);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger onTarget = new AtomicInteger();

@@ -113,8 +113,8 @@ class LambdaRouteIT {
 
     @Test
     void answers_504_on_timeout_and_falls_back_where_allowed() throws Exception {
-        CompletableFuture<HttpResponse<byte[]>> plain = sendAsync(env.request("/fn/items/1").header("x-sample-sleep-ms", "4000"));
-        CompletableFuture<HttpResponse<byte[]>> safe = sendAsync(env.request("/safe/1").header("x-sample-sleep-ms", "4000"));
+        CompletableFuture<HttpResponse<byte[]>> plain = sendAsync(env.request("/fn/items/1").header("x-sample-sleep-ms", "5000"));
+        CompletableFuture<HttpResponse<byte[]>> safe = sendAsync(env.request("/safe/1").header("x-sample-sleep-ms", "5000"));
 
         assertThat(plain.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(504);
         HttpResponse<byte[]> fallback = safe.get(20, TimeUnit.SECONDS);

@@ -100,7 +100,7 @@ final class TestEnvironment {
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--strangler.routes.file=" + routesFile, "--strangler.routes.reload-interval=200ms",
                 "--strangler.monolith.uri=" + monolith.uri(), "--strangler.monolith.response-timeout=3s",
-                "--strangler.lambda.endpoint=" + lambdaLocal.endpoint(), "--strangler.lambda.invoke-timeout=3s",
+                "--strangler.lambda.endpoint=" + lambdaLocal.endpoint(), "--strangler.lambda.invoke-timeout=4s",
                 "--strangler.admin.port=0", "--strangler.admin.token=" + TOKEN);
         gatewayUri = URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"));
         adminUri = URI.create("http://127.0.0.1:" + gateway.getBean(AdminServer.class).port());

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Latency the gateway adds on a Lambda route: GET through the gateway to lambda-local vs a direct SDK invoke of the
+# same function, one request at a time (see LambdaOverheadBenchmark). Usage: bench/lambda.sh [requests, default 2000]
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+MODULE="$(dirname "$HERE")"
+ROOT="$(dirname "$MODULE")"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx512m}"
+cd "$ROOT"
+./mvnw -q -pl strangler-gateway test-compile dependency:copy@copy-sample-functions \
+  dependency:build-classpath -Dmdep.outputFile="$MODULE/target/bench-classpath.txt" -Dmdep.includeScope=test >&2
+CP="$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/bench-classpath.txt")"
+LOG="$(mktemp)"
+# shellcheck disable=SC2086
+"$JAVA" $JVM_OPTS -cp "$CP" dev.strangler.gateway.bench.LambdaOverheadBenchmark \
+  "$MODULE/target/it/sample-functions.jar" "${1:-2000}" >"$LOG" 2>&1 || { tail -40 "$LOG" >&2; exit 1; }
+grep '^|' "$LOG"
+rm -f "$LOG"

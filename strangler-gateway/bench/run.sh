@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Proxy benchmark of the strangler gateway, side by side in one run on one machine:
+#   direct      wrk -> backend (nginx returning a small JSON body)
+#   nginx       wrk -> nginx reverse proxy (1 worker, upstream keep-alive) -> backend
+#   plain-scg   wrk -> bare Spring Cloud Gateway route (this jar, profile "plain") -> backend
+#   strangler   wrk -> strangler gateway, every feature on (route matching, side choice, request id,
+#               traceparent, metrics, access log) -> backend
+# For each: throughput at saturation (64 connections) and p50/p99 latency at 4 connections.
+# Then the Lambda path: gateway -> lambda-local vs a direct SDK invoke (bench/lambda.sh).
+# Usage: strangler-gateway/bench/run.sh [seconds per measurement, default 10]
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+MODULE="$(dirname "$HERE")"
+ROOT="$(dirname "$MODULE")"
+JAR="$MODULE/target/strangler-gateway.jar"
+SECONDS_PER_RUN="${1:-10}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx512m}"
+SATURATION_CONNECTIONS=64
+MODERATE_CONNECTIONS=4
+
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null && [[ -x "$(command -v nginx)" ]] || missing+=(nginx)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "bench: missing ${missing[*]}; on Debian/Ubuntu install with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 2
+fi
+if [[ ! -f "$JAR" ]]; then
+  echo "bench: $JAR is missing; build it first: ./mvnw -pl strangler-gateway -am package -DskipTests" >&2
+  exit 2
+fi
+
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ -f "$WORK/nginx-backend.pid" ]] && kill "$(cat "$WORK/nginx-backend.pid")" 2>/dev/null || true
+  [[ -f "$WORK/nginx-proxy.pid" ]] && kill "$(cat "$WORK/nginx-proxy.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_for() { # url
+  for _ in $(seq 1 240); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done
+  echo "bench: $1 did not come up; see the logs in $WORK" >&2; exit 1
+}
+
+BACKEND=$(free_port); NGINX=$(free_port); PLAIN=$(free_port); GATEWAY=$(free_port); ADMIN=$(free_port)
+
+nginx_conf() { # name body
+  cat >"$WORK/nginx-$1.conf" <<CONF
+worker_processes 1;
+pid $WORK/nginx-$1.pid;
+error_log $WORK/nginx-$1.error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/$1-body; proxy_temp_path $WORK/$1-proxy; fastcgi_temp_path $WORK/$1-fcgi;
+  uwsgi_temp_path $WORK/$1-uwsgi; scgi_temp_path $WORK/$1-scgi;
+  keepalive_requests 1000000;
+  $2
+}
+CONF
+  nginx -c "$WORK/nginx-$1.conf"
+}
+nginx_conf backend "server { listen 127.0.0.1:$BACKEND; location / { default_type application/json; return 200 '{\"id\":42,\"name\":\"Widget\",\"price\":9.99}'; } }"
+nginx_conf proxy "upstream backend { server 127.0.0.1:$BACKEND; keepalive 64; }
+  server { listen 127.0.0.1:$NGINX; location / { proxy_pass http://backend; proxy_http_version 1.1;
+    proxy_set_header Connection \"\"; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; } }"
+
+ROUTES="$WORK/routes.yml"; cp "$HERE/routes.bench.yml" "$ROUTES"
+# shellcheck disable=SC2086
+"$JAVA" $JVM_OPTS -jar "$JAR" --spring.profiles.active=plain --strangler.monolith.uri="http://127.0.0.1:$BACKEND" \
+  --port "$PLAIN" >"$WORK/plain.log" 2>&1 &
+PIDS+=($!)
+# shellcheck disable=SC2086
+"$JAVA" $JVM_OPTS -jar "$JAR" --routes "$ROUTES" --monolith "http://127.0.0.1:$BACKEND" --port "$GATEWAY" \
+  --admin-port "$ADMIN" --admin-token bench-token-0123456789 --lambda-endpoint http://127.0.0.1:9 >"$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$BACKEND/"; wait_for "http://127.0.0.1:$NGINX/"
+wait_for "http://127.0.0.1:$PLAIN/bench/warm"; wait_for "http://127.0.0.1:$GATEWAY/bench/warm"
+
+"$JAVA" -version 2>&1 | head -1 >&2
+echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${SECONDS_PER_RUN}s per measurement" >&2
+printf '| path | req/s at %d connections | p50 at %d connections | p99 at %d connections |\n' \
+  "$SATURATION_CONNECTIONS" "$MODERATE_CONNECTIONS" "$MODERATE_CONNECTIONS"
+printf '|---|---|---|---|\n'
+for entry in "direct|$BACKEND" "nginx|$NGINX" "plain-scg|$PLAIN" "strangler|$GATEWAY"; do
+  IFS='|' read -r name port <<<"$entry"
+  url="http://127.0.0.1:$port/bench/item/42"
+  wrk -t2 -c"$SATURATION_CONNECTIONS" -d5s "$url" >/dev/null          # warm-up (JIT, pools)
+  saturated=$(wrk -t2 -c"$SATURATION_CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$url")
+  moderate=$(wrk -t1 -c"$MODERATE_CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$url")
+  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$saturated")
+  errors=$(grep -E "Non-2xx|Socket errors" <<<"$saturated$moderate" || true)
+  p50=$(awk '$1=="50%" {print $2}' <<<"$moderate")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$moderate")
+  printf '| %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99"
+  [[ -n "$errors" ]] && echo "bench: $name had errors: $errors" >&2
+done
