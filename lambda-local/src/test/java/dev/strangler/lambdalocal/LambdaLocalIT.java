@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,6 +181,18 @@ class LambdaLocalIT {
                     assertThat(function.memorySize()).isEqualTo(256);
                     assertThat(function.functionArn()).endsWith(":function:greeting");
                 });
+    }
+
+    @Test
+    void answers_the_health_endpoint_with_the_number_of_functions() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(lambda.endpoint().resolve("/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).startsWith("{\"status\":\"UP\",\"functions\":")
+                .contains("\"functions\":" + lambda.functions().size() + "}");
     }
 
     @Test
