@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -56,6 +57,9 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
                         .connectionTimeout(Duration.ofSeconds(2))
                         // the SDK's 30 s default read timeout would cut off a function allowed to run longer
                         .readTimeout(timeout.plusSeconds(1)))
+                // complete futures on the Netty I/O thread: the gateway's continuation only maps and writes, never
+                // blocks, and skipping the SDK's default completion thread pool saves a thread hop per request
+                .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, Runnable::run))
                 .overrideConfiguration(c -> c
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(timeout));
