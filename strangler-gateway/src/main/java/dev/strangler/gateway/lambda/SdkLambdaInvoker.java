@@ -74,7 +74,12 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
         } else if (endpoint != null && !hasDefaultRegion()) {
             builder.region(Region.US_EAST_1);
         }
-        return new SdkLambdaInvoker(builder.build(), timeout);
+        try {
+            return new SdkLambdaInvoker(builder.build(), timeout);
+        } catch (SdkClientException e) {
+            throw new IllegalStateException("cannot set up the Lambda client: " + e.getMessage().lines().findFirst().orElse("")
+                    + "; pass --region (or set AWS_REGION), or --lambda-endpoint for lambda-local", e);
+        }
     }
 
     @Override
