@@ -237,7 +237,7 @@ final class DataScanner {
             if (argument.isLambdaExpr() || argument.isObjectCreationExpr() || argument instanceof ArrayInitializerExpr) {
                 continue;
             }
-            String text = index.evaluateString(argument, type, locals);
+            String text = index.evaluateTemplate(argument, type, locals);
             if (text == null) {
                 continue;
             }

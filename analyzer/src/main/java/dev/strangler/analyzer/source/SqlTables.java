@@ -68,13 +68,19 @@ final class SqlTables {
     private static Result parse(String sql) {
         try {
             CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true);
-            Statement statement = parser.Statement();
-            Map<String, AccessMode> tables = new TreeMap<>();
-            for (String table : new TablesNamesFinder<Void>().getTables(statement)) {
-                tables.put(table, AccessMode.READ);
+            // Statements() rather than Statement(): it fails on trailing text instead of ignoring it
+            List<Statement> statements = parser.Statements();
+            if (statements.isEmpty()) {
+                return scan(sql);
             }
-            for (Table written : writtenTables(statement)) {
-                tables.put(written.getFullyQualifiedName(), AccessMode.WRITE);
+            Map<String, AccessMode> tables = new TreeMap<>();
+            for (Statement statement : statements) {
+                for (String table : new TablesNamesFinder<Void>().getTables(statement)) {
+                    tables.putIfAbsent(table, AccessMode.READ);
+                }
+                for (Table written : writtenTables(statement)) {
+                    tables.put(written.getFullyQualifiedName(), AccessMode.WRITE);
+                }
             }
             return new Result(tables, true);
         } catch (Exception | StackOverflowError e) {

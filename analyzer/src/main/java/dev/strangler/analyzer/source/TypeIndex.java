@@ -442,6 +442,33 @@ final class TypeIndex {
         return evaluate(expression, context, locals, 0);
     }
 
+    /**
+     * Like {@link #evaluateString}, but parts that are not constant (variables, calls) become {@code ?}, as SQL
+     * built by concatenating values usually has a value there; null when no literal is involved at all.
+     */
+    String evaluateTemplate(Expression expression, IndexedType context, Map<String, Expression> locals) {
+        String exact = evaluate(expression, context, locals, 0);
+        if (exact != null) {
+            return exact;
+        }
+        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+            String left = evaluateTemplate(binary.getLeft(), context, locals);
+            String right = evaluateTemplate(binary.getRight(), context, locals);
+            if (left == null && right == null) {
+                return null;
+            }
+            return (left == null ? "?" : left) + (right == null ? "?" : right);
+        }
+        if (expression instanceof EnclosedExpr enclosed) {
+            return evaluateTemplate(enclosed.getInner(), context, locals);
+        }
+        if (expression instanceof NameExpr name && locals != null && locals.containsKey(name.getNameAsString())) {
+            Expression initializer = locals.get(name.getNameAsString());
+            return initializer == expression ? null : evaluateTemplate(initializer, context, null);
+        }
+        return null;
+    }
+
     private String evaluate(Expression expression, IndexedType context, Map<String, Expression> locals, int depth) {
         if (expression == null || depth > 16) {
             return null;

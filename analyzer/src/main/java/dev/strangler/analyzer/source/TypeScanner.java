@@ -31,6 +31,7 @@ import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
@@ -245,6 +246,11 @@ final class TypeScanner {
                     if (declared != null) {
                         locals.put(parameter.getNameAsString(), declared);
                     }
+                }
+            } else if (node instanceof TypePatternExpr pattern) {
+                JType declared = index.toJType(pattern.getType(), type, type.scope, typeParameters);
+                if (declared != null) {
+                    locals.put(pattern.getNameAsString(), declared);
                 }
             } else if (node instanceof LambdaExpr lambda) {
                 inferLambdaParameters(lambda);
