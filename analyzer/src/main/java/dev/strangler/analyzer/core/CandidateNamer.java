@@ -30,11 +30,12 @@ final class CandidateNamer {
     static List<String> name(List<SortedSet<ClassName>> groups, CodebaseFacts facts) {
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>(Set.of(Decomposer.SHARED_KERNEL));
+        Set<String> usedStems = new HashSet<>();
         for (int g = 0; g < groups.size(); g++) {
-            String name = nameOf(groups.get(g), facts);
-            if (name == null) {
-                name = "service-" + (g + 1);
-            }
+            List<String> ranked = rankedNames(groups.get(g), facts);
+            String name = ranked.stream().filter(word -> !usedStems.contains(stem(word))).findFirst()
+                    .orElse(ranked.isEmpty() ? "service-" + (g + 1) : ranked.get(0));
+            usedStems.add(stem(name));
             String unique = name;
             for (int n = 2; !used.add(unique); n++) {
                 unique = name + "-" + n;
@@ -44,7 +45,8 @@ final class CandidateNamer {
         return names;
     }
 
-    private static String nameOf(SortedSet<ClassName> group, CodebaseFacts facts) {
+    /** Candidate words, best first: by score, then alphabetically; each in its most frequent spelling. */
+    private static List<String> rankedNames(SortedSet<ClassName> group, CodebaseFacts facts) {
         Map<String, Map<String, Integer>> votes = new TreeMap<>();
         facts.tableUse.forEach((table, users) -> {
             int writes = 0;
@@ -85,24 +87,21 @@ final class CandidateNamer {
                 }
             }
         }
-        String best = null;
-        int bestScore = 0;
+        List<Map.Entry<String, Integer>> scored = new ArrayList<>();
         for (var entry : votes.entrySet()) {
             int score = entry.getValue().values().stream().mapToInt(Integer::intValue).sum();
-            if (score > bestScore) {
-                bestScore = score;
-                String spelling = null;
-                int count = 0;
-                for (var form : entry.getValue().entrySet()) {
-                    if (form.getValue() > count) {
-                        count = form.getValue();
-                        spelling = form.getKey();
-                    }
+            String spelling = null;
+            int count = 0;
+            for (var form : entry.getValue().entrySet()) {
+                if (form.getValue() > count) {
+                    count = form.getValue();
+                    spelling = form.getKey();
                 }
-                best = spelling;
             }
+            scored.add(Map.entry(spelling, score));
         }
-        return best;
+        scored.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return scored.stream().map(Map.Entry::getKey).toList();
     }
 
     private static void vote(Map<String, Map<String, Integer>> votes, String word, int weight) {

@@ -84,7 +84,11 @@ final class Clustering {
         return agglomerate(graph, community, units, resolution, keepLevelsUpTo);
     }
 
-    private static Hierarchy agglomerate(WeightedGraph graph, int[] community, List<ClassName> units, double resolution,
+    private boolean isAnchored(ClassName unit) {
+        return facts.useCaseLabels.containsKey(unit) || facts.touchesTables(unit);
+    }
+
+    private Hierarchy agglomerate(WeightedGraph graph, int[] community, List<ClassName> units, double resolution,
                                          int keepLevelsUpTo) {
         int count = Louvain.renumber(community).length == 0 ? 0 : java.util.Arrays.stream(community).max().getAsInt() + 1;
         SortedSet<ClassName> isolated = new TreeSet<>();
@@ -97,6 +101,24 @@ final class Clustering {
                 isolated.add(units.get(u));
             } else {
                 classes.get(community[u]).add(units.get(u));
+            }
+        }
+        // A community no use case reaches and that touches no table is no service: when all its classes could be
+        // shared (no service role, no state, no data), it goes to the shared kernel instead of gluing services.
+        SortedSet<ClassName> unanchored = new TreeSet<>();
+        for (SortedSet<ClassName> members : classes) {
+            if (!members.isEmpty() && members.stream().noneMatch(this::isAnchored)
+                    && members.stream().allMatch(facts::isKernelEligible)) {
+                unanchored.addAll(members);
+                members.clear();
+            }
+        }
+        Set<String> packages = new java.util.HashSet<>();
+        classes.forEach(members -> members.forEach(unit -> packages.add(unit.packageName())));
+        for (ClassName unit : List.copyOf(isolated)) {
+            if (!isAnchored(unit) && facts.isKernelEligible(unit) && !packages.contains(unit.packageName())) {
+                isolated.remove(unit);
+                unanchored.add(unit);
             }
         }
         double m = graph.totalWeight;
@@ -129,7 +151,25 @@ final class Clustering {
                 bearing++;
             }
         }
+        // A community that serves no entry point cannot be moved out route by route: it joins the community
+        // serving routes it is most tied to (it stays apart only when tied to none).
+        for (int c = 0; c < count; c++) {
+            if (!active[c] || classes.get(c).isEmpty() || classes.get(c).stream().anyMatch(facts.entryClasses::contains)) {
+                continue;
+            }
+            int best = -1;
+            for (int d = 0; d < count; d++) {
+                if (d != c && active[d] && classes.get(d).stream().anyMatch(facts.entryClasses::contains)
+                        && between[c][d] > 0 && (best < 0 || between[c][d] > between[c][best])) {
+                    best = d;
+                }
+            }
+            if (best >= 0 && merge(best, c, classes, inside, total, between, active)) {
+                bearing--;
+            }
+        }
         Hierarchy hierarchy = new Hierarchy(bearing, isolated);
+        hierarchy.unanchored.addAll(unanchored);
         int louvainCount = bearing;
         while (true) {
             if (bearing <= keepLevelsUpTo && !hierarchy.levels.containsKey(bearing) && bearing > 0) {
@@ -169,21 +209,7 @@ final class Clustering {
             if (bestA < 0) {
                 break;
             }
-            boolean bothBear = !classes.get(bestA).isEmpty() && !classes.get(bestB).isEmpty();
-            classes.get(bestA).addAll(classes.get(bestB));
-            inside[bestA] += inside[bestB] + between[bestA][bestB];
-            total[bestA] += total[bestB];
-            for (int c = 0; c < count; c++) {
-                if (c != bestA && c != bestB) {
-                    between[bestA][c] += between[bestB][c];
-                    between[c][bestA] = between[bestA][c];
-                }
-                between[bestB][c] = 0;
-                between[c][bestB] = 0;
-            }
-            between[bestA][bestA] = 0;
-            active[bestB] = false;
-            if (bothBear) {
+            if (merge(bestA, bestB, classes, inside, total, between, active)) {
                 bearing--;
             }
         }
@@ -191,10 +217,34 @@ final class Clustering {
         return hierarchy;
     }
 
+    /** Merges community b into a; returns whether both held classes (so the number of candidates fell by one). */
+    private static boolean merge(int a, int b, List<SortedSet<ClassName>> classes, double[] inside, double[] total,
+                                 double[][] between, boolean[] active) {
+        int count = active.length;
+        boolean bothBear = !classes.get(a).isEmpty() && !classes.get(b).isEmpty();
+        classes.get(a).addAll(classes.get(b));
+        classes.get(b).clear();
+        inside[a] += inside[b] + between[a][b];
+        total[a] += total[b];
+        for (int c = 0; c < count; c++) {
+            if (c != a && c != b) {
+                between[a][c] += between[b][c];
+                between[c][a] = between[a][c];
+            }
+            between[b][c] = 0;
+            between[c][b] = 0;
+        }
+        between[a][a] = 0;
+        active[b] = false;
+        return bothBear;
+    }
+
     /** The cuts of one Louvain run, by number of class-bearing communities. */
     static final class Hierarchy {
         int louvainCommunities;
         final SortedSet<ClassName> isolated;
+        /** classes sent to the shared kernel because nothing anchors them to a service */
+        final SortedSet<ClassName> unanchored = new TreeSet<>();
         final SortedMap<Integer, List<SortedSet<ClassName>>> levels = new TreeMap<>();
         final SortedMap<Integer, Double> modularity = new TreeMap<>();
 
@@ -208,7 +258,9 @@ final class Clustering {
         }
 
         /** The cut into {@code services} groups with isolated classes attached by package, or null if none. */
-        Partition partition(int services, SortedSet<ClassName> kernel) {
+        Partition partition(int services, SortedSet<ClassName> givenKernel) {
+            SortedSet<ClassName> kernel = new TreeSet<>(givenKernel);
+            kernel.addAll(unanchored);
             List<SortedSet<ClassName>> level = levels.get(services);
             if (level == null) {
                 if (levels.isEmpty() && !isolated.isEmpty() && services == 1) {

@@ -25,6 +25,10 @@ final class CodebaseFacts {
     final SortedMap<ClassName, SortedSet<ClassName>> dependents = new TreeMap<>();
     final SortedMap<ClassName, SortedSet<ClassName>> dependees = new TreeMap<>();
 
+    /** Risks that mean a class holds state of its own, so it cannot be shared as a library. */
+    private static final Set<RiskKind> STATE_RISKS = EnumSet.of(RiskKind.STATIC_MUTABLE_STATE, RiskKind.IN_MEMORY_CACHE,
+            RiskKind.HTTP_SESSION, RiskKind.LOCAL_FILE_WRITE, RiskKind.THREADS_AND_EXECUTORS);
+
     static final int WRITES = 0;
     static final int READS = 1;
     static final int MAPPINGS = 2;
@@ -46,7 +50,7 @@ final class CodebaseFacts {
         }
         for (Risk risk : codebase.risks()) {
             ClassName unit = graph.unitOf(risk.owner());
-            if (unit != null && risk.kind() != RiskKind.LONG_SYNCHRONOUS_LOOP) {
+            if (unit != null && STATE_RISKS.contains(risk.kind())) {
                 statefulClasses.add(unit);
             }
         }

@@ -26,6 +26,8 @@ public final class Decomposer {
     /** The chosen number is the smallest whose modularity is within this share of the best one. */
     static final double MODULARITY_TOLERANCE = 0.05;
     static final double DEFAULT_RESOLUTION = 1.0;
+    /** Below this modularity a graph has no significant community structure (Clauset, Newman and Moore 2004). */
+    static final double SIGNIFICANT_MODULARITY = 0.3;
 
     public Decomposition decompose(Codebase codebase, DecompositionOptions options, ProgressListener progress) {
         ClassGraph graph = ClassGraph.of(codebase);
@@ -205,6 +207,10 @@ public final class Decomposer {
             this.kernel = kernel;
             Clustering.Hierarchy second = new Clustering(facts).run(kernel, resolution, levelsToKeep());
             hierarchies.put(resolution, second);
+            for (ClassName unit : second.unanchored) {
+                kernel.add(unit);
+                reasons.put(unit, "shared kernel: reached by no use case, touches no table, and ties to no service");
+            }
             Decomposition.Choice chosen = choose(second);
             Partition cut = partitionFor(chosen.services());
             if (cut == null) {
@@ -242,6 +248,13 @@ public final class Decomposer {
                 }
             }
             double peak = hierarchy.modularity.get(best);
+            if (peak < SIGNIFICANT_MODULARITY && hierarchy.levels.containsKey(1)) {
+                return new Decomposition.Choice(1, resolution, hierarchy.louvainCommunities,
+                        hierarchy.modularity.get(1), String.format(Locale.ROOT, "the best cut (%d services) has modularity "
+                                + "Q = %.3f, below %.1f, the level above which a graph is taken to have real community "
+                                + "structure (Clauset, Newman and Moore 2004): the codebase is kept as one service; "
+                                + "use --services N to cut it anyway", best, peak, SIGNIFICANT_MODULARITY));
+            }
             int chosen = best;
             for (int n = 2; n < best; n++) {
                 if (hierarchy.modularity.get(n) >= peak - MODULARITY_TOLERANCE * Math.abs(peak)) {
@@ -254,7 +267,7 @@ public final class Decomposer {
                 table.append(table.isEmpty() ? "" : ", ").append(n).append(": ")
                         .append(String.format(Locale.ROOT, "%.3f", hierarchy.modularity.get(n)));
             }
-            String reason = String.format(Locale.ROOT, "Louvain (resolution %.2f) found %d communities; merging the most "
+            String reason = String.format(Locale.ROOT, "Louvain (resolution %.2f) found %d communities serving entry points; merging the most "
                             + "tied ones step by step, modularity peaks at %d services (Q = %.3f) within the %d allowed; "
                             + "%d is the fewest within %.0f %% of that peak (Q = %.3f), preferring a handful of services "
                             + "to many small ones. Modularity by number of services: %s",
