@@ -170,6 +170,13 @@ final class Clustering {
         }
         Hierarchy hierarchy = new Hierarchy(bearing, isolated);
         hierarchy.unanchored.addAll(unanchored);
+        for (RepositoryBinding binding : facts.codebase.repositories()) {
+            ClassName repository = facts.graph.unitOf(binding.repository());
+            ClassName entity = facts.graph.unitOf(binding.entity());
+            if (repository != null && entity != null && !repository.equals(entity)) {
+                hierarchy.entityOfRepository.putIfAbsent(repository, entity);
+            }
+        }
         int louvainCount = bearing;
         while (true) {
             if (bearing <= keepLevelsUpTo && !hierarchy.levels.containsKey(bearing) && bearing > 0) {
@@ -243,6 +250,8 @@ final class Clustering {
     static final class Hierarchy {
         int louvainCommunities;
         final SortedSet<ClassName> isolated;
+        /** repository → the entity it serves, to keep them in one service */
+        final SortedMap<ClassName, ClassName> entityOfRepository = new TreeMap<>();
         /** classes sent to the shared kernel because nothing anchors them to a service */
         final SortedSet<ClassName> unanchored = new TreeSet<>();
         final SortedMap<Integer, List<SortedSet<ClassName>>> levels = new TreeMap<>();
@@ -251,6 +260,15 @@ final class Clustering {
         Hierarchy(int louvainCommunities, SortedSet<ClassName> isolated) {
             this.louvainCommunities = louvainCommunities;
             this.isolated = isolated;
+        }
+
+        private static SortedSet<ClassName> groupOf(List<SortedSet<ClassName>> groups, ClassName unit) {
+            for (SortedSet<ClassName> group : groups) {
+                if (group.contains(unit)) {
+                    return group;
+                }
+            }
+            return null;
         }
 
         int maxServices() {
@@ -274,6 +292,15 @@ final class Clustering {
             for (ClassName unit : isolated) {
                 groups.get(closestByPackage(unit, groups)).add(unit);
             }
+            // A repository goes where its entity is, so a table's data access stays in one service.
+            entityOfRepository.forEach((repository, entity) -> {
+                SortedSet<ClassName> from = groupOf(groups, repository);
+                SortedSet<ClassName> to = groupOf(groups, entity);
+                if (from != null && to != null && from != to && from.size() > 1) {
+                    from.remove(repository);
+                    to.add(repository);
+                }
+            });
             return new Partition(groups, kernel);
         }
     }
