@@ -19,15 +19,19 @@ final class CodebaseFacts {
     final Map<ClassName, Set<Stereotype>> stereotypes = new HashMap<>();
     final Set<ClassName> entryClasses = new TreeSet<>();
     final Set<ClassName> statefulClasses = new TreeSet<>();
+    final Set<ClassName> boundRepositories = new TreeSet<>();
     /** table → unit → [writes, reads, mappings, repositories] */
     final SortedMap<String, SortedMap<ClassName, int[]>> tableUse = new TreeMap<>();
     final SortedMap<ClassName, SortedSet<String>> useCaseLabels = new TreeMap<>();
     final SortedMap<ClassName, SortedSet<ClassName>> dependents = new TreeMap<>();
     final SortedMap<ClassName, SortedSet<ClassName>> dependees = new TreeMap<>();
 
-    /** Risks that mean a class holds state of its own, so it cannot be shared as a library. */
+    /**
+     * Risks that mean a class holds state of its own, so it cannot be shared as a library. An HTTP session is the
+     * request's state, not the class's: a session helper may still be shared.
+     */
     private static final Set<RiskKind> STATE_RISKS = EnumSet.of(RiskKind.STATIC_MUTABLE_STATE, RiskKind.IN_MEMORY_CACHE,
-            RiskKind.HTTP_SESSION, RiskKind.LOCAL_FILE_WRITE, RiskKind.THREADS_AND_EXECUTORS);
+            RiskKind.LOCAL_FILE_WRITE, RiskKind.THREADS_AND_EXECUTORS);
 
     static final int WRITES = 0;
     static final int READS = 1;
@@ -63,6 +67,10 @@ final class CodebaseFacts {
             tablesOfEntity.computeIfAbsent(mapping.entity(), k -> new TreeSet<>()).add(mapping.table());
         }
         for (RepositoryBinding binding : codebase.repositories()) {
+            ClassName repository = graph.unitOf(binding.repository());
+            if (repository != null) {
+                boundRepositories.add(repository);
+            }
             for (String table : tablesOfEntity.getOrDefault(binding.entity(), Collections.emptySortedSet())) {
                 use(table, binding.repository(), REPOSITORIES);
             }
@@ -98,13 +106,20 @@ final class CodebaseFacts {
         return false;
     }
 
-    /** Classes that may go into the shared kernel: no behaviour of a service, no data, no state. */
+    /**
+     * Classes that may go into the shared kernel: no behaviour of a service, no data, no state. A repository role
+     * counts only with data behind it (a bound entity or a table access): a class named like a mapper that only
+     * converts objects is no data access.
+     */
     boolean isKernelEligible(ClassName unit) {
-        for (Stereotype role : List.of(Stereotype.ENTRY_POINT, Stereotype.SERVICE, Stereotype.REPOSITORY,
-                Stereotype.ENTITY, Stereotype.BACKGROUND_JOB)) {
+        for (Stereotype role : List.of(Stereotype.ENTRY_POINT, Stereotype.SERVICE, Stereotype.ENTITY,
+                Stereotype.BACKGROUND_JOB)) {
             if (is(unit, role)) {
                 return false;
             }
+        }
+        if (is(unit, Stereotype.REPOSITORY) && boundRepositories.contains(unit)) {
+            return false;
         }
         return !entryClasses.contains(unit) && !statefulClasses.contains(unit) && !touchesTables(unit);
     }

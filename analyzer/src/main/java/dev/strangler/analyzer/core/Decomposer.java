@@ -23,8 +23,8 @@ public final class Decomposer {
     public static final String SHARED_KERNEL = "shared-kernel";
     /** The largest number of services chosen without being asked: "a handful rather than dozens". */
     static final int MAX_CHOSEN = 12;
-    /** The chosen number is the smallest whose modularity is within this share of the best one. */
-    static final double MODULARITY_TOLERANCE = 0.05;
+    /** A near-tie rule: the chosen number is the smallest whose modularity is within this share of the best one. */
+    static final double MODULARITY_TOLERANCE = 0.005;
     static final double DEFAULT_RESOLUTION = 1.0;
     /** Below this modularity a graph has no significant community structure (Clauset, Newman and Moore 2004). */
     static final double SIGNIFICANT_MODULARITY = 0.3;
@@ -269,10 +269,10 @@ public final class Decomposer {
             }
             String reason = String.format(Locale.ROOT, "Louvain (resolution %.2f) found %d communities serving entry points; merging the most "
                             + "tied ones step by step, modularity peaks at %d services (Q = %.3f) within the %d allowed; "
-                            + "%d is the fewest within %.0f %% of that peak (Q = %.3f), preferring a handful of services "
-                            + "to many small ones. Modularity by number of services: %s",
+                            + "%d is the fewest within %.1f %% of that peak (Q = %.3f): a near-tie goes to fewer services, "
+                            + "and without --services at most %d are proposed. Modularity by number of services: %s",
                     resolution, hierarchy.louvainCommunities, best, peak, MAX_CHOSEN, chosen, 100 * MODULARITY_TOLERANCE,
-                    hierarchy.modularity.get(chosen), table);
+                    hierarchy.modularity.get(chosen), MAX_CHOSEN, table);
             return new Decomposition.Choice(chosen, resolution, hierarchy.louvainCommunities,
                     hierarchy.modularity.get(chosen), reason);
         }

@@ -21,7 +21,7 @@ class EndToEndTest {
      * Share of the sample monolith's classes that must land in the service its expected decomposition names.
      * Justified in the analyzer README ("Agreement with the sample monolith").
      */
-    static final double SAMPLE_AGREEMENT_FLOOR = 0.60;
+    static final double SAMPLE_AGREEMENT_FLOOR = 0.55;
 
     @TempDir
     Path temp;
