@@ -92,7 +92,8 @@ final class RiskScanner {
 
     private void add(RiskKind kind, Node node, String detail) {
         int line = TypeScanner.line(node);
-        risks.putIfAbsent(kind + ":" + line + ":" + detail,
+        // one risk of a kind per line: "uses HttpSession" and "getSession() call" on one line are one finding
+        risks.putIfAbsent(kind + ":" + line,
                 new Risk(kind, ClassName.of(type.name), new SourceLocation(type.scope.path, line), detail));
     }
 
@@ -136,6 +137,7 @@ final class RiskScanner {
             String name = variable.getNameAsString();
             String typeName = baseName(variable.getType().asString());
             boolean cacheLike = name.toLowerCase(Locale.ROOT).contains("cache")
+                    || type.simpleName().toLowerCase(Locale.ROOT).contains("cache") && typeName.endsWith("Map")
                     || typeName.endsWith("Map") && mutated.contains(name) && usesComputeIfAbsent(name);
             if (typeName.equals("Logger") || typeName.equals("Log") || name.equals("serialVersionUID")) {
                 continue;

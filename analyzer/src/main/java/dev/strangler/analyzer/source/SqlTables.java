@@ -66,8 +66,14 @@ final class SqlTables {
     }
 
     private static Result parse(String sql) {
+        // simple parsing first: several times faster, and enough for most statements; complex parsing as a retry
+        Result simple = parse(sql, false);
+        return simple.parsed() ? simple : parse(sql, true);
+    }
+
+    private static Result parse(String sql, boolean complex) {
         try {
-            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true);
+            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
             // Statements() rather than Statement(): it fails on trailing text instead of ignoring it
             List<Statement> statements = parser.Statements();
             if (statements.isEmpty()) {

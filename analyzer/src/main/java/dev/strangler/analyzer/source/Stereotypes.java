@@ -34,7 +34,7 @@ final class Stereotypes {
     private static final Set<String> ENTITY_ANNOTATIONS = Set.of("Entity", "Embeddable", "MappedSuperclass", "Document");
     private static final Set<String> CONFIGURATION_ANNOTATIONS = Set.of("Configuration", "SpringBootApplication",
             "ConfigurationProperties", "EnableAutoConfiguration", "EnableWebMvc", "EnableWebSecurity", "ApplicationPath",
-            "AutoConfiguration", "WebListener", "WebFilter");
+            "AutoConfiguration", "WebListener", "WebFilter", "ControllerAdvice", "RestControllerAdvice", "Provider");
     private static final Set<String> CONFIGURATION_SUPERTYPES = Set.of("WebMvcConfigurer", "Application",
             "ServletContextListener", "Filter", "WebSecurityConfigurerAdapter", "SpringBootServletInitializer",
             "ResourceConfig", "ServletContainerInitializer", "WebApplicationInitializer");
@@ -45,7 +45,7 @@ final class Stereotypes {
     private static final List<String> SERVICE_SUFFIXES = List.of("Service", "ServiceImpl", "ServiceBean", "Manager",
             "Facade", "UseCase", "Interactor", "BO", "Bo");
     private static final List<String> REPOSITORY_SUFFIXES = List.of("Repository", "RepositoryImpl", "Repo", "Dao",
-            "DAO", "DaoImpl", "DAOImpl", "Mapper", "Store", "Gateway");
+            "DAO", "DaoImpl", "DAOImpl", "Store");
     private static final List<String> UTILITY_SUFFIXES = List.of("Util", "Utils", "Helper", "Helpers", "Constants",
             "Tools", "Support");
 
@@ -78,7 +78,7 @@ final class Stereotypes {
             result.add(Stereotype.SERVICE);
         }
         if (intersects(annotations, REPOSITORY_ANNOTATIONS) || index.isSpringDataRepository(type)
-                || endsWithAny(name, REPOSITORY_SUFFIXES)
+                || endsWithAny(name, REPOSITORY_SUFFIXES) || type.isInterface && name.endsWith("Mapper")
                 || hasDataAccessField(type) && !result.contains(Stereotype.SERVICE) && !result.contains(Stereotype.ENTRY_POINT)) {
             result.add(Stereotype.REPOSITORY);
         }
@@ -91,8 +91,9 @@ final class Stereotypes {
                 && !result.contains(Stereotype.CONFIGURATION)) {
             result.add(Stereotype.BACKGROUND_JOB);
         }
-        if (name.endsWith("Exception") || name.endsWith("Error") || supertypes.stream().anyMatch(
-                s -> s.endsWith("Exception") || s.endsWith("Throwable") || s.equals("Error") || s.equals("java.lang.Error"))) {
+        boolean throwable = supertypes.stream().anyMatch(s -> s.endsWith("Exception") || s.endsWith("Throwable")
+                || s.endsWith("Error"));
+        if (!type.declaration.isRecordDeclaration() && (throwable || name.endsWith("Exception"))) {
             result.add(Stereotype.EXCEPTION);
         }
         if (!entity && result.isEmpty() && (type.declaration.isRecordDeclaration() || endsWithAny(name, CARRIER_SUFFIXES)

@@ -235,13 +235,13 @@ final class TypeScanner {
             if (node instanceof MethodCallExpr call) {
                 visitCall(call);
             } else if (node instanceof ClassOrInterfaceType classType) {
-                if (!isScopeOfAnother(classType) && !(classType.getParentNode().orElse(null) instanceof ObjectCreationExpr)) {
+                if (!isScopeOfAnother(classType) && !isVar(classType) && !(classType.getParentNode().orElse(null) instanceof ObjectCreationExpr)) {
                     referenceType(classType, DependencyKind.LOCAL, tally, type, typeParameters);
                 }
             } else if (node instanceof VariableDeclarator variable) {
                 declare(variable);
             } else if (node instanceof Parameter parameter) {
-                if (!(parameter.getType() instanceof UnknownType)) {
+                if (!(parameter.getType() instanceof UnknownType) && !isVar(parameter.getType())) {
                     JType declared = index.toJType(parameter.getType(), type, type.scope, typeParameters);
                     if (declared != null) {
                         locals.put(parameter.getNameAsString(), declared);
@@ -275,7 +275,7 @@ final class TypeScanner {
             String name = variable.getNameAsString();
             Node parent = variable.getParentNode().flatMap(Node::getParentNode).orElse(null);
             JType declared;
-            if (variable.getType().isVarType()) {
+            if (isVar(variable.getType())) {
                 if (parent instanceof ForEachStmt loop) {
                     declared = elementType(typeOf(loop.getIterable()));
                 } else {
@@ -688,6 +688,12 @@ final class TypeScanner {
             return iterable.component();
         }
         return iterable.argument(iterable.simpleName().contains("Map") ? 1 : 0);
+    }
+
+    /** {@code var}: the raw grammar leaves it as a class type named var, the versioned levels as a VarType. */
+    static boolean isVar(Type type) {
+        return type.isVarType() || type instanceof ClassOrInterfaceType classType && classType.getScope().isEmpty()
+                && classType.getTypeArguments().isEmpty() && classType.getNameAsString().equals("var");
     }
 
     static boolean isTypeLike(String identifier) {

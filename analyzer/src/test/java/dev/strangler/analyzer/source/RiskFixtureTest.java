@@ -17,7 +17,6 @@ class RiskFixtureTest {
                 tuple(RiskKind.STATIC_MUTABLE_STATE, 22),
                 tuple(RiskKind.IN_MEMORY_CACHE, 23),
                 tuple(RiskKind.THREADS_AND_EXECUTORS, 26),
-                tuple(RiskKind.THREADS_AND_EXECUTORS, 26),
                 tuple(RiskKind.HEAVY_STARTUP, 28),
                 tuple(RiskKind.NATIVE_CODE, 29),
                 tuple(RiskKind.NATIVE_CODE, 32),
@@ -32,6 +31,13 @@ class RiskFixtureTest {
                 tuple(RiskKind.LONG_SYNCHRONOUS_LOOP, 73),
                 tuple(RiskKind.LONG_SYNCHRONOUS_LOOP, 74),
                 tuple(RiskKind.HEAVY_STARTUP, 78));
+    }
+
+    @Test
+    void reports_one_risk_of_a_kind_per_line() {
+        Codebase codebase = Fixtures.scan("risks");
+
+        assertThat(codebase.risks()).extracting(r -> r.kind() + "@" + r.location().line()).doesNotHaveDuplicates();
     }
 
     @Test
