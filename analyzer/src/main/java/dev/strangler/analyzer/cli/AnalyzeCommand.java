@@ -177,7 +177,8 @@ final class AnalyzeCommand {
             throw new UsageException("--threads must be at least 1, but was " + threads);
         }
         List<Decision> decided = decisions == null ? List.of() : DecisionsFile.read(decisions);
-        return new DecompositionOptions(services == null ? 0 : services, resolution == null ? 0 : resolution, decided);
+        return new DecompositionOptions(services == null ? 0 : services, resolution == null ? 0 : resolution, decided,
+                !classpath.isEmpty());
     }
 
     private Agreement agreement(Decomposition decomposition, Map<String, String> expectedClasses) {

@@ -113,9 +113,12 @@ public final class Decomposer {
         List<Decomposition.Neighbour> neighbours = unconstrained.neighbours(facts);
         progress.advanced(1);
         progress.finished();
+        String source = options.withBytecode() ? "static, from sources and compiled classes" : "static, from sources";
         String metricsGraph = graph.isCallGraphFromAllKinds()
-                ? "class-level dependency graph of all dependency kinds (the input had no call dependencies), shared kernel excluded"
-                : "class-level call graph (CALL and INSTANTIATION dependencies, v = number of uses), shared kernel excluded";
+                ? "class-level dependency graph of all dependency kinds (" + source
+                        + "; the input had no call dependencies), shared kernel excluded"
+                : "class-level call graph (" + source + "; CALL and INSTANTIATION dependencies, v = number of uses), "
+                        + "shared kernel excluded";
         return new Decomposition(codebase, graph, useCases, candidates, placements, metrics(facts, finalCut),
                 metricsGraph, constrained.choice, neighbours, effects, problems, null);
     }

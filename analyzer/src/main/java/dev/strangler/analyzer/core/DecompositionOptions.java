@@ -8,8 +8,9 @@ import java.util.List;
  * @param services the number of services to force, or 0 to choose it from the graph
  * @param resolution Louvain's resolution γ, or 0 to use 1.0 and choose the number of services by merging
  * @param decisions the team's decisions, applied in order
+ * @param withBytecode whether the dependencies include those read from compiled classes, for the report
  */
-public record DecompositionOptions(int services, double resolution, List<Decision> decisions) {
+public record DecompositionOptions(int services, double resolution, List<Decision> decisions, boolean withBytecode) {
     public DecompositionOptions {
         if (services < 0) {
             throw new IllegalArgumentException("services must be 0 (choose) or more, but was " + services);
@@ -21,6 +22,10 @@ public record DecompositionOptions(int services, double resolution, List<Decisio
             throw new IllegalArgumentException("give either services or resolution, not both");
         }
         decisions = List.copyOf(decisions);
+    }
+
+    public DecompositionOptions(int services, double resolution, List<Decision> decisions) {
+        this(services, resolution, decisions, false);
     }
 
     public static DecompositionOptions defaults() {
