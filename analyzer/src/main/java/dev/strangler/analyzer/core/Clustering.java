@@ -106,7 +106,9 @@ final class Clustering {
         // A community no use case reaches and that touches no table is no service: when all its classes could be
         // shared (no service role, no state, no data), it goes to the shared kernel instead of gluing services.
         SortedSet<ClassName> unanchored = new TreeSet<>();
-        for (SortedSet<ClassName> members : classes) {
+        // Without any entry point or table nothing can anchor a class, and the rule would empty every service.
+        boolean anchorsExist = !facts.useCases.isEmpty() || !facts.tableUse.isEmpty();
+        for (SortedSet<ClassName> members : anchorsExist ? classes : List.<SortedSet<ClassName>>of()) {
             if (!members.isEmpty() && members.stream().noneMatch(this::isAnchored)
                     && members.stream().allMatch(facts::isKernelEligible)) {
                 unanchored.addAll(members);
@@ -116,7 +118,7 @@ final class Clustering {
         Set<String> packages = new java.util.HashSet<>();
         classes.forEach(members -> members.forEach(unit -> packages.add(unit.packageName())));
         for (ClassName unit : List.copyOf(isolated)) {
-            if (!isAnchored(unit) && facts.isKernelEligible(unit) && !packages.contains(unit.packageName())) {
+            if (anchorsExist && !isAnchored(unit) && facts.isKernelEligible(unit) && !packages.contains(unit.packageName())) {
                 isolated.remove(unit);
                 unanchored.add(unit);
             }

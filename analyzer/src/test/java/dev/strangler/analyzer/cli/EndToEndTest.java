@@ -51,6 +51,16 @@ class EndToEndTest {
     }
 
     @Test
+    void bad_files_are_listed_compiler_style_and_the_rest_is_still_analysed() throws IOException {
+        int code = run(fixture("bad-input").toString(), "--out", temp.toString(), "--quiet");
+
+        assertThat(code).isEqualTo(Main.PROBLEMS);
+        assertThat(err.toString()).containsPattern("src/main/java/bad/Broken\\.java:\\d+:\\d+: error: ");
+        assertThat(Files.readString(temp.resolve("decomposition.md"))).contains("## Problems").contains("Broken.java");
+        assertThat(out.toString()).contains("1 candidate services");
+    }
+
+    @Test
     void the_same_input_gives_a_byte_identical_report() throws IOException {
         run(fixture("spring-shop").toString(), "--out", temp.resolve("a").toString(), "--quiet", "--threads", "2");
         run(fixture("spring-shop").toString(), "--out", temp.resolve("b").toString(), "--quiet", "--threads", "1");
