@@ -227,6 +227,9 @@ final class RiskScanner {
         } else if (scopeName.equals("Executors") || scopeName.equals("CompletableFuture")
                 && (method.equals("runAsync") || method.equals("supplyAsync"))) {
             add(RiskKind.THREADS_AND_EXECUTORS, call, scopeName + "." + method + "()");
+        } else if ((method.equals("scheduleAtFixedRate") || method.equals("scheduleWithFixedDelay")
+                || method.equals("schedule")) && call.getArguments().size() >= 2) {
+            add(RiskKind.SCHEDULED_JOB, call, "job scheduled in process: " + scope + "." + method + "()");
         } else if (scopeName.equals("Thread") && method.equals("sleep") && insideLoop(call)) {
             add(RiskKind.LONG_SYNCHRONOUS_LOOP, call, "Thread.sleep in a loop");
         } else if (scopeName.equals("System") && (method.equals("loadLibrary") || method.equals("load"))) {
