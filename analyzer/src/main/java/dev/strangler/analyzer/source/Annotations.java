@@ -110,6 +110,35 @@ final class Annotations {
         return result;
     }
 
+    /**
+     * The dotted name an expression spells ({@code a.b.C} for nested field accesses on a name), or null for any
+     * other expression; cheaper than {@code toString()}, which pretty-prints.
+     */
+    static String dottedName(Expression expression) {
+        if (expression instanceof NameExpr name) {
+            return name.getNameAsString();
+        }
+        if (expression instanceof FieldAccessExpr access) {
+            String scope = dottedName(access.getScope());
+            return scope == null ? null : scope + "." + access.getNameAsString();
+        }
+        return null;
+    }
+
+    /** The last segment of a name, field access or call ({@code Files} for {@code java.nio.file.Files}), or "". */
+    static String lastName(Expression expression) {
+        if (expression instanceof NameExpr name) {
+            return name.getNameAsString();
+        }
+        if (expression instanceof FieldAccessExpr access) {
+            return access.getNameAsString();
+        }
+        if (expression instanceof com.github.javaparser.ast.expr.MethodCallExpr call) {
+            return call.getNameAsString();
+        }
+        return "";
+    }
+
     static boolean isTrue(AnnotationExpr annotation, String attribute) {
         Expression value = attribute(annotation, attribute);
         return value != null && value.isBooleanLiteralExpr() && value.asBooleanLiteralExpr().getValue();

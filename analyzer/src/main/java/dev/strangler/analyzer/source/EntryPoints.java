@@ -30,6 +30,7 @@ final class EntryPoints {
             "SqsListener", new String[]{"sqs", "value"}, "StreamListener", new String[]{"stream", "value"},
             "EventListener", new String[]{"event", "classes"},
             "TransactionalEventListener", new String[]{"event", "classes"});
+    private static final Set<String> TIMER_METHODS = Set.of("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
     private static final Pattern VARIABLE_PATTERN = Pattern.compile("\\{\\s*([\\w.$-]+)\\s*:[^}]*}");
 
     private final TypeIndex index;
@@ -208,6 +209,15 @@ final class EntryPoints {
                     path = destinations.isEmpty() ? name : String.join(",", destinations);
                 }
                 add(EntryPointKind.MESSAGE, "spring", listener[0], path, method);
+            }
+        }
+        for (MethodDeclaration method : methods()) {
+            boolean schedules = method.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+                    .anyMatch(call -> TIMER_METHODS.contains(call.getNameAsString()) && call.getScope().isPresent()
+                            && call.getArguments().size() >= 2);
+            if (schedules && Annotations.find(method, "Scheduled", "Schedule") == null) {
+                // a job scheduled by hand (Timer, ScheduledExecutorService): its task's code counts for this method
+                add(EntryPointKind.SCHEDULED, "timer", "timer", job + "." + method.getNameAsString(), method);
             }
         }
         Set<String> supertypes = index.supertypeNames(type);

@@ -159,7 +159,7 @@ final class RiskScanner {
     private boolean usesComputeIfAbsent(String field) {
         return type.declaration.findAll(MethodCallExpr.class).stream().anyMatch(call ->
                 (call.getNameAsString().equals("computeIfAbsent") || call.getNameAsString().equals("putIfAbsent"))
-                        && call.getScope().filter(s -> s.toString().endsWith(field)).isPresent());
+                        && call.getScope().filter(s -> Annotations.lastName(s).equals(field)).isPresent());
     }
 
     private void methodDeclaration(MethodDeclaration method) {
@@ -215,18 +215,20 @@ final class RiskScanner {
 
     private void call(MethodCallExpr call) {
         String method = call.getNameAsString();
-        String scope = call.getScope().map(Expression::toString).orElse("");
-        String scopeName = scope.substring(scope.lastIndexOf('.') + 1);
+        String scopeName = call.getScope().map(Annotations::lastName).orElse("");
         if (scopeName.equals("Files") && FILES_WRITES.contains(method)
                 || scopeName.equals("File") && method.equals("createTempFile")
                 || method.equals("mkdirs") || method.equals("createNewFile") || method.equals("renameTo")) {
-            add(RiskKind.LOCAL_FILE_WRITE, call, scope.isEmpty() ? method + "()" : scopeName + "." + method + "()");
+            add(RiskKind.LOCAL_FILE_WRITE, call, scopeName.isEmpty() ? method + "()" : scopeName + "." + method + "()");
         } else if (method.equals("getSession") && call.getArguments().size() <= 1
-                && scope.toLowerCase(Locale.ROOT).contains("req")) {
+                && scopeName.toLowerCase(Locale.ROOT).contains("req")) {
             add(RiskKind.HTTP_SESSION, call, "getSession() call");
         } else if (scopeName.equals("Executors") || scopeName.equals("CompletableFuture")
                 && (method.equals("runAsync") || method.equals("supplyAsync"))) {
             add(RiskKind.THREADS_AND_EXECUTORS, call, scopeName + "." + method + "()");
+        } else if ((method.equals("scheduleAtFixedRate") || method.equals("scheduleWithFixedDelay")
+                || method.equals("schedule")) && call.getArguments().size() >= 2) {
+            add(RiskKind.SCHEDULED_JOB, call, "job scheduled in process: " + scopeName + "." + method + "()");
         } else if (scopeName.equals("Thread") && method.equals("sleep") && insideLoop(call)) {
             add(RiskKind.LONG_SYNCHRONOUS_LOOP, call, "Thread.sleep in a loop");
         } else if (scopeName.equals("System") && (method.equals("loadLibrary") || method.equals("load"))) {

@@ -514,7 +514,11 @@ final class TypeIndex {
             return null;
         }
         if (expression instanceof FieldAccessExpr access && context != null) {
-            Resolution owner = resolve(access.getScope().toString(), context, context.scope, Set.of());
+            String scopeName = Annotations.dottedName(access.getScope());
+            if (scopeName == null) {
+                return null;
+            }
+            Resolution owner = resolve(scopeName, context, context.scope, Set.of());
             IndexedType type = owner.isCodebase() ? types.get(owner.name()) : null;
             Expression constant = type == null ? null : constantOf(type, access.getNameAsString());
             return constant == null ? null : evaluate(constant, type, null, depth + 1);

@@ -585,7 +585,7 @@ final class TypeScanner {
                 if (locals.containsKey(head) || fieldType(head) != null) {
                     return null;
                 }
-                return typeNamed(access.toString());
+                return typeNamed(Annotations.dottedName(access));
             }
             if (scope instanceof TypeExpr typeExpr) {
                 return index.toJType(typeExpr.getType(), type, type.scope, typeParameters);
