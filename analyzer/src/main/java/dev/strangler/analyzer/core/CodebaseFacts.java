@@ -27,10 +27,11 @@ final class CodebaseFacts {
     final SortedMap<ClassName, SortedSet<ClassName>> dependees = new TreeMap<>();
 
     /**
-     * Risks that mean a class holds state of its own, so it cannot be shared as a library. An HTTP session is the
-     * request's state, not the class's: a session helper may still be shared.
+     * Risks that mean a class runs state or work of its own, so it cannot be shared as a library. An HTTP session is
+     * the request's state, and a static field is often configuration: such classes may still be shared (their risks
+     * stay in the shared kernel's fitness).
      */
-    private static final Set<RiskKind> STATE_RISKS = EnumSet.of(RiskKind.STATIC_MUTABLE_STATE, RiskKind.IN_MEMORY_CACHE,
+    private static final Set<RiskKind> STATE_RISKS = EnumSet.of(RiskKind.IN_MEMORY_CACHE,
             RiskKind.LOCAL_FILE_WRITE, RiskKind.THREADS_AND_EXECUTORS);
 
     static final int WRITES = 0;
@@ -107,13 +108,12 @@ final class CodebaseFacts {
     }
 
     /**
-     * Classes that may go into the shared kernel: no behaviour of a service, no data, no state. A repository role
-     * counts only with data behind it (a bound entity or a table access): a class named like a mapper that only
-     * converts objects is no data access.
+     * Classes that may go into the shared kernel: no behaviour of a service, no data, no state. Roles weigh against
+     * facts: a repository role counts only with data behind it (a bound entity or a table access), an entry point
+     * role only with a route handled (an abstract base servlet handles none).
      */
     boolean isKernelEligible(ClassName unit) {
-        for (Stereotype role : List.of(Stereotype.ENTRY_POINT, Stereotype.SERVICE, Stereotype.ENTITY,
-                Stereotype.BACKGROUND_JOB)) {
+        for (Stereotype role : List.of(Stereotype.SERVICE, Stereotype.ENTITY, Stereotype.BACKGROUND_JOB)) {
             if (is(unit, role)) {
                 return false;
             }

@@ -26,7 +26,9 @@ final class Cutter {
         this.options = options;
         this.resolution = options.resolution() > 0 ? options.resolution() : Decomposer.DEFAULT_RESOLUTION;
         Clustering.Hierarchy first = new Clustering(facts).run(baseKernel, resolution, levelsToKeep());
-        Partition firstCut = first.partition(Math.max(1, Math.min(choose(first).services(), first.maxServices())), baseKernel);
+        // The first pass only reveals widely used classes, so it cuts at the modularity peak even when that is weak.
+        Partition firstCut = first.partition(Math.max(1, Math.min(choose(first, false).services(),
+                first.maxServices())), baseKernel);
         SortedSet<ClassName> kernel = new TreeSet<>(baseKernel);
         if (firstCut != null) {
             kernel.addAll(widelyUsed(firstCut, reasons));
@@ -38,7 +40,7 @@ final class Cutter {
             kernel.add(unit);
             reasons.put(unit, "shared kernel: reached by no use case, touches no table, and ties to no service");
         }
-        Decomposition.Choice chosen = choose(second);
+        Decomposition.Choice chosen = choose(second, true);
         Partition cut = partitionFor(chosen.services());
         if (cut == null) {
             cut = new Partition(List.of(), kernel);
@@ -53,7 +55,7 @@ final class Cutter {
         return Math.max(Decomposer.MAX_CHOSEN + 3, options.services() + 3);
     }
 
-    private Decomposition.Choice choose(Clustering.Hierarchy hierarchy) {
+    private Decomposition.Choice choose(Clustering.Hierarchy hierarchy, boolean requireSignificance) {
         int max = hierarchy.maxServices();
         if (options.services() > 0) {
             return new Decomposition.Choice(options.services(), resolution, hierarchy.louvainCommunities, 0,
@@ -75,7 +77,7 @@ final class Cutter {
             }
         }
         double peak = hierarchy.modularity.get(best);
-        if (peak < Decomposer.SIGNIFICANT_MODULARITY && hierarchy.levels.containsKey(1)) {
+        if (requireSignificance && peak < Decomposer.SIGNIFICANT_MODULARITY && hierarchy.levels.containsKey(1)) {
             return new Decomposition.Choice(1, resolution, hierarchy.louvainCommunities,
                     hierarchy.modularity.get(1), String.format(Locale.ROOT, "the best cut (%d services) has modularity "
                             + "Q = %.3f, below %.1f, the level above which a graph is taken to have real community "
@@ -157,7 +159,15 @@ final class Cutter {
                     }
                 }
             }
-            if (users.size() >= needed) {
+            // What is shared must not pull in service code: its own dependencies stay within one group.
+            SortedSet<Integer> uses = new TreeSet<>();
+            for (ClassName dependee : facts.dependees.getOrDefault(unit, new TreeSet<>())) {
+                Integer g = group.get(dependee);
+                if (g != null && !g.equals(own)) {
+                    uses.add(g);
+                }
+            }
+            if (users.size() >= needed && (configuration || uses.size() <= 1)) {
                 result.add(unit);
                 reasons.put(unit, "shared kernel: " + (configuration ? "configuration wired to " : "used by ")
                         + users.size() + " of " + cut.size() + " first-pass candidates, without state or table access");
