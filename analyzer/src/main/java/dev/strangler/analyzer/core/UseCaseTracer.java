@@ -142,8 +142,12 @@ public final class UseCaseTracer {
 
     /** Adds the method, its implementations in subtypes, and (when it is inherited) its declaration in a supertype. */
     private void enqueue(MethodId method, Set<MethodId> visited, Deque<MethodId> queue) {
-        if (visited.add(method)) {
-            queue.add(method);
+        if (!visited.add(method)) {
+            return; // its overrides and declaration were looked up when it was first reached
+        }
+        queue.add(method);
+        if (!subtypes.containsKey(method.owner()) && methods.containsKey(method)) {
+            return; // the common case: a declared method of a class nobody extends
         }
         Deque<ClassName> down = new ArrayDeque<>(subtypes.getOrDefault(method.owner(), List.of()));
         Set<ClassName> seen = new HashSet<>();
