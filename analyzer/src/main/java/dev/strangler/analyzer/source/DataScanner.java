@@ -192,14 +192,23 @@ final class DataScanner {
     }
 
     private void namedQueries() {
-        for (AnnotationExpr annotation : type.declaration.findAll(AnnotationExpr.class)) {
+        for (AnnotationExpr annotation : type.declaration.getAnnotations()) {
             String name = Annotations.simpleName(annotation);
-            if (name.equals("NamedQuery") || name.equals("NamedNativeQuery")) {
-                DataAccessOrigin origin = name.equals("NamedQuery") ? DataAccessOrigin.JPQL : DataAccessOrigin.NATIVE_SQL;
-                List<String> names = Annotations.strings(annotation, "name", index, type);
-                for (String text : Annotations.strings(annotation, "query", index, type)) {
-                    record(text, names.isEmpty() ? "" : names.get(0), origin, at(annotation));
-                }
+            if (name.equals("NamedQueries") || name.equals("NamedNativeQueries")) {
+                annotation.findAll(AnnotationExpr.class).stream().filter(a -> a != annotation).forEach(this::namedQuery);
+            } else {
+                namedQuery(annotation);
+            }
+        }
+    }
+
+    private void namedQuery(AnnotationExpr annotation) {
+        String name = Annotations.simpleName(annotation);
+        if (name.equals("NamedQuery") || name.equals("NamedNativeQuery")) {
+            DataAccessOrigin origin = name.equals("NamedQuery") ? DataAccessOrigin.JPQL : DataAccessOrigin.NATIVE_SQL;
+            List<String> names = Annotations.strings(annotation, "name", index, type);
+            for (String text : Annotations.strings(annotation, "query", index, type)) {
+                record(text, names.isEmpty() ? "" : names.get(0), origin, at(annotation));
             }
         }
     }

@@ -211,7 +211,9 @@ final class EntryPoints {
                 add(EntryPointKind.MESSAGE, "spring", listener[0], path, method);
             }
         }
-        for (MethodDeclaration method : methods()) {
+        boolean mayUseTimers = type.scope.importsFrom("java.util.Timer") || type.scope.importsFrom("java.util.concurrent")
+                || type.scope.wildcardImports.contains("java.util") || type.scope.importsFrom("org.springframework.scheduling");
+        for (MethodDeclaration method : mayUseTimers ? methods() : List.<MethodDeclaration>of()) {
             boolean schedules = method.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
                     .anyMatch(call -> TIMER_METHODS.contains(call.getNameAsString()) && call.getScope().isPresent()
                             && call.getArguments().size() >= 2);

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * How to scan a source tree.
  *
- * @param classpath jars and class folders that resolve library types (and, when they hold the codebase's own
- *                  classes, add bytecode dependencies)
+ * @param classpath jars and class folders of the application; the bytecode scanner reads those that hold the
+ *                  codebase's own classes (the source scanner resolves against an index of the tree itself)
  * @param threads parser threads, at least 1
  * @param maxFileBytes source files larger than this are skipped as generated or data, with a warning
  */

@@ -426,8 +426,9 @@ final class TypeScanner {
             }
             TypeIndex.MethodOwner owner = index.findMethod(receiverType, name);
             if (owner == null) {
-                return new CallTarget(receiverType.name, inheritedResult(receiverType, name), TypeIndex.Outcome.CODEBASE,
-                        implementations(receiverType, name));
+                JType result = inheritedResult(receiverType, name);
+                return new CallTarget(receiverType.name, result != null ? result : accessorResult(receiverType, receiver, name),
+                        TypeIndex.Outcome.CODEBASE, implementations(receiverType, name));
             }
             return found(owner, receiver, TypeIndex.Outcome.CODEBASE);
         }
@@ -502,6 +503,22 @@ final class TypeScanner {
                 return entity;
             }
             return null;
+        }
+
+        /**
+         * The type of the field an undeclared accessor reads: a record component ({@code name()}), or a getter that
+         * Lombok or another generator writes ({@code getName()}, {@code isActive()}).
+         */
+        private JType accessorResult(IndexedType receiverType, JType receiver, String name) {
+            String property = name;
+            if (name.length() > 3 && name.startsWith("get") && Character.isUpperCase(name.charAt(3))) {
+                property = Character.toLowerCase(name.charAt(3)) + name.substring(4);
+            } else if (name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2))) {
+                property = Character.toLowerCase(name.charAt(2)) + name.substring(3);
+            }
+            TypeIndex.FieldOwner field = index.findField(receiverType, property);
+            return field == null ? null : index.toJType(field.fieldType(), field.type(), field.type().scope, Set.of(),
+                    bindings(field.type(), receiver));
         }
 
         /** What common container and stream methods return, from their receiver's generic arguments. */

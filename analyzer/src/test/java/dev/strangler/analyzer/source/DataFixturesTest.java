@@ -41,13 +41,15 @@ class DataFixturesTest {
     }
 
     @Test
-    void maps_jpql_entity_names_and_entity_manager_lookups_to_tables_with_plain_jpa_naming() {
+    void maps_jpql_entity_names_named_queries_and_entity_manager_lookups_to_tables_with_plain_jpa_naming() {
         Codebase codebase = Fixtures.scan("jaxrs");
 
         assertThat(codebase.entities()).extracting(e -> e.table()).containsExactly("book");
         assertThat(codebase.tableAccesses()).extracting(TableAccess::member, TableAccess::table, TableAccess::mode,
                         TableAccess::origin)
-                .containsExactly(tuple("all", "book", AccessMode.READ, DataAccessOrigin.JPQL),
+                .containsExactly(tuple("Book.byTitle", "book", AccessMode.READ, DataAccessOrigin.JPQL),
+                        tuple("Book.purge", "book", AccessMode.WRITE, DataAccessOrigin.JPQL),
+                        tuple("all", "book", AccessMode.READ, DataAccessOrigin.JPQL),
                         tuple("find", "book", AccessMode.READ, DataAccessOrigin.JPA_ENTITY),
                         tuple("remove", "book", AccessMode.WRITE, DataAccessOrigin.NATIVE_SQL));
     }

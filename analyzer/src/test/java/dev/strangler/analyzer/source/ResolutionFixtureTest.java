@@ -43,6 +43,14 @@ class ResolutionFixtureTest {
     }
 
     @Test
+    void types_generated_getters_and_record_accessors_from_their_fields() {
+        assertThat(method("res.lombok.ShelfReader", "featuredTitle").calls()).containsExactly(
+                id("res.lombok.Shelf", "getFeatured"), id("res.lombok.Shelf", "getLabel"),
+                id("res.lombok.Shelf.Label", "book"), id("res.model.Book", "getAuthor"),
+                id("res.model.Book", "getTitle"), id("res.model.Book.Author", "getName"));
+    }
+
+    @Test
     void keeps_a_name_based_guess_and_counts_it() {
         assertThat(codebase.dependencies()).filteredOn(Dependency::guessed)
                 .extracting(d -> d.from().value(), d -> d.to().value(), Dependency::kind)
@@ -63,7 +71,7 @@ class ResolutionFixtureTest {
 
     @Test
     void finds_sources_in_nested_gradle_modules_and_attributes_sites() {
-        assertThat(codebase.types()).hasSize(10);
+        assertThat(codebase.types()).hasSize(13);
         assertThat(codebase.types().get(0).location().path()).startsWith("app/src/main/java/res/");
         assertThat(codebase.dependencies()).allMatch(d -> !d.sites().isEmpty() && d.sites().size() <= 5
                 && d.sites().stream().allMatch(s -> s.line() > 0));

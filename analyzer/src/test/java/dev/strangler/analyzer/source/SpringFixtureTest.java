@@ -123,8 +123,12 @@ class SpringFixtureTest {
     }
 
     @Test
-    void gives_the_same_model_twice() {
+    void gives_the_same_model_twice_and_with_any_number_of_threads() {
         assertThat(Fixtures.scan("spring-shop")).isEqualTo(shop);
+        assertThat(new SourceScanner(new ScanOptions(java.util.List.of(), 1))
+                .scan(Fixtures.path("spring-shop"), dev.strangler.analyzer.core.ProgressListener.NONE)).isEqualTo(shop);
+        assertThat(new SourceScanner(new ScanOptions(java.util.List.of(), 5))
+                .scan(Fixtures.path("spring-shop"), dev.strangler.analyzer.core.ProgressListener.NONE)).isEqualTo(shop);
     }
 
     private static java.util.List<org.assertj.core.groups.Tuple> accesses(String accessor) {
