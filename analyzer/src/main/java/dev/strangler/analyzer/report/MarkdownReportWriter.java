@@ -231,7 +231,11 @@ public final class MarkdownReportWriter {
         md.append("**").append(title).append("**\n\n");
         for (ServiceCandidate.CandidateLink link : links) {
             md.append("- ").append(link.candidate()).append(" (").append(link.weight()).append(" uses): ");
-            List<String> shown = link.dependencies().stream().limit(MAX_SITES).map(MarkdownReportWriter::describe).toList();
+            // the heaviest uses first: they are what an extraction has to replace with a call over the network
+            List<String> shown = link.dependencies().stream()
+                    .sorted(java.util.Comparator.comparingInt((Dependency d) -> -d.weight())
+                            .thenComparing(Dependency::from).thenComparing(Dependency::to).thenComparing(Dependency::kind))
+                    .limit(MAX_SITES).map(MarkdownReportWriter::describe).toList();
             md.append(String.join("; ", shown));
             if (link.dependencies().size() > MAX_SITES) {
                 md.append("; and ").append(link.dependencies().size() - MAX_SITES).append(" more");
