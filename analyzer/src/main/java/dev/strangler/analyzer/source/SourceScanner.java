@@ -1,13 +1,56 @@
 package dev.strangler.analyzer.source;
 
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.Codebase;
+import dev.strangler.analyzer.core.CodebaseStats;
+import dev.strangler.analyzer.core.EntityMapping;
+import dev.strangler.analyzer.core.EntryPoint;
+import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
+import dev.strangler.analyzer.core.RepositoryBinding;
+import dev.strangler.analyzer.core.Risk;
+import dev.strangler.analyzer.core.Severity;
+import dev.strangler.analyzer.core.SourceLocation;
+import dev.strangler.analyzer.core.TableAccess;
+import dev.strangler.analyzer.core.TypeInfo;
+import dev.strangler.analyzer.core.TypeKind;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
-/** Scans a Java source tree (Maven, Gradle or plain layout) into a {@link Codebase}. */
+/**
+ * Scans a Java source tree (Maven, Gradle or plain layout) into a {@link Codebase}.
+ *
+ * <p>Two passes over the files, each spread over {@link ScanOptions#threads()}: the first parses every file and
+ * indexes its declarations; the second resolves names and calls against that index and extracts dependencies,
+ * entry points, data access and risks. Results are merged in file order and sorted, so the same tree always gives
+ * the same model. Thread-safe: each call to {@link #scan} works on its own state.
+ */
 public final class SourceScanner {
+    private static final Comparator<EntryPoint> ENTRY_ORDER = Comparator.comparing(EntryPoint::path)
+            .thenComparing(EntryPoint::httpMethod).thenComparing(EntryPoint::kind).thenComparing(EntryPoint::framework)
+            .thenComparing(EntryPoint::handler).thenComparing(EntryPoint::location);
+    private static final Comparator<TableAccess> ACCESS_ORDER = Comparator.comparing(TableAccess::accessor)
+            .thenComparing(TableAccess::member).thenComparing(TableAccess::table).thenComparing(TableAccess::mode)
+            .thenComparing(TableAccess::origin).thenComparing(TableAccess::location);
+    private static final Comparator<Risk> RISK_ORDER = Comparator.comparing(Risk::location).thenComparing(Risk::kind)
+            .thenComparing(Risk::owner).thenComparing(Risk::detail);
+
     private final ScanOptions options;
 
     public SourceScanner(ScanOptions options) {
@@ -20,7 +63,220 @@ public final class SourceScanner {
      * @throws IllegalArgumentException when {@code root} is not a readable folder
      */
     public Codebase scan(Path root, ProgressListener progress) {
-        // TODO(#5): being written on the analyzer-source branch; replaced before the analyzer lands.
-        throw new UnsupportedOperationException("source scanning is not written yet");
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(progress, "progress");
+        if (!Files.exists(root)) {
+            throw new IllegalArgumentException("source root " + root + " does not exist; give the folder of the project to analyse");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("source root " + root + " is not a folder; give the folder of the project to analyse");
+        }
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        SourceTree tree = SourceTree.walk(absoluteRoot, options.maxFileBytes());
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "source-scanner");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return scan(absoluteRoot, tree, pool, progress);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Codebase scan(Path root, SourceTree tree, ExecutorService pool, ProgressListener progress) {
+        List<Path> files = tree.javaFiles();
+        progress.started("parsing", files.size());
+        ThreadLocal<JavaFileParser> parsers = ThreadLocal.withInitial(JavaFileParser::new);
+        List<ParsedFile> parsed = runAll(pool, files, file -> {
+            ParsedFile result = parsers.get().parse(file, tree.relative(file));
+            progress.advanced(1);
+            return result;
+        });
+        progress.finished();
+
+        TypeIndex index = new TypeIndex();
+        List<List<IndexedType>> typesPerFile = new ArrayList<>();
+        boolean spring = false;
+        for (ParsedFile file : parsed) {
+            List<IndexedType> declared = new ArrayList<>();
+            if (file.unit() != null) {
+                FileScope scope = new FileScope(file.path(), file.unit());
+                spring |= scope.importsFrom("org.springframework.boot");
+                for (TypeDeclaration<?> type : file.unit().getTypes()) {
+                    declare(type, scope, null, declared);
+                }
+                declared.forEach(index::add);
+            }
+            typesPerFile.add(declared);
+        }
+        index.link();
+        EntityCatalog catalog = new EntityCatalog(index, spring);
+        String applicationPath = applicationPath(index);
+        SqlTables sql = new SqlTables();
+
+        progress.started("analysing", parsed.size());
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            positions.add(i);
+        }
+        List<Facts> perFile = runAll(pool, positions, i -> {
+            Facts facts = analyse(parsed.get(i), typesPerFile.get(i), index, catalog, sql, applicationPath);
+            progress.advanced(1);
+            return facts;
+        });
+        progress.finished();
+
+        Facts all = new Facts();
+        all.problems.addAll(tree.problems());
+        perFile.forEach(all::merge);
+        XmlDescriptors xml = new XmlDescriptors(index, sql, all);
+        for (Path file : tree.xmlFiles()) {
+            try {
+                xml.read(tree.relative(file), SourceText.decode(Files.readAllBytes(file)).text());
+            } catch (IOException e) {
+                all.problems.add(new Problem(tree.relative(file), 0, 0, Severity.WARNING, "could not read: " + e));
+            }
+        }
+        int filesParsed = 0;
+        int filesSkipped = tree.skippedFiles();
+        long lines = 0;
+        for (ParsedFile file : parsed) {
+            if (file.unit() != null) {
+                filesParsed++;
+                lines += file.nonBlankLines();
+            } else {
+                filesSkipped++;
+            }
+        }
+        if (filesParsed == 0 && !files.isEmpty()) {
+            all.problems.add(new Problem(".", 0, 0, Severity.ERROR, "none of the " + files.size()
+                    + " Java files could be parsed; see the problems above"));
+        }
+        CodebaseStats stats = new CodebaseStats(files.size() + tree.skippedFiles(), filesParsed, filesSkipped, lines,
+                all.resolved, all.guessed, all.unresolved);
+        String name = root.getFileName() == null ? root.toString() : root.getFileName().toString();
+        return new Codebase(name, sorted(all.types, Comparator.comparing(TypeInfo::name)), all.dependencyList(),
+                all.methodList(), distinctSorted(all.entryPoints, ENTRY_ORDER),
+                distinctSorted(all.entities, Comparator.comparing(EntityMapping::entity).thenComparing(EntityMapping::table)
+                        .thenComparing(EntityMapping::location)),
+                distinctSorted(all.repositories, Comparator.comparing(RepositoryBinding::repository)
+                        .thenComparing(RepositoryBinding::entity)),
+                distinctSorted(all.tableAccesses, ACCESS_ORDER), distinctSorted(all.risks, RISK_ORDER),
+                distinctSorted(all.problems, Comparator.naturalOrder()), stats);
+    }
+
+    private static void declare(TypeDeclaration<?> type, FileScope scope, IndexedType outer, List<IndexedType> declared) {
+        String name = outer == null ? scope.qualify(type.getNameAsString()) : outer.name + "." + type.getNameAsString();
+        IndexedType indexed = new IndexedType(name, type, scope, outer);
+        declared.add(indexed);
+        for (BodyDeclaration<?> member : type.getMembers()) {
+            if (member instanceof TypeDeclaration<?> nested) {
+                declare(nested, scope, indexed, declared);
+            }
+        }
+    }
+
+    private static String applicationPath(TypeIndex index) {
+        for (IndexedType type : index.all()) {
+            AnnotationExpr annotation = Annotations.find(type.declaration, "ApplicationPath");
+            if (annotation != null) {
+                List<String> values = Annotations.strings(annotation, "value", index, type);
+                if (!values.isEmpty()) {
+                    return values.get(0).replace("/*", "");
+                }
+            }
+        }
+        return "";
+    }
+
+    private static Facts analyse(ParsedFile file, List<IndexedType> types, TypeIndex index, EntityCatalog catalog,
+                                 SqlTables sql, String applicationPath) {
+        Facts facts = new Facts();
+        facts.problems.addAll(file.problems());
+        for (IndexedType type : types) {
+            try {
+                facts.types.add(typeInfo(file, type, index));
+                new TypeScanner(index, type, facts).scan();
+                new DataScanner(index, catalog, sql, type, facts).scan();
+                facts.entryPoints.addAll(new EntryPoints(index, type, applicationPath).find());
+                facts.risks.addAll(new RiskScanner(index, type).scan());
+            } catch (RuntimeException | StackOverflowError e) {
+                facts.problems.add(new Problem(file.path(), TypeScanner.line(type.declaration), 0, Severity.ERROR,
+                        "analysis of " + type.name + " stopped early (" + e + "); its model may be incomplete"));
+            }
+        }
+        return facts;
+    }
+
+    private static TypeInfo typeInfo(ParsedFile file, IndexedType type, TypeIndex index) {
+        TypeDeclaration<?> declaration = type.declaration;
+        int first = TypeScanner.line(declaration);
+        int last = declaration.getEnd().map(p -> p.line).orElse(first);
+        int lines = file.codeLinesBetween(first, last);
+        for (BodyDeclaration<?> member : declaration.getMembers()) {
+            if (member instanceof TypeDeclaration<?> nested) {
+                lines -= file.codeLinesBetween(TypeScanner.line(nested), nested.getEnd().map(p -> p.line).orElse(0));
+            }
+        }
+        java.util.SortedSet<String> annotations = new TreeSet<>();
+        for (AnnotationExpr annotation : declaration.getAnnotations()) {
+            TypeIndex.Resolution resolution = index.resolve(annotation.getNameAsString(), type, type.scope, Set.of());
+            annotations.add(resolution.outcome() == TypeIndex.Outcome.UNKNOWN ? annotation.getNameAsString() : resolution.name());
+        }
+        List<ClassName> supertypes = new ArrayList<>();
+        for (JType supertype : index.supertypes(type)) {
+            if (supertype.name().contains(".") || supertype.codebase()) {
+                supertypes.add(ClassName.of(supertype.name()));
+            }
+        }
+        return new TypeInfo(ClassName.of(type.name), kind(type), new SourceLocation(file.path(), first), Math.max(0, lines),
+                annotations, Stereotypes.of(index, type), supertypes);
+    }
+
+    private static TypeKind kind(IndexedType type) {
+        TypeDeclaration<?> declaration = type.declaration;
+        if (declaration.isEnumDeclaration()) {
+            return TypeKind.ENUM;
+        }
+        if (declaration.isRecordDeclaration()) {
+            return TypeKind.RECORD;
+        }
+        if (declaration.isAnnotationDeclaration()) {
+            return TypeKind.ANNOTATION;
+        }
+        return type.isInterface ? TypeKind.INTERFACE : TypeKind.CLASS;
+    }
+
+    private static <T, R> List<R> runAll(ExecutorService pool, List<T> inputs, Function<T, R> work) {
+        List<Future<R>> futures = new ArrayList<>(inputs.size());
+        for (T input : inputs) {
+            futures.add(pool.submit(() -> work.apply(input)));
+        }
+        List<R> results = new ArrayList<>(inputs.size());
+        for (Future<R> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("scan interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return results;
+    }
+
+    private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(order);
+        return copy;
+    }
+
+    private static <T> List<T> distinctSorted(List<T> items, Comparator<T> order) {
+        TreeSet<T> set = new TreeSet<>(order);
+        set.addAll(items);
+        return new ArrayList<>(set);
     }
 }

@@ -1,0 +1,2 @@
+/** The command line: arguments, files, progress, summary and exit codes; the only package that touches the console. */
+package dev.strangler.analyzer.cli;

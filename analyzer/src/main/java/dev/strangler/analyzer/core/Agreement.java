@@ -1,0 +1,116 @@
+package dev.strangler.analyzer.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * How well a cut agrees with a known decomposition, over the classes both place.
+ *
+ * @param source where the known decomposition came from, for the report
+ * @param classesCompared classes placed by both
+ * @param classesOnlyExpected classes of the known decomposition the analysis did not find
+ * @param accuracy share of compared classes in the candidate matched to their expected service
+ * @param adjustedRandIndex the adjusted Rand index of the two partitions (Hubert and Arabie 1985): 1 identical, about 0 random
+ * @param matches the candidate matched to each expected service, with the classes they share
+ */
+public record Agreement(String source, int classesCompared, int classesOnlyExpected, double accuracy,
+                        double adjustedRandIndex, List<Match> matches) {
+    public Agreement {
+        Objects.requireNonNull(source, "source");
+        matches = List.copyOf(matches);
+    }
+
+    /** An expected service and the candidate matched to it. */
+    public record Match(String expected, String candidate, int overlap, int expectedSize) {
+    }
+
+    /**
+     * Matches candidates to expected services greedily by overlap (largest overlap first, each used once; a
+     * candidate named like an expected service is not preferred, only overlap counts), then scores.
+     *
+     * @param expected class → expected service
+     * @param actual class → candidate
+     */
+    public static Agreement compute(String source, Map<ClassName, String> expected, Map<ClassName, String> actual) {
+        SortedMap<ClassName, String> both = new TreeMap<>();
+        int onlyExpected = 0;
+        for (var entry : new TreeMap<>(expected).entrySet()) {
+            if (actual.containsKey(entry.getKey())) {
+                both.put(entry.getKey(), entry.getValue());
+            } else {
+                onlyExpected++;
+            }
+        }
+        SortedMap<String, SortedMap<String, Integer>> overlap = new TreeMap<>();
+        SortedMap<String, Integer> expectedSizes = new TreeMap<>();
+        both.forEach((unit, service) -> {
+            overlap.computeIfAbsent(service, k -> new TreeMap<>()).merge(actual.get(unit), 1, Integer::sum);
+            expectedSizes.merge(service, 1, Integer::sum);
+        });
+        List<Match> pairs = new ArrayList<>();
+        overlap.forEach((service, row) -> row.forEach((candidate, count) ->
+                pairs.add(new Match(service, candidate, count, expectedSizes.get(service)))));
+        pairs.sort(Comparator.comparingInt((Match m) -> -m.overlap()).thenComparing(Match::expected)
+                .thenComparing(Match::candidate));
+        Set<String> usedExpected = new HashSet<>();
+        Set<String> usedCandidates = new HashSet<>();
+        List<Match> matches = new ArrayList<>();
+        int right = 0;
+        for (Match pair : pairs) {
+            if (!usedExpected.contains(pair.expected()) && !usedCandidates.contains(pair.candidate())) {
+                usedExpected.add(pair.expected());
+                usedCandidates.add(pair.candidate());
+                matches.add(pair);
+                right += pair.overlap();
+            }
+        }
+        for (String service : expectedSizes.keySet()) {
+            if (!usedExpected.contains(service)) {
+                matches.add(new Match(service, "", 0, expectedSizes.get(service)));
+            }
+        }
+        matches.sort(Comparator.comparing(Match::expected));
+        double accuracy = both.isEmpty() ? 0 : (double) right / both.size();
+        return new Agreement(source, both.size(), onlyExpected, accuracy, adjustedRand(both, actual), matches);
+    }
+
+    static double adjustedRand(Map<ClassName, String> expected, Map<ClassName, String> actual) {
+        Map<String, Map<String, Long>> table = new HashMap<>();
+        Map<String, Long> rows = new HashMap<>();
+        Map<String, Long> columns = new HashMap<>();
+        long n = 0;
+        for (var entry : expected.entrySet()) {
+            String column = actual.get(entry.getKey());
+            table.computeIfAbsent(entry.getValue(), k -> new HashMap<>()).merge(column, 1L, Long::sum);
+            rows.merge(entry.getValue(), 1L, Long::sum);
+            columns.merge(column, 1L, Long::sum);
+            n++;
+        }
+        double index = 0;
+        for (Map<String, Long> row : table.values()) {
+            for (long count : row.values()) {
+                index += pairs(count);
+            }
+        }
+        double rowSum = rows.values().stream().mapToDouble(Agreement::pairs).sum();
+        double columnSum = columns.values().stream().mapToDouble(Agreement::pairs).sum();
+        double expectedIndex = n < 2 ? 0 : rowSum * columnSum / pairs(n);
+        double maxIndex = (rowSum + columnSum) / 2;
+        if (maxIndex == expectedIndex) {
+            return 1;
+        }
+        return (index - expectedIndex) / (maxIndex - expectedIndex);
+    }
+
+    private static double pairs(long count) {
+        return count * (count - 1) / 2.0;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.strangler.analyzer.core;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+/**
+ * Names candidates after what dominates them: the tables they write (weight 3 each), the first meaningful segment
+ * of their routes (2 each), their entities (1 each); with none of these, the most common package segment that is
+ * not a layer name. Singular and plural forms count together; the most frequent spelling wins; ties go to the
+ * alphabetically first word. Duplicates get a numeric suffix.
+ */
+final class CandidateNamer {
+    private static final Set<String> NOISE = Set.of("api", "rest", "web", "app", "ui", "admin", "public", "internal",
+            "service", "services", "controller", "controllers", "dao", "daos", "repository", "repositories", "model",
+            "models", "domain", "entity", "entities", "dto", "dtos", "impl", "util", "utils", "common", "core", "config",
+            "jpa", "jdbc", "persistence", "data", "servlet", "servlets", "action", "actions", "resource", "resources",
+            "handler", "handlers", "support", "base", "shared", "main", "java", "com", "org", "net", "io", "dev", "v",
+            "index", "home", "do", "jsp", "html", "tbl", "t", "mvc", "view", "views", "form", "forms", "bean", "beans",
+            "manager", "managers", "helper", "helpers", "legacy");
+
+    private CandidateNamer() {
+    }
+
+    static List<String> name(List<SortedSet<ClassName>> groups, CodebaseFacts facts) {
+        List<String> names = new ArrayList<>();
+        Set<String> used = new HashSet<>(Set.of(Decomposer.SHARED_KERNEL));
+        Set<String> usedStems = new HashSet<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<String> ranked = rankedNames(groups.get(g), facts);
+            String name = ranked.stream().filter(word -> !usedStems.contains(stem(word))).findFirst()
+                    .orElse(ranked.isEmpty() ? "service-" + (g + 1) : ranked.get(0));
+            usedStems.add(stem(name));
+            String unique = name;
+            for (int n = 2; !used.add(unique); n++) {
+                unique = name + "-" + n;
+            }
+            names.add(unique);
+        }
+        return names;
+    }
+
+    /** Candidate words, best first: by score, then alphabetically; each in its most frequent spelling. */
+    private static List<String> rankedNames(SortedSet<ClassName> group, CodebaseFacts facts) {
+        Map<String, Map<String, Integer>> votes = new TreeMap<>();
+        facts.tableUse.forEach((table, users) -> {
+            int writes = 0;
+            for (var use : users.entrySet()) {
+                if (group.contains(use.getKey())) {
+                    writes += use.getValue()[CodebaseFacts.WRITES] + use.getValue()[CodebaseFacts.MAPPINGS];
+                }
+            }
+            if (writes > 0) {
+                String bare = table.substring(table.lastIndexOf('.') + 1);
+                bare = bare.replaceFirst("^(tbl|t|tb)_", "");
+                vote(votes, bare, 3);
+            }
+        });
+        for (EntryPoint entryPoint : facts.codebase.entryPoints()) {
+            ClassName unit = facts.graph.unitOf(entryPoint.handler().owner());
+            if (unit != null && group.contains(unit) && entryPoint.kind() == EntryPointKind.HTTP) {
+                String segment = firstSegment(entryPoint.path());
+                if (segment != null) {
+                    vote(votes, segment, 2);
+                }
+            }
+        }
+        for (ClassName unit : group) {
+            if (facts.is(unit, Stereotype.ENTITY)) {
+                vote(votes, kebab(unit.simpleName()), 1);
+            }
+        }
+        if (votes.isEmpty()) {
+            for (ClassName unit : group) {
+                String[] parts = unit.packageName().split("\\.");
+                for (int i = parts.length - 1; i >= 0; i--) {
+                    String part = parts[i].toLowerCase(Locale.ROOT);
+                    if (!part.isEmpty() && !NOISE.contains(part)) {
+                        vote(votes, kebab(parts[i]), 1);
+                        break;
+                    }
+                }
+            }
+        }
+        List<Map.Entry<String, Integer>> scored = new ArrayList<>();
+        for (var entry : votes.entrySet()) {
+            int score = entry.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            String spelling = null;
+            int count = 0;
+            for (var form : entry.getValue().entrySet()) {
+                if (form.getValue() > count) {
+                    count = form.getValue();
+                    spelling = form.getKey();
+                }
+            }
+            scored.add(Map.entry(spelling, score));
+        }
+        scored.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return scored.stream().map(Map.Entry::getKey).toList();
+    }
+
+    private static void vote(Map<String, Map<String, Integer>> votes, String word, int weight) {
+        String clean = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (clean.isEmpty() || NOISE.contains(clean) || clean.matches("v?\\d+")) {
+            return;
+        }
+        votes.computeIfAbsent(stem(clean), k -> new TreeMap<>()).merge(clean, weight, Integer::sum);
+    }
+
+    private static String stem(String word) {
+        if (word.endsWith("ies") && word.length() > 4) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.endsWith("ses") || word.endsWith("xes")) {
+            return word.substring(0, word.length() - 2);
+        }
+        if (word.endsWith("s") && !word.endsWith("ss") && word.length() > 3) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+
+    /** The first path segment that says what the route is about: not a version, variable, or technical prefix. */
+    static String firstSegment(String path) {
+        for (String raw : path.split("/")) {
+            String segment = raw.replaceAll("\\.(do|action|jsp|html?|json|xml)$", "").replaceAll("[*?]", "");
+            String lower = segment.toLowerCase(Locale.ROOT);
+            if (segment.isEmpty() || segment.startsWith("{") || segment.startsWith(":") || NOISE.contains(lower)
+                    || lower.matches("v?\\d+(\\.\\d+)*")) {
+                continue;
+            }
+            return kebab(segment);
+        }
+        return null;
+    }
+
+    static String kebab(String word) {
+        return word.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replace('_', '-').toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.strangler.analyzer.core;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** What the decomposition needs to know about each unit, folded from nested types, computed once per run. */
+final class CodebaseFacts {
+    final Codebase codebase;
+    final ClassGraph graph;
+    final List<UseCase> useCases;
+    final Map<ClassName, Set<Stereotype>> stereotypes = new HashMap<>();
+    final Set<ClassName> entryClasses = new TreeSet<>();
+    final Set<ClassName> statefulClasses = new TreeSet<>();
+    final Set<ClassName> boundRepositories = new TreeSet<>();
+    /** table → unit → [writes, reads, mappings, repositories] */
+    final SortedMap<String, SortedMap<ClassName, int[]>> tableUse = new TreeMap<>();
+    final SortedMap<ClassName, SortedSet<String>> useCaseLabels = new TreeMap<>();
+    final SortedMap<ClassName, SortedSet<ClassName>> dependents = new TreeMap<>();
+    final SortedMap<ClassName, SortedSet<ClassName>> dependees = new TreeMap<>();
+
+    /**
+     * Risks that mean a class runs state or work of its own, so it cannot be shared as a library. An HTTP session is
+     * the request's state, and a static field is often configuration: such classes may still be shared (their risks
+     * stay in the shared kernel's fitness).
+     */
+    private static final Set<RiskKind> STATE_RISKS = EnumSet.of(RiskKind.IN_MEMORY_CACHE,
+            RiskKind.LOCAL_FILE_WRITE, RiskKind.THREADS_AND_EXECUTORS);
+
+    static final int WRITES = 0;
+    static final int READS = 1;
+    static final int MAPPINGS = 2;
+    static final int REPOSITORIES = 3;
+
+    CodebaseFacts(Codebase codebase, ClassGraph graph, List<UseCase> useCases) {
+        this.codebase = codebase;
+        this.graph = graph;
+        this.useCases = useCases;
+        for (TypeInfo type : codebase.types()) {
+            ClassName unit = graph.unitOf(type.name());
+            stereotypes.computeIfAbsent(unit, k -> EnumSet.noneOf(Stereotype.class)).addAll(type.stereotypes());
+        }
+        for (EntryPoint entryPoint : codebase.entryPoints()) {
+            ClassName unit = graph.unitOf(entryPoint.handler().owner());
+            if (unit != null) {
+                entryClasses.add(unit);
+            }
+        }
+        for (Risk risk : codebase.risks()) {
+            ClassName unit = graph.unitOf(risk.owner());
+            if (unit != null && STATE_RISKS.contains(risk.kind())) {
+                statefulClasses.add(unit);
+            }
+        }
+        for (TableAccess access : codebase.tableAccesses()) {
+            use(access.table(), access.accessor(), access.mode() == AccessMode.WRITE ? WRITES : READS);
+        }
+        Map<ClassName, SortedSet<String>> tablesOfEntity = new HashMap<>();
+        for (EntityMapping mapping : codebase.entities()) {
+            use(mapping.table(), mapping.entity(), MAPPINGS);
+            tablesOfEntity.computeIfAbsent(mapping.entity(), k -> new TreeSet<>()).add(mapping.table());
+        }
+        for (RepositoryBinding binding : codebase.repositories()) {
+            ClassName repository = graph.unitOf(binding.repository());
+            if (repository != null) {
+                boundRepositories.add(repository);
+            }
+            for (String table : tablesOfEntity.getOrDefault(binding.entity(), Collections.emptySortedSet())) {
+                use(table, binding.repository(), REPOSITORIES);
+            }
+        }
+        for (UseCase useCase : useCases) {
+            for (ClassName unit : useCase.classes()) {
+                useCaseLabels.computeIfAbsent(unit, k -> new TreeSet<>()).add(useCase.label());
+            }
+        }
+        for (Dependency dependency : graph.dependencies()) {
+            dependents.computeIfAbsent(dependency.to(), k -> new TreeSet<>()).add(dependency.from());
+            dependees.computeIfAbsent(dependency.from(), k -> new TreeSet<>()).add(dependency.to());
+        }
+    }
+
+    private void use(String table, ClassName type, int column) {
+        ClassName unit = graph.unitOf(type);
+        if (unit != null) {
+            tableUse.computeIfAbsent(table, k -> new TreeMap<>()).computeIfAbsent(unit, k -> new int[4])[column]++;
+        }
+    }
+
+    boolean is(ClassName unit, Stereotype stereotype) {
+        return stereotypes.getOrDefault(unit, Set.of()).contains(stereotype);
+    }
+
+    boolean touchesTables(ClassName unit) {
+        for (SortedMap<ClassName, int[]> users : tableUse.values()) {
+            if (users.containsKey(unit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Classes that may go into the shared kernel: no behaviour of a service, no data, no state. Roles weigh against
+     * facts: a repository role counts only with data behind it (a bound entity or a table access), an entry point
+     * role only with a route handled (an abstract base servlet handles none).
+     */
+    boolean isKernelEligible(ClassName unit) {
+        for (Stereotype role : List.of(Stereotype.SERVICE, Stereotype.ENTITY, Stereotype.BACKGROUND_JOB)) {
+            if (is(unit, role)) {
+                return false;
+            }
+        }
+        if (is(unit, Stereotype.REPOSITORY) && boundRepositories.contains(unit)) {
+            return false;
+        }
+        return !entryClasses.contains(unit) && !statefulClasses.contains(unit) && !touchesTables(unit);
+    }
+
+    /** For metrics: table → units touching it. */
+    SortedMap<String, SortedSet<ClassName>> tableTouchers() {
+        SortedMap<String, SortedSet<ClassName>> result = new TreeMap<>();
+        tableUse.forEach((table, users) -> result.put(table, new TreeSet<>(users.keySet())));
+        return result;
+    }
+}

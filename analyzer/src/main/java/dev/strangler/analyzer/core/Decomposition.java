@@ -1,0 +1,93 @@
+package dev.strangler.analyzer.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of boundary detection: candidates, placements, metrics and how the number of services was chosen.
+ *
+ * @param codebase what was analysed
+ * @param graph the class graph the candidates were cut from
+ * @param useCases the traced use cases, in entry point order
+ * @param candidates the services in extraction order, then the shared kernel
+ * @param placements one per class, sorted by class name
+ * @param metrics the metrics of the final cut
+ * @param metricsGraph which graph the metrics were computed on, in words
+ * @param choice how the number of services was chosen
+ * @param neighbours the metrics for neighbouring numbers of services, sorted by number
+ * @param decisionEffects what each decision of the team cost or gained, in the order applied
+ * @param problems problems found while deciding (a decision naming an unknown candidate, for example)
+ * @param agreement agreement with a known decomposition, or null when none was given
+ */
+public record Decomposition(Codebase codebase, ClassGraph graph, List<UseCase> useCases,
+                            List<ServiceCandidate> candidates, List<Placement> placements,
+                            DecompositionMetrics metrics, String metricsGraph, Choice choice,
+                            List<Neighbour> neighbours, List<DecisionEffect> decisionEffects, List<Problem> problems,
+                            Agreement agreement) {
+    public Decomposition {
+        Objects.requireNonNull(codebase, "codebase");
+        Objects.requireNonNull(graph, "graph");
+        useCases = List.copyOf(useCases);
+        candidates = List.copyOf(candidates);
+        placements = List.copyOf(placements);
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(metricsGraph, "metricsGraph");
+        Objects.requireNonNull(choice, "choice");
+        neighbours = List.copyOf(neighbours);
+        decisionEffects = List.copyOf(decisionEffects);
+        problems = List.copyOf(problems);
+    }
+
+    public Decomposition withAgreement(Agreement agreement) {
+        return new Decomposition(codebase, graph, useCases, candidates, placements, metrics, metricsGraph, choice,
+                neighbours, decisionEffects, problems, agreement);
+    }
+
+    /** The services, without the shared kernel. */
+    public List<ServiceCandidate> services() {
+        return candidates.stream().filter(candidate -> !candidate.sharedKernel()).toList();
+    }
+
+    /**
+     * How the number of services was chosen.
+     *
+     * @param services the number chosen
+     * @param resolution Louvain's resolution γ
+     * @param communities how many communities Louvain found at that resolution
+     * @param modularity the modularity of the chosen cut on the clustering graph
+     * @param reason why, in words
+     */
+    public record Choice(int services, double resolution, int communities, double modularity, String reason) {
+        public Choice {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The unconstrained cut with another number of services.
+     *
+     * @param services the number of services
+     * @param modularity its modularity on the clustering graph
+     * @param metrics its metrics
+     * @param chosen whether this is the number chosen
+     */
+    public record Neighbour(int services, double modularity, DecompositionMetrics metrics, boolean chosen) {
+    }
+
+    /**
+     * What one decision changed.
+     *
+     * @param decision the decision
+     * @param applied whether it could be applied
+     * @param note what happened, in words
+     * @param before the metrics before it
+     * @param after the metrics after it
+     */
+    public record DecisionEffect(Decision decision, boolean applied, String note, DecompositionMetrics before,
+                                 DecompositionMetrics after) {
+        /** Whether it raised CARGO coupling (more call weight crossing services). */
+        public boolean costsCoupling() {
+            return after.coupling() > before.coupling() + 1e-9;
+        }
+    }
+}

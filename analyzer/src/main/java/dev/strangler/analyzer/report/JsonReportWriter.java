@@ -1,0 +1,245 @@
+package dev.strangler.analyzer.report;
+
+import dev.strangler.analyzer.core.Agreement;
+import dev.strangler.analyzer.core.CodebaseStats;
+import dev.strangler.analyzer.core.Decomposition;
+import dev.strangler.analyzer.core.DecompositionMetrics;
+import dev.strangler.analyzer.core.Dependency;
+import dev.strangler.analyzer.core.DependencyKind;
+import dev.strangler.analyzer.core.DependencyWeights;
+import dev.strangler.analyzer.core.EntryPoint;
+import dev.strangler.analyzer.core.Placement;
+import dev.strangler.analyzer.core.Problem;
+import dev.strangler.analyzer.core.Risk;
+import dev.strangler.analyzer.core.ServiceCandidate;
+import dev.strangler.analyzer.core.SourceLocation;
+import dev.strangler.analyzer.core.UseCase;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes {@code decomposition.json}, the contract for the other tools; its fields are documented in
+ * {@code analyzer/docs/report-schema.md}. Every list has a fixed order, numbers have at most four decimals, so the
+ * same decomposition gives the same bytes. Stateless and thread-safe.
+ */
+public final class JsonReportWriter {
+    /** Raised when a field is added, removed or changes meaning. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public String render(Decomposition decomposition) {
+        JsonOutput json = new JsonOutput().beginObject();
+        json.field("schemaVersion", SCHEMA_VERSION);
+        json.field("generator", "strangler-analyzer");
+        codebase(json, decomposition);
+        Decomposition.Choice choice = decomposition.choice();
+        json.key("choice").beginObject()
+                .field("services", choice.services())
+                .field("resolution", choice.resolution())
+                .field("louvainCommunities", choice.communities())
+                .field("modularity", choice.modularity())
+                .field("reason", choice.reason())
+                .endObject();
+        json.key("metrics");
+        metrics(json, decomposition.metrics(), decomposition.metricsGraph());
+        json.key("neighbours").beginArray();
+        for (Decomposition.Neighbour neighbour : decomposition.neighbours()) {
+            json.beginObject().field("services", neighbour.services()).field("chosen", neighbour.chosen())
+                    .field("modularity", neighbour.modularity()).key("metrics");
+            metrics(json, neighbour.metrics(), null);
+            json.endObject();
+        }
+        json.endArray();
+        agreement(json, decomposition.agreement());
+        json.stringArray("extractionOrder", decomposition.services().stream().map(ServiceCandidate::name).toList());
+        json.key("candidates").beginArray();
+        decomposition.candidates().forEach(candidate -> candidate(json, candidate));
+        json.endArray();
+        json.key("classes").beginArray();
+        decomposition.placements().forEach(placement -> placement(json, placement));
+        json.endArray();
+        graph(json, decomposition);
+        json.key("useCases").beginArray();
+        for (UseCase useCase : decomposition.useCases()) {
+            EntryPoint entryPoint = useCase.entryPoint();
+            json.beginObject().field("label", useCase.label())
+                    .field("kind", entryPoint.kind().name())
+                    .field("framework", entryPoint.framework())
+                    .field("handler", entryPoint.handler().toString())
+                    .field("truncated", useCase.truncated())
+                    .stringArray("classes", useCase.classes())
+                    .stringArray("tables", useCase.tables())
+                    .endObject();
+        }
+        json.endArray();
+        json.key("decisions").beginArray();
+        for (Decomposition.DecisionEffect effect : decomposition.decisionEffects()) {
+            json.beginObject().field("line", effect.decision().line())
+                    .field("decision", effect.decision().describe())
+                    .field("applied", effect.applied())
+                    .field("note", effect.note())
+                    .field("costsCoupling", effect.costsCoupling())
+                    .key("before");
+            metrics(json, effect.before(), null);
+            json.key("after");
+            metrics(json, effect.after(), null);
+            json.endObject();
+        }
+        json.endArray();
+        json.key("problems").beginArray();
+        for (Problem problem : ReportProblems.all(decomposition)) {
+            json.beginObject().field("path", problem.path()).field("line", problem.line())
+                    .field("column", problem.column())
+                    .field("severity", problem.severity().name().toLowerCase(Locale.ROOT))
+                    .field("message", problem.message()).endObject();
+        }
+        json.endArray();
+        return json.endObject().toString();
+    }
+
+    private static void codebase(JsonOutput json, Decomposition decomposition) {
+        CodebaseStats stats = decomposition.codebase().stats();
+        json.key("codebase").beginObject()
+                .field("name", decomposition.codebase().name())
+                .field("types", decomposition.codebase().types().size())
+                .field("classes", decomposition.graph().units().size())
+                .field("entryPoints", decomposition.codebase().entryPoints().size())
+                .key("stats").beginObject()
+                .field("filesFound", stats.filesFound())
+                .field("filesParsed", stats.filesParsed())
+                .field("filesSkipped", stats.filesSkipped())
+                .field("linesOfCode", stats.linesOfCode())
+                .field("resolvedReferences", stats.resolvedReferences())
+                .field("guessedReferences", stats.guessedReferences())
+                .field("unresolvedReferences", stats.unresolvedReferences())
+                .endObject()
+                .endObject();
+    }
+
+    private static void metrics(JsonOutput json, DecompositionMetrics metrics, String graph) {
+        json.beginObject();
+        if (graph != null) {
+            json.field("graph", graph);
+        }
+        json.field("partitions", metrics.partitions())
+                .field("sm", metrics.sm())
+                .field("icp", metrics.icp())
+                .field("icpRaw", metrics.icpRaw())
+                .field("ifn", metrics.ifn())
+                .field("ned", metrics.ned())
+                .field("bcp", metrics.bcp())
+                .field("cohesion", metrics.cohesion())
+                .field("coupling", metrics.coupling())
+                .field("transactionalPurity", metrics.transactionalPurity())
+                .endObject();
+    }
+
+    private static void agreement(JsonOutput json, Agreement agreement) {
+        json.key("agreement");
+        if (agreement == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject().field("source", agreement.source())
+                .field("classesCompared", agreement.classesCompared())
+                .field("classesOnlyExpected", agreement.classesOnlyExpected())
+                .field("accuracy", agreement.accuracy())
+                .field("adjustedRandIndex", agreement.adjustedRandIndex())
+                .field("matching", "greedy by overlap")
+                .key("matches").beginArray();
+        for (Agreement.Match match : agreement.matches()) {
+            json.beginObject().field("expected", match.expected()).field("candidate", match.candidate())
+                    .field("overlap", match.overlap()).field("expectedSize", match.expectedSize()).endObject();
+        }
+        json.endArray().endObject();
+    }
+
+    private static void candidate(JsonOutput json, ServiceCandidate candidate) {
+        json.beginObject().field("name", candidate.name())
+                .field("sharedKernel", candidate.sharedKernel())
+                .field("extractionOrder", candidate.extractionOrder())
+                .stringArray("classes", candidate.classes());
+        json.key("routes").beginArray();
+        for (EntryPoint route : candidate.routes()) {
+            json.beginObject().field("kind", route.kind().name()).field("method", route.httpMethod())
+                    .field("path", route.path()).field("framework", route.framework())
+                    .field("handler", route.handler().toString()).field("location", route.location().toString())
+                    .endObject();
+        }
+        json.endArray();
+        json.key("tables").beginArray();
+        for (ServiceCandidate.TableShare table : candidate.tables()) {
+            json.beginObject().field("table", table.table()).field("owned", table.owned())
+                    .stringArray("sharedWith", table.sharedWith())
+                    .field("writes", table.writes()).field("reads", table.reads()).endObject();
+        }
+        json.endArray();
+        links(json, "inbound", candidate.inbound());
+        links(json, "outbound", candidate.outbound());
+        json.key("risks").beginArray();
+        for (Risk risk : candidate.risks()) {
+            json.beginObject().field("kind", risk.kind().name()).field("class", risk.owner().value())
+                    .field("location", risk.location().toString()).field("detail", risk.detail()).endObject();
+        }
+        json.endArray();
+        json.key("difficulty").beginObject().field("score", candidate.difficulty().score())
+                .stringArray("reasons", candidate.difficulty().reasons()).endObject();
+        json.key("fitness").beginObject().field("score", candidate.fitness().score())
+                .field("rating", candidate.fitness().rating())
+                .stringArray("reasons", candidate.fitness().reasons()).endObject();
+        json.endObject();
+    }
+
+    private static void links(JsonOutput json, String key, List<ServiceCandidate.CandidateLink> links) {
+        json.key(key).beginArray();
+        for (ServiceCandidate.CandidateLink link : links) {
+            json.beginObject().field("candidate", link.candidate()).field("weight", link.weight())
+                    .key("dependencies").beginArray();
+            for (Dependency dependency : link.dependencies()) {
+                dependency(json, dependency, true);
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    private static void dependency(JsonOutput json, Dependency dependency, boolean withSites) {
+        json.beginObject().field("from", dependency.from().value()).field("to", dependency.to().value())
+                .field("kind", dependency.kind().name()).field("weight", dependency.weight());
+        if (withSites) {
+            json.field("guessed", dependency.guessed())
+                    .stringArray("sites", dependency.sites().stream().map(SourceLocation::toString).toList());
+        }
+        json.endObject();
+    }
+
+    private static void placement(JsonOutput json, Placement placement) {
+        json.beginObject().field("name", placement.name().value()).field("candidate", placement.candidate())
+                .field("reason", placement.reason()).field("useCaseCount", placement.useCaseCount())
+                .stringArray("useCases", placement.useCases());
+        json.key("strongestTies").beginArray();
+        for (Placement.Tie tie : placement.strongestTies()) {
+            json.beginObject().field("class", tie.other().value()).field("candidate", tie.candidate())
+                    .field("weight", tie.weight()).endObject();
+        }
+        json.endArray();
+        json.field("tieInside", placement.tieInside()).field("bestOtherCandidate", placement.bestOtherCandidate())
+                .field("tieToBestOther", placement.tieToBestOther()).endObject();
+    }
+
+    private static void graph(JsonOutput json, Decomposition decomposition) {
+        json.key("graph").beginObject();
+        json.field("description", "class-level dependencies between top-level classes (nested types folded in), "
+                + "self-edges dropped; weight = number of uses");
+        json.key("kindWeights").beginObject();
+        for (DependencyKind kind : DependencyKind.values()) {
+            json.field(kind.name(), DependencyWeights.of(kind));
+        }
+        json.endObject();
+        json.key("edges").beginArray();
+        for (Dependency dependency : decomposition.graph().dependencies()) {
+            dependency(json, dependency, false);
+        }
+        json.endArray().endObject();
+    }
+}

@@ -1,0 +1,257 @@
+package dev.strangler.analyzer.source;
+
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import dev.strangler.analyzer.core.ClassName;
+import dev.strangler.analyzer.core.EntryPoint;
+import dev.strangler.analyzer.core.EntryPointKind;
+import dev.strangler.analyzer.core.MethodId;
+import dev.strangler.analyzer.core.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds where use cases start in one type: Spring MVC and JAX-RS handler methods, annotated servlets, Stripes
+ * action beans, annotated Struts 2 actions, scheduled jobs and message or event listeners.
+ */
+final class EntryPoints {
+    private static final Map<String, String> SPRING_SHORTCUTS = Map.of("GetMapping", "GET", "PostMapping", "POST",
+            "PutMapping", "PUT", "DeleteMapping", "DELETE", "PatchMapping", "PATCH");
+    private static final Set<String> JAX_RS_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    static final Map<String, String> SERVLET_METHODS = Map.of("doGet", "GET", "doPost", "POST", "doPut", "PUT",
+            "doDelete", "DELETE", "doPatch", "PATCH", "doHead", "HEAD", "doOptions", "OPTIONS", "service", "ANY");
+    private static final Map<String, String[]> LISTENERS = Map.of("JmsListener", new String[]{"jms", "destination"},
+            "KafkaListener", new String[]{"kafka", "topics"}, "RabbitListener", new String[]{"rabbit", "queues"},
+            "SqsListener", new String[]{"sqs", "value"}, "StreamListener", new String[]{"stream", "value"},
+            "EventListener", new String[]{"event", "classes"},
+            "TransactionalEventListener", new String[]{"event", "classes"});
+    private static final Set<String> TIMER_METHODS = Set.of("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
+    private static final Pattern VARIABLE_PATTERN = Pattern.compile("\\{\\s*([\\w.$-]+)\\s*:[^}]*}");
+
+    private final TypeIndex index;
+    private final IndexedType type;
+    private final String applicationPath;
+    private final List<EntryPoint> found = new ArrayList<>();
+
+    EntryPoints(TypeIndex index, IndexedType type, String applicationPath) {
+        this.index = index;
+        this.type = type;
+        this.applicationPath = applicationPath;
+    }
+
+    List<EntryPoint> find() {
+        // declarative HTTP clients carry the same mapping annotations as the handlers they call
+        boolean client = Annotations.has(type.declaration, "FeignClient", "HttpExchange", "RegisterRestClient");
+        if (!client) {
+            spring();
+            jaxRs();
+        }
+        servlet();
+        stripes();
+        strutsAnnotations();
+        background();
+        return found;
+    }
+
+    private SourceLocation at(MethodDeclaration method) {
+        return new SourceLocation(type.scope.path, TypeScanner.line(method));
+    }
+
+    private void add(EntryPointKind kind, String framework, String httpMethod, String path, MethodDeclaration method) {
+        found.add(new EntryPoint(kind, framework, httpMethod, path,
+                new MethodId(ClassName.of(type.name), method.getNameAsString()), at(method)));
+    }
+
+    private List<MethodDeclaration> methods() {
+        return type.declaration.getMethods();
+    }
+
+    private void spring() {
+        AnnotationExpr classMapping = Annotations.find(type.declaration, "RequestMapping");
+        List<String> prefixes = classMapping == null ? List.of("")
+                : orEmpty(Annotations.firstStrings(classMapping, index, type, "value", "path"));
+        List<String> classMethods = classMapping == null ? List.of() : Annotations.enumNames(classMapping, "method");
+        for (MethodDeclaration method : methods()) {
+            for (AnnotationExpr annotation : method.getAnnotations()) {
+                String name = Annotations.simpleName(annotation);
+                List<String> httpMethods;
+                if (SPRING_SHORTCUTS.containsKey(name)) {
+                    httpMethods = List.of(SPRING_SHORTCUTS.get(name));
+                } else if (name.equals("RequestMapping")) {
+                    httpMethods = Annotations.enumNames(annotation, "method");
+                    if (httpMethods.isEmpty()) {
+                        httpMethods = classMethods.isEmpty() ? List.of("ANY") : classMethods;
+                    }
+                } else {
+                    continue;
+                }
+                List<String> paths = orEmpty(Annotations.firstStrings(annotation, index, type, "value", "path"));
+                for (String prefix : prefixes) {
+                    for (String path : paths) {
+                        for (String httpMethod : httpMethods) {
+                            add(EntryPointKind.HTTP, "spring-mvc", httpMethod.toUpperCase(Locale.ROOT),
+                                    joinPaths(prefix, path), method);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void jaxRs() {
+        AnnotationExpr classPath = Annotations.find(type.declaration, "Path");
+        String prefix = classPath == null ? "" : first(Annotations.strings(classPath, "value", index, type));
+        for (MethodDeclaration method : methods()) {
+            String httpMethod = null;
+            for (AnnotationExpr annotation : method.getAnnotations()) {
+                if (JAX_RS_METHODS.contains(Annotations.simpleName(annotation))) {
+                    httpMethod = Annotations.simpleName(annotation);
+                }
+            }
+            if (httpMethod == null) {
+                continue;
+            }
+            AnnotationExpr methodPath = Annotations.find(method, "Path");
+            String path = methodPath == null ? "" : first(Annotations.strings(methodPath, "value", index, type));
+            add(EntryPointKind.HTTP, "jax-rs", httpMethod, joinPaths(applicationPath, joinPaths(prefix, path)), method);
+        }
+    }
+
+    private void servlet() {
+        AnnotationExpr annotation = Annotations.find(type.declaration, "WebServlet");
+        if (annotation == null) {
+            return;
+        }
+        List<String> patterns = Annotations.firstStrings(annotation, index, type, "urlPatterns", "value");
+        found.addAll(servletEntries(index, type, patterns, "servlet"));
+    }
+
+    /** Entry points of a servlet class mapped to URL patterns: one per declared (or inherited) doX or service method. */
+    static List<EntryPoint> servletEntries(TypeIndex index, IndexedType servlet, List<String> patterns, String framework) {
+        List<EntryPoint> entries = new ArrayList<>();
+        for (Map.Entry<String, String> handler : new java.util.TreeMap<>(SERVLET_METHODS).entrySet()) {
+            TypeIndex.MethodOwner owner = index.findMethod(servlet, handler.getKey());
+            if (owner == null) {
+                continue;
+            }
+            for (String pattern : patterns) {
+                entries.add(new EntryPoint(EntryPointKind.HTTP, framework, handler.getValue(), normalizePath(pattern),
+                        new MethodId(ClassName.of(owner.type().name), handler.getKey()),
+                        new SourceLocation(owner.type().scope.path, TypeScanner.line(owner.method()))));
+            }
+        }
+        return entries;
+    }
+
+    private void stripes() {
+        AnnotationExpr binding = Annotations.find(type.declaration, "UrlBinding");
+        if (binding == null) {
+            return;
+        }
+        String url = first(Annotations.strings(binding, "value", index, type)).replaceAll("/?\\{\\$event[^}]*}", "");
+        for (MethodDeclaration method : methods()) {
+            if (!method.isPublic() || method.isStatic() || !method.getType().asString().endsWith("Resolution")) {
+                continue;
+            }
+            AnnotationExpr handles = Annotations.find(method, "HandlesEvent");
+            String event = handles == null ? method.getNameAsString() : first(Annotations.strings(handles, "value", index, type));
+            String path = Annotations.has(method, "DefaultHandler") ? normalizePath(url) : normalizePath(url) + "?" + event;
+            add(EntryPointKind.HTTP, "stripes", "ANY", path, method);
+        }
+    }
+
+    private void strutsAnnotations() {
+        AnnotationExpr namespace = Annotations.find(type.declaration, "Namespace");
+        String prefix = namespace == null ? "" : first(Annotations.strings(namespace, "value", index, type));
+        for (MethodDeclaration method : methods()) {
+            AnnotationExpr action = Annotations.find(method, "Action");
+            if (action == null || !type.scope.importsFrom("org.apache.struts2")) {
+                continue;
+            }
+            for (String name : Annotations.strings(action, "value", index, type)) {
+                add(EntryPointKind.HTTP, "struts", "ANY", joinPaths(prefix, name), method);
+            }
+        }
+    }
+
+    private void background() {
+        String job = type.simpleName();
+        for (MethodDeclaration method : methods()) {
+            String name = job + "." + method.getNameAsString();
+            AnnotationExpr scheduled = Annotations.find(method, "Scheduled", "Schedule", "Schedules");
+            if (scheduled != null) {
+                String trigger = "scheduled";
+                for (String attribute : new String[]{"cron", "fixedRate", "fixedRateString", "fixedDelay",
+                        "fixedDelayString", "hour", "minute"}) {
+                    if (Annotations.attribute(scheduled, attribute) != null) {
+                        trigger = attribute.replace("String", "");
+                        break;
+                    }
+                }
+                add(EntryPointKind.SCHEDULED, Annotations.simpleName(scheduled).equals("Scheduled") ? "spring" : "ejb",
+                        trigger, name, method);
+            }
+            for (AnnotationExpr annotation : method.getAnnotations()) {
+                String[] listener = LISTENERS.get(Annotations.simpleName(annotation));
+                if (listener == null) {
+                    continue;
+                }
+                List<String> destinations = Annotations.strings(annotation, listener[1], index, type);
+                String path;
+                if (listener[0].equals("event")) {
+                    path = method.getParameters().isEmpty() ? name : method.getParameter(0).getType().asString();
+                } else {
+                    path = destinations.isEmpty() ? name : String.join(",", destinations);
+                }
+                add(EntryPointKind.MESSAGE, "spring", listener[0], path, method);
+            }
+        }
+        boolean mayUseTimers = type.scope.importsFrom("java.util.Timer") || type.scope.importsFrom("java.util.concurrent")
+                || type.scope.wildcardImports.contains("java.util") || type.scope.importsFrom("org.springframework.scheduling");
+        for (MethodDeclaration method : mayUseTimers ? methods() : List.<MethodDeclaration>of()) {
+            boolean schedules = method.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+                    .anyMatch(call -> TIMER_METHODS.contains(call.getNameAsString()) && call.getScope().isPresent()
+                            && call.getArguments().size() >= 2);
+            if (schedules && Annotations.find(method, "Scheduled", "Schedule") == null) {
+                // a job scheduled by hand (Timer, ScheduledExecutorService): its task's code counts for this method
+                add(EntryPointKind.SCHEDULED, "timer", "timer", job + "." + method.getNameAsString(), method);
+            }
+        }
+        Set<String> supertypes = index.supertypeNames(type);
+        if (supertypes.contains("org.quartz.Job") || supertypes.contains("Job") && type.scope.importsFrom("org.quartz")) {
+            type.methods.getOrDefault("execute", List.of()).stream().findFirst()
+                    .ifPresent(method -> add(EntryPointKind.SCHEDULED, "quartz", "quartz", job + ".execute", method));
+        }
+        if (supertypes.contains("MessageListener") && Annotations.has(type.declaration, "MessageDriven")) {
+            type.methods.getOrDefault("onMessage", List.of()).stream().findFirst()
+                    .ifPresent(method -> add(EntryPointKind.MESSAGE, "ejb", "jms", job + ".onMessage", method));
+        }
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values.isEmpty() ? List.of("") : values;
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? "" : values.get(0);
+    }
+
+    /** Joins route segments with single slashes; path variables keep only their names ({@code {id:\d+}} → {@code {id}}). */
+    static String joinPaths(String prefix, String path) {
+        return normalizePath((prefix == null ? "" : prefix) + "/" + (path == null ? "" : path));
+    }
+
+    static String normalizePath(String path) {
+        String text = VARIABLE_PATTERN.matcher(path.strip()).replaceAll("{$1}");
+        text = ("/" + text).replaceAll("/{2,}", "/");
+        if (text.length() > 1 && text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+}

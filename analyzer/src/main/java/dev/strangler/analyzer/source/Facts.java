@@ -1,0 +1,132 @@
+package dev.strangler.analyzer.source;
+
+import dev.strangler.analyzer.core.ClassName;
+import dev.strangler.analyzer.core.Dependency;
+import dev.strangler.analyzer.core.DependencyKind;
+import dev.strangler.analyzer.core.EntityMapping;
+import dev.strangler.analyzer.core.EntryPoint;
+import dev.strangler.analyzer.core.MethodId;
+import dev.strangler.analyzer.core.MethodInfo;
+import dev.strangler.analyzer.core.Problem;
+import dev.strangler.analyzer.core.RepositoryBinding;
+import dev.strangler.analyzer.core.Risk;
+import dev.strangler.analyzer.core.SourceLocation;
+import dev.strangler.analyzer.core.TableAccess;
+import dev.strangler.analyzer.core.TypeInfo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What the scan found, accumulated per file by one thread and merged in file order afterwards, so the result does
+ * not depend on thread scheduling. Not thread-safe.
+ */
+final class Facts {
+    static final int MAX_SITES = 5;
+
+    final List<TypeInfo> types = new ArrayList<>();
+    final Map<DependencyKey, DependencyTally> dependencies = new HashMap<>();
+    final Map<MethodId, MethodTally> methods = new HashMap<>();
+    final List<EntryPoint> entryPoints = new ArrayList<>();
+    final List<EntityMapping> entities = new ArrayList<>();
+    final List<RepositoryBinding> repositories = new ArrayList<>();
+    final List<TableAccess> tableAccesses = new ArrayList<>();
+    final List<Risk> risks = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+    long resolved;
+    long guessed;
+    long unresolved;
+
+    /** Keyed by (from, to, kind). */
+    record DependencyKey(ClassName from, ClassName to, DependencyKind kind) {
+    }
+
+    /** A dependency being counted. */
+    static final class DependencyTally {
+        int weight;
+        boolean exact;
+        final TreeSet<SourceLocation> sites = new TreeSet<>();
+
+        void add(int count, boolean guessed, SourceLocation site) {
+            weight += count;
+            exact |= !guessed;
+            if (site != null) {
+                sites.add(site);
+                if (sites.size() > MAX_SITES) {
+                    sites.pollLast();
+                }
+            }
+        }
+
+        void merge(DependencyTally other) {
+            weight += other.weight;
+            exact |= other.exact;
+            for (SourceLocation site : other.sites) {
+                add(0, !other.exact, site);
+            }
+        }
+    }
+
+    /** A method's calls and references being collected; overloads share it. */
+    static final class MethodTally {
+        final SourceLocation location;
+        final TreeSet<MethodId> calls = new TreeSet<>();
+        final TreeSet<ClassName> references = new TreeSet<>();
+
+        MethodTally(SourceLocation location) {
+            this.location = location;
+        }
+    }
+
+    void depend(String from, String to, DependencyKind kind, boolean guessed, SourceLocation site) {
+        if (from.equals(to)) {
+            return;
+        }
+        dependencies.computeIfAbsent(new DependencyKey(ClassName.of(from), ClassName.of(to), kind),
+                k -> new DependencyTally()).add(1, guessed, site);
+    }
+
+    MethodTally method(MethodId id, SourceLocation location) {
+        return methods.computeIfAbsent(id, k -> new MethodTally(location));
+    }
+
+    /** Adds everything from {@code other}; called in file order. */
+    void merge(Facts other) {
+        types.addAll(other.types);
+        other.dependencies.forEach((key, tally) ->
+                dependencies.computeIfAbsent(key, k -> new DependencyTally()).merge(tally));
+        other.methods.forEach((id, tally) -> {
+            MethodTally mine = methods.computeIfAbsent(id, k -> new MethodTally(tally.location));
+            mine.calls.addAll(tally.calls);
+            mine.references.addAll(tally.references);
+        });
+        entryPoints.addAll(other.entryPoints);
+        entities.addAll(other.entities);
+        repositories.addAll(other.repositories);
+        tableAccesses.addAll(other.tableAccesses);
+        risks.addAll(other.risks);
+        problems.addAll(other.problems);
+        resolved += other.resolved;
+        guessed += other.guessed;
+        unresolved += other.unresolved;
+    }
+
+    List<Dependency> dependencyList() {
+        List<Dependency> list = new ArrayList<>(dependencies.size());
+        dependencies.forEach((key, tally) -> list.add(new Dependency(key.from(), key.to(), key.kind(),
+                Math.max(1, tally.weight), List.copyOf(tally.sites), !tally.exact)));
+        list.sort(java.util.Comparator.comparing(Dependency::from).thenComparing(Dependency::to)
+                .thenComparing(Dependency::kind));
+        return list;
+    }
+
+    List<MethodInfo> methodList() {
+        List<MethodInfo> list = new ArrayList<>(methods.size());
+        methods.forEach((id, tally) -> list.add(new MethodInfo(id, tally.location, tally.calls, tally.references)));
+        list.sort(java.util.Comparator.comparing(MethodInfo::id));
+        return list;
+    }
+}

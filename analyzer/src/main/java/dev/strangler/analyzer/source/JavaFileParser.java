@@ -1,0 +1,120 @@
+package dev.strangler.analyzer.source;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ParserConfiguration.LanguageLevel;
+import com.github.javaparser.Position;
+import com.github.javaparser.Range;
+import com.github.javaparser.TokenRange;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.strangler.analyzer.core.Problem;
+import dev.strangler.analyzer.core.Severity;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and parses one file at a time. Not thread-safe: one per thread.
+ *
+ * <p>The first attempt uses JavaParser's full grammar without the per-version validators ({@code RAW}): it accepts
+ * the syntax of every Java version at once, new (records, sealed types, patterns, text blocks) and old ({@code enum}
+ * or {@code _} as names), and skips the validation pass, which cost about a sixth of the parse time. Only when that
+ * fails are the newest named level and then the most permissive one tried, which give the clearest message.
+ * Token lists are dropped after parsing (positions are kept), as they would double the memory a tree needs.
+ */
+final class JavaFileParser {
+    /** {@link LanguageLevel#RAW} is null: no validation, no post-processing. */
+    private static final LanguageLevel[] LEVELS = {LanguageLevel.RAW, LanguageLevel.JAVA_25, LanguageLevel.BLEEDING_EDGE};
+
+    private final List<JavaParser> parsers = new ArrayList<>();
+
+    JavaFileParser() {
+        for (LanguageLevel level : LEVELS) {
+            parsers.add(new JavaParser(new ParserConfiguration()
+                    .setLanguageLevel(level)
+                    .setStoreTokens(true)
+                    .setAttributeComments(false)
+                    .setLexicalPreservationEnabled(false)));
+        }
+    }
+
+    ParsedFile parse(Path file, String path) {
+        List<Problem> problems = new ArrayList<>();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            problems.add(new Problem(path, 0, 0, Severity.ERROR, "could not read the file: " + e));
+            return new ParsedFile(path, null, null, 0, problems, true);
+        }
+        SourceText source = SourceText.decode(bytes);
+        if (source.isFallback()) {
+            problems.add(new Problem(path, 0, 0, Severity.WARNING, "not valid UTF-8; read as " + source.fallbackCharset()
+                    + " instead; convert the file to UTF-8 to be sure names and strings are read right"));
+        }
+        ParseResult<CompilationUnit> first = null;
+        CompilationUnit unit = null;
+        for (int attempt = 0; attempt < parsers.size() && unit == null; attempt++) {
+            ParseResult<CompilationUnit> result;
+            try {
+                result = parsers.get(attempt).parse(source.text());
+            } catch (RuntimeException | StackOverflowError e) {
+                problems.add(new Problem(path, 0, 0, Severity.ERROR, "the parser failed: " + e));
+                return new ParsedFile(path, null, null, 0, problems, true);
+            }
+            if (first == null) {
+                first = result;
+            }
+            if (result.isSuccessful() && result.getResult().isPresent()) {
+                unit = result.getResult().get();
+            } else if (attempt == 0) {
+                // the raw grammar failed: a named level gives a message that says which construct is wrong
+                first = null;
+            }
+        }
+        int nonBlank = SourceText.nonBlankLines(source.text());
+        if (unit == null) {
+            Position position = first.getProblems().isEmpty() ? null : first.getProblem(0).getLocation()
+                    .flatMap(TokenRange::toRange).map(range -> range.begin).orElse(null);
+            problems.add(new Problem(path, position == null ? 0 : position.line, position == null ? 0 : position.column,
+                    Severity.ERROR, "could not parse, file left out: " + firstProblem(first)));
+            return new ParsedFile(path, null, null, nonBlank, problems, true);
+        }
+        for (TypeDeclaration<?> type : unit.getTypes()) {
+            if (Annotations.has(type, "Generated")) {
+                problems.add(new Problem(path, TypeScanner.line(type), 0, Severity.NOTE,
+                        "skipped generated source (@Generated on " + type.getNameAsString() + ")"));
+                return new ParsedFile(path, null, null, nonBlank, problems, true);
+            }
+        }
+        dropTokens(unit);
+        return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()), nonBlank, problems, false);
+    }
+
+    /** Keeps each node's position but lets the token list (about half the tree's memory) be collected. */
+    private static void dropTokens(CompilationUnit unit) {
+        unit.walk(node -> {
+            Optional<Range> range = node.getRange();
+            node.setTokenRange(null);
+            range.ifPresent(node::setRange);
+        });
+    }
+
+    private static String firstProblem(ParseResult<CompilationUnit> result) {
+        if (result == null || result.getProblems().isEmpty()) {
+            return "no details";
+        }
+        String message = result.getProblem(0).getMessage().strip();
+        int newline = message.indexOf('\n');
+        if (newline > 0) {
+            message = message.substring(0, newline);
+        }
+        return message.length() > 200 ? message.substring(0, 197) + "..." : message;
+    }
+}

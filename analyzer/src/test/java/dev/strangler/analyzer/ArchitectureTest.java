@@ -1,0 +1,40 @@
+package dev.strangler.analyzer;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Dependencies point one way in the analyzer: cli → source, bytecode, report → core. */
+@AnalyzeClasses(packages = "dev.strangler.analyzer", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule core_stays_free_of_frameworks_and_io = noClasses()
+            .that().resideInAPackage("..analyzer.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.github.javaparser..", "com.tngtech.archunit..", "org.springframework..", "java.nio.file..",
+                    "picocli..", "org.yaml..", "me.tongfei..", "..analyzer.source..", "..analyzer.bytecode..",
+                    "..analyzer.report..", "..analyzer.cli..")
+            .because("the core is tested on in-memory models");
+
+    @ArchTest
+    static final ArchRule adapters_do_not_depend_on_the_cli = noClasses()
+            .that().resideInAnyPackage("..analyzer.source..", "..analyzer.bytecode..", "..analyzer.report..")
+            .should().dependOnClassesThat().resideInAPackage("..analyzer.cli..")
+            .because("the command line drives the adapters, not the other way round");
+
+    @ArchTest
+    static final ArchRule report_writers_do_not_read_code = noClasses()
+            .that().resideInAPackage("..analyzer.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("..analyzer.source..", "..analyzer.bytecode..",
+                    "com.github.javaparser..", "java.nio.file..")
+            .because("reports are rendered from the core model only; the CLI writes the files");
+
+    @ArchTest
+    static final ArchRule javaparser_stays_in_source = noClasses()
+            .that().resideOutsideOfPackage("..analyzer.source..")
+            .should().dependOnClassesThat().resideInAPackage("com.github.javaparser..")
+            .because("no JavaParser type leaves the source package");
+}

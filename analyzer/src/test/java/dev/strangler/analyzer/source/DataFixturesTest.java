@@ -1,0 +1,80 @@
+package dev.strangler.analyzer.source;
+
+import dev.strangler.analyzer.core.AccessMode;
+import dev.strangler.analyzer.core.Codebase;
+import dev.strangler.analyzer.core.DataAccessOrigin;
+import dev.strangler.analyzer.core.Severity;
+import dev.strangler.analyzer.core.TableAccess;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class DataFixturesTest {
+    @Test
+    void reads_mybatis_xml_statements_and_annotations_with_fragments_and_dynamic_sql() {
+        Codebase codebase = Fixtures.scan("mybatis");
+
+        assertThat(codebase.tableAccesses())
+                .extracting(TableAccess::member, TableAccess::table, TableAccess::mode, a -> a.location().toString())
+                .containsExactly(
+                        tuple("byId", "post", AccessMode.READ, "src/main/java/blog/mapper/PostMapper.java:11"),
+                        tuple("findAll", "author", AccessMode.READ, "src/main/resources/blog/mapper/PostMapper.xml:6"),
+                        tuple("findAll", "post", AccessMode.READ, "src/main/resources/blog/mapper/PostMapper.xml:6"),
+                        tuple("insert", "post", AccessMode.WRITE, "src/main/resources/blog/mapper/PostMapper.xml:14"),
+                        tuple("purge", "post_tag", AccessMode.WRITE, "src/main/resources/blog/mapper/PostMapper.xml:27"),
+                        tuple("touch", "post", AccessMode.WRITE, "src/main/resources/blog/mapper/PostMapper.xml:18"));
+        assertThat(codebase.tableAccesses()).allMatch(a -> a.origin() == DataAccessOrigin.MYBATIS
+                && a.accessor().value().equals("blog.mapper.PostMapper"));
+    }
+
+    @Test
+    void warns_when_sql_needs_the_keyword_fallback() {
+        Codebase codebase = Fixtures.scan("mybatis");
+
+        assertThat(codebase.problems()).filteredOn(p -> p.severity() == Severity.WARNING)
+                .extracting(p -> p.toCompilerStyle())
+                .containsExactly("src/main/resources/blog/mapper/PostMapper.xml:27: warning: SQL of MyBatis statement"
+                        + " purge not understood by the SQL parser, tables found by keyword scan");
+    }
+
+    @Test
+    void maps_jpql_entity_names_named_queries_and_entity_manager_lookups_to_tables_with_plain_jpa_naming() {
+        Codebase codebase = Fixtures.scan("jaxrs");
+
+        assertThat(codebase.entities()).extracting(e -> e.table()).containsExactly("book");
+        assertThat(codebase.tableAccesses()).extracting(TableAccess::member, TableAccess::table, TableAccess::mode,
+                        TableAccess::origin)
+                .containsExactly(tuple("Book.byTitle", "book", AccessMode.READ, DataAccessOrigin.JPQL),
+                        tuple("Book.purge", "book", AccessMode.WRITE, DataAccessOrigin.JPQL),
+                        tuple("all", "book", AccessMode.READ, DataAccessOrigin.JPQL),
+                        tuple("find", "book", AccessMode.READ, DataAccessOrigin.JPA_ENTITY),
+                        tuple("remove", "book", AccessMode.WRITE, DataAccessOrigin.NATIVE_SQL));
+    }
+
+    @Test
+    void reads_plain_jdbc_sql_built_from_locals_constants_and_values() {
+        Codebase codebase = Fixtures.scan("servlet");
+
+        assertThat(codebase.tableAccesses()).extracting(TableAccess::member, TableAccess::table, TableAccess::mode,
+                        TableAccess::origin)
+                .containsExactly(tuple("count", "patient", AccessMode.READ, DataAccessOrigin.JDBC),
+                        tuple("count", "visit", AccessMode.READ, DataAccessOrigin.JDBC),
+                        tuple("delete", "patient", AccessMode.WRITE, DataAccessOrigin.JDBC));
+    }
+
+    @Test
+    void parses_sql_statements_to_tables_read_and_written() {
+        SqlTables sql = new SqlTables();
+
+        assertThat(sql.tables("INSERT INTO audit (id) SELECT id FROM orders o JOIN lines l ON l.order_id = o.id").tables())
+                .isEqualTo(Map.of("audit", AccessMode.WRITE, "orders", AccessMode.READ, "lines", AccessMode.READ));
+        assertThat(sql.tables("UPDATE sales.orders SET total = (SELECT sum(x) FROM lines) WHERE id = ?").tables())
+                .isEqualTo(Map.of("sales.orders", AccessMode.WRITE, "lines", AccessMode.READ));
+        assertThat(sql.tables("DELETE FROM cart WHERE id = :id").parsed()).isTrue();
+        assertThat(sql.tables("SELEKT nonsense FROM widgets ;;; !!").tables()).isEqualTo(Map.of("widgets", AccessMode.READ));
+        assertThat(sql.tables("SELEKT nonsense FROM widgets ;;; !!").parsed()).isFalse();
+    }
+}
