@@ -51,7 +51,7 @@ class ResolutionFixtureTest {
     }
 
     @Test
-    void keeps_a_name_based_guess_and_counts_it() {
+    void keeps_a_name_based_guess_and_counts_it_but_not_calls_chained_on_library_results() {
         assertThat(codebase.dependencies()).filteredOn(Dependency::guessed)
                 .extracting(d -> d.from().value(), d -> d.to().value(), Dependency::kind)
                 .containsExactly(tuple("res.core.Librarian", "res.core.LibrarianHelper", DependencyKind.CALL));
