@@ -16,12 +16,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds where use cases start in one type: Spring MVC and JAX-RS handler methods, annotated servlets, Stripes
+ * Finds where use cases start in one type: Spring MVC, JAX-RS and Micronaut handler methods, annotated servlets, Stripes
  * action beans, annotated Struts 2 actions, scheduled jobs and message or event listeners.
  */
 final class EntryPoints {
     private static final Map<String, String> SPRING_SHORTCUTS = Map.of("GetMapping", "GET", "PostMapping", "POST",
             "PutMapping", "PUT", "DeleteMapping", "DELETE", "PatchMapping", "PATCH");
+    private static final Map<String, String> MICRONAUT_METHODS = Map.of("Get", "GET", "Post", "POST", "Put", "PUT",
+            "Delete", "DELETE", "Patch", "PATCH", "Head", "HEAD", "Options", "OPTIONS");
     private static final Set<String> JAX_RS_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     static final Map<String, String> SERVLET_METHODS = Map.of("doGet", "GET", "doPost", "POST", "doPut", "PUT",
             "doDelete", "DELETE", "doPatch", "PATCH", "doHead", "HEAD", "doOptions", "OPTIONS", "service", "ANY");
@@ -46,10 +48,12 @@ final class EntryPoints {
 
     List<EntryPoint> find() {
         // declarative HTTP clients carry the same mapping annotations as the handlers they call
-        boolean client = Annotations.has(type.declaration, "FeignClient", "HttpExchange", "RegisterRestClient");
+        boolean client = Annotations.has(type.declaration, "FeignClient", "HttpExchange", "RegisterRestClient", "Client")
+                || type.scope.importsFrom("retrofit2.") || type.scope.importsFrom("feign.");
         if (!client) {
             spring();
             jaxRs();
+            micronaut();
         }
         servlet();
         stripes();
@@ -65,6 +69,31 @@ final class EntryPoints {
     private void add(EntryPointKind kind, String framework, String httpMethod, String path, MethodDeclaration method) {
         found.add(new EntryPoint(kind, framework, httpMethod, path,
                 new MethodId(ClassName.of(type.name), method.getNameAsString()), at(method)));
+    }
+
+    /**
+     * A route declared on an interface (an API contract, often generated) is handled by the classes that implement
+     * it: the entry point names each implementing method, or the interface method when no class implements it.
+     */
+    private void addRoute(String framework, String httpMethod, String path, MethodDeclaration method) {
+        if (type.isInterface) {
+            boolean implemented = false;
+            for (String implementation : index.allSubtypes(type.name, 16)) {
+                IndexedType implementing = index.get(implementation);
+                List<MethodDeclaration> overloads = implementing == null ? List.of()
+                        : implementing.methods.getOrDefault(method.getNameAsString(), List.of());
+                if (!overloads.isEmpty() && !implementing.isInterface) {
+                    implemented = true;
+                    found.add(new EntryPoint(EntryPointKind.HTTP, framework, httpMethod, path,
+                            new MethodId(ClassName.of(implementing.name), method.getNameAsString()),
+                            new SourceLocation(implementing.scope.path, TypeScanner.line(overloads.get(0)))));
+                }
+            }
+            if (implemented) {
+                return;
+            }
+        }
+        add(EntryPointKind.HTTP, framework, httpMethod, path, method);
     }
 
     private List<MethodDeclaration> methods() {
@@ -94,9 +123,27 @@ final class EntryPoints {
                 for (String prefix : prefixes) {
                     for (String path : paths) {
                         for (String httpMethod : httpMethods) {
-                            add(EntryPointKind.HTTP, "spring-mvc", httpMethod.toUpperCase(Locale.ROOT),
-                                    joinPaths(prefix, path), method);
+                            addRoute("spring-mvc", httpMethod.toUpperCase(Locale.ROOT), joinPaths(prefix, path), method);
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Micronaut: {@code @Controller("/path")} on the class, {@code @Get}, {@code @Post}, ... on methods. */
+    private void micronaut() {
+        if (!type.scope.importsFrom("io.micronaut")) {
+            return;
+        }
+        AnnotationExpr controller = Annotations.find(type.declaration, "Controller");
+        String prefix = controller == null ? "" : first(Annotations.strings(controller, "value", index, type));
+        for (MethodDeclaration method : methods()) {
+            for (AnnotationExpr annotation : method.getAnnotations()) {
+                String httpMethod = MICRONAUT_METHODS.get(Annotations.simpleName(annotation));
+                if (httpMethod != null) {
+                    for (String path : orEmpty(Annotations.firstStrings(annotation, index, type, "value", "uri", "uris"))) {
+                        addRoute("micronaut", httpMethod, joinPaths(prefix, path), method);
                     }
                 }
             }
@@ -118,7 +165,7 @@ final class EntryPoints {
             }
             AnnotationExpr methodPath = Annotations.find(method, "Path");
             String path = methodPath == null ? "" : first(Annotations.strings(methodPath, "value", index, type));
-            add(EntryPointKind.HTTP, "jax-rs", httpMethod, joinPaths(applicationPath, joinPaths(prefix, path)), method);
+            addRoute("jax-rs", httpMethod, joinPaths(applicationPath, joinPaths(prefix, path)), method);
         }
     }
 

@@ -23,7 +23,8 @@ final class Stereotypes {
             "ActionSupport", "DispatchAction", "MappingDispatchAction", "LookupDispatchAction", "ActionBean",
             "HttpRequestHandler", "AbstractController", "MultiActionController", "SimpleFormController");
     private static final Set<String> ROUTE_ANNOTATIONS = Set.of("GetMapping", "PostMapping", "PutMapping",
-            "DeleteMapping", "PatchMapping", "RequestMapping", "GET", "POST", "PUT", "DELETE", "PATCH", "HandlesEvent",
+            "DeleteMapping", "PatchMapping", "RequestMapping", "GET", "POST", "PUT", "DELETE", "PATCH", "HandlesEvent", "Get",
+            "Post", "Put", "Delete", "Patch",
             "DefaultHandler");
     private static final Set<String> SERVICE_ANNOTATIONS = Set.of("Service", "Stateless", "Stateful", "Singleton",
             "ApplicationScoped", "RequestScoped", "Transactional");
