@@ -101,11 +101,16 @@ final class EntryPoints {
     }
 
     private void spring() {
+        if (!type.isInterface && type.isAbstract() && !index.directSubtypes(type.name).isEmpty()) {
+            return; // an abstract base controller: its concrete subclasses report its routes under their prefixes
+        }
         AnnotationExpr classMapping = Annotations.find(type.declaration, "RequestMapping");
         List<String> prefixes = classMapping == null ? List.of("")
                 : orEmpty(Annotations.firstStrings(classMapping, index, type, "value", "path"));
         List<String> classMethods = classMapping == null ? List.of() : Annotations.enumNames(classMapping, "method");
-        for (MethodDeclaration method : methods()) {
+        for (Map.Entry<MethodDeclaration, IndexedType> entry : ownAndInheritedMethods().entrySet()) {
+            MethodDeclaration method = entry.getKey();
+            IndexedType owner = entry.getValue();
             for (AnnotationExpr annotation : method.getAnnotations()) {
                 String name = Annotations.simpleName(annotation);
                 List<String> httpMethods;
@@ -119,16 +124,51 @@ final class EntryPoints {
                 } else {
                     continue;
                 }
-                List<String> paths = orEmpty(Annotations.firstStrings(annotation, index, type, "value", "path"));
+                List<String> paths = orEmpty(Annotations.firstStrings(annotation, index, owner, "value", "path"));
                 for (String prefix : prefixes) {
                     for (String path : paths) {
                         for (String httpMethod : httpMethods) {
-                            addRoute("spring-mvc", httpMethod.toUpperCase(Locale.ROOT), joinPaths(prefix, path), method);
+                            String route = joinPaths(prefix, path);
+                            if (owner == type) {
+                                addRoute("spring-mvc", httpMethod.toUpperCase(Locale.ROOT), route, method);
+                            } else {
+                                found.add(new EntryPoint(EntryPointKind.HTTP, "spring-mvc",
+                                        httpMethod.toUpperCase(Locale.ROOT), route,
+                                        new MethodId(ClassName.of(owner.name), method.getNameAsString()),
+                                        new SourceLocation(owner.scope.path, TypeScanner.line(method))));
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    /** The type's own methods, then those of its codebase superclasses that it does not override, in order. */
+    private Map<MethodDeclaration, IndexedType> ownAndInheritedMethods() {
+        Map<MethodDeclaration, IndexedType> methods = new java.util.LinkedHashMap<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (MethodDeclaration method : methods()) {
+            methods.put(method, type);
+            names.add(method.getNameAsString());
+        }
+        if (type.isInterface) {
+            return methods;
+        }
+        for (IndexedType ancestor : index.ancestors(type)) {
+            if (ancestor.isInterface) {
+                continue;
+            }
+            Set<String> declared = new java.util.HashSet<>();
+            for (MethodDeclaration method : ancestor.declaration.getMethods()) {
+                if (!names.contains(method.getNameAsString())) {
+                    methods.put(method, ancestor);
+                    declared.add(method.getNameAsString());
+                }
+            }
+            names.addAll(declared);
+        }
+        return methods;
     }
 
     /** Micronaut: {@code @Controller("/path")} on the class, {@code @Get}, {@code @Post}, ... on methods. */
