@@ -28,6 +28,7 @@ final class Stereotypes {
             "DefaultHandler");
     private static final Set<String> SERVICE_ANNOTATIONS = Set.of("Service", "Stateless", "Stateful", "Singleton",
             "ApplicationScoped", "RequestScoped", "Transactional");
+    private static final Set<String> COMPONENT_ANNOTATIONS = Set.of("Component", "Named", "Dependent", "ManagedBean");
     private static final Set<String> REPOSITORY_ANNOTATIONS = Set.of("Repository", "Mapper", "Dao", "RepositoryDefinition");
     private static final Set<String> DATA_ACCESS_FIELDS = Set.of("JdbcTemplate", "NamedParameterJdbcTemplate",
             "EntityManager", "DataSource", "Session", "SessionFactory", "JdbcClient", "SqlSession", "SqlSessionTemplate",
@@ -96,6 +97,10 @@ final class Stereotypes {
                 || s.endsWith("Error"));
         if (!type.declaration.isRecordDeclaration() && (throwable || name.endsWith("Exception"))) {
             result.add(Stereotype.EXCEPTION);
+        }
+        if (result.isEmpty() && intersects(annotations, COMPONENT_ANNOTATIONS)) {
+            // a managed bean with no more specific role does service work
+            result.add(Stereotype.SERVICE);
         }
         if (!entity && result.isEmpty() && (type.declaration.isRecordDeclaration() || endsWithAny(name, CARRIER_SUFFIXES)
                 || isJavaBean(type))) {
