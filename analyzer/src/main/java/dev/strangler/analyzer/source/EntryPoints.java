@@ -16,12 +16,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds where use cases start in one type: Spring MVC and JAX-RS handler methods, annotated servlets, Stripes
+ * Finds where use cases start in one type: Spring MVC, JAX-RS and Micronaut handler methods, annotated servlets, Stripes
  * action beans, annotated Struts 2 actions, scheduled jobs and message or event listeners.
  */
 final class EntryPoints {
     private static final Map<String, String> SPRING_SHORTCUTS = Map.of("GetMapping", "GET", "PostMapping", "POST",
             "PutMapping", "PUT", "DeleteMapping", "DELETE", "PatchMapping", "PATCH");
+    private static final Map<String, String> MICRONAUT_METHODS = Map.of("Get", "GET", "Post", "POST", "Put", "PUT",
+            "Delete", "DELETE", "Patch", "PATCH", "Head", "HEAD", "Options", "OPTIONS");
     private static final Set<String> JAX_RS_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     static final Map<String, String> SERVLET_METHODS = Map.of("doGet", "GET", "doPost", "POST", "doPut", "PUT",
             "doDelete", "DELETE", "doPatch", "PATCH", "doHead", "HEAD", "doOptions", "OPTIONS", "service", "ANY");
@@ -46,10 +48,12 @@ final class EntryPoints {
 
     List<EntryPoint> find() {
         // declarative HTTP clients carry the same mapping annotations as the handlers they call
-        boolean client = Annotations.has(type.declaration, "FeignClient", "HttpExchange", "RegisterRestClient");
+        boolean client = Annotations.has(type.declaration, "FeignClient", "HttpExchange", "RegisterRestClient", "Client")
+                || type.scope.importsFrom("retrofit2.") || type.scope.importsFrom("feign.");
         if (!client) {
             spring();
             jaxRs();
+            micronaut();
         }
         servlet();
         stripes();
@@ -67,16 +71,46 @@ final class EntryPoints {
                 new MethodId(ClassName.of(type.name), method.getNameAsString()), at(method)));
     }
 
+    /**
+     * A route declared on an interface (an API contract, often generated) is handled by the classes that implement
+     * it: the entry point names each implementing method, or the interface method when no class implements it.
+     */
+    private void addRoute(String framework, String httpMethod, String path, MethodDeclaration method) {
+        if (type.isInterface) {
+            boolean implemented = false;
+            for (String implementation : index.allSubtypes(type.name, 16)) {
+                IndexedType implementing = index.get(implementation);
+                List<MethodDeclaration> overloads = implementing == null ? List.of()
+                        : implementing.methods.getOrDefault(method.getNameAsString(), List.of());
+                if (!overloads.isEmpty() && !implementing.isInterface) {
+                    implemented = true;
+                    found.add(new EntryPoint(EntryPointKind.HTTP, framework, httpMethod, path,
+                            new MethodId(ClassName.of(implementing.name), method.getNameAsString()),
+                            new SourceLocation(implementing.scope.path, TypeScanner.line(overloads.get(0)))));
+                }
+            }
+            if (implemented) {
+                return;
+            }
+        }
+        add(EntryPointKind.HTTP, framework, httpMethod, path, method);
+    }
+
     private List<MethodDeclaration> methods() {
         return type.declaration.getMethods();
     }
 
     private void spring() {
+        if (!type.isInterface && type.isAbstract() && !index.directSubtypes(type.name).isEmpty()) {
+            return; // an abstract base controller: its concrete subclasses report its routes under their prefixes
+        }
         AnnotationExpr classMapping = Annotations.find(type.declaration, "RequestMapping");
         List<String> prefixes = classMapping == null ? List.of("")
                 : orEmpty(Annotations.firstStrings(classMapping, index, type, "value", "path"));
         List<String> classMethods = classMapping == null ? List.of() : Annotations.enumNames(classMapping, "method");
-        for (MethodDeclaration method : methods()) {
+        for (Map.Entry<MethodDeclaration, IndexedType> entry : ownAndInheritedMethods().entrySet()) {
+            MethodDeclaration method = entry.getKey();
+            IndexedType owner = entry.getValue();
             for (AnnotationExpr annotation : method.getAnnotations()) {
                 String name = Annotations.simpleName(annotation);
                 List<String> httpMethods;
@@ -90,13 +124,66 @@ final class EntryPoints {
                 } else {
                     continue;
                 }
-                List<String> paths = orEmpty(Annotations.firstStrings(annotation, index, type, "value", "path"));
+                List<String> paths = orEmpty(Annotations.firstStrings(annotation, index, owner, "value", "path"));
                 for (String prefix : prefixes) {
                     for (String path : paths) {
                         for (String httpMethod : httpMethods) {
-                            add(EntryPointKind.HTTP, "spring-mvc", httpMethod.toUpperCase(Locale.ROOT),
-                                    joinPaths(prefix, path), method);
+                            String route = joinPaths(prefix, path);
+                            if (owner == type) {
+                                addRoute("spring-mvc", httpMethod.toUpperCase(Locale.ROOT), route, method);
+                            } else {
+                                found.add(new EntryPoint(EntryPointKind.HTTP, "spring-mvc",
+                                        httpMethod.toUpperCase(Locale.ROOT), route,
+                                        new MethodId(ClassName.of(owner.name), method.getNameAsString()),
+                                        new SourceLocation(owner.scope.path, TypeScanner.line(method))));
+                            }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The type's own methods, then those of its codebase superclasses that it does not override, in order. */
+    private Map<MethodDeclaration, IndexedType> ownAndInheritedMethods() {
+        Map<MethodDeclaration, IndexedType> methods = new java.util.LinkedHashMap<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (MethodDeclaration method : methods()) {
+            methods.put(method, type);
+            names.add(method.getNameAsString());
+        }
+        if (type.isInterface) {
+            return methods;
+        }
+        for (IndexedType ancestor : index.ancestors(type)) {
+            if (ancestor.isInterface) {
+                continue;
+            }
+            Set<String> declared = new java.util.HashSet<>();
+            for (MethodDeclaration method : ancestor.declaration.getMethods()) {
+                if (!names.contains(method.getNameAsString())) {
+                    methods.put(method, ancestor);
+                    declared.add(method.getNameAsString());
+                }
+            }
+            names.addAll(declared);
+        }
+        return methods;
+    }
+
+    /** Micronaut: {@code @Controller("/path")} on the class, {@code @Get}, {@code @Post}, ... on methods. */
+    private void micronaut() {
+        if (!type.scope.importsFrom("io.micronaut")) {
+            return;
+        }
+        AnnotationExpr controller = Annotations.find(type.declaration, "Controller");
+        String prefix = controller == null ? "" : first(Annotations.strings(controller, "value", index, type));
+        for (MethodDeclaration method : methods()) {
+            for (AnnotationExpr annotation : method.getAnnotations()) {
+                String httpMethod = MICRONAUT_METHODS.get(Annotations.simpleName(annotation));
+                if (httpMethod != null) {
+                    for (String path : orEmpty(Annotations.firstStrings(annotation, index, type, "value", "uri", "uris"))) {
+                        addRoute("micronaut", httpMethod, joinPaths(prefix, path), method);
                     }
                 }
             }
@@ -118,7 +205,7 @@ final class EntryPoints {
             }
             AnnotationExpr methodPath = Annotations.find(method, "Path");
             String path = methodPath == null ? "" : first(Annotations.strings(methodPath, "value", index, type));
-            add(EntryPointKind.HTTP, "jax-rs", httpMethod, joinPaths(applicationPath, joinPaths(prefix, path)), method);
+            addRoute("jax-rs", httpMethod, joinPaths(applicationPath, joinPaths(prefix, path)), method);
         }
     }
 

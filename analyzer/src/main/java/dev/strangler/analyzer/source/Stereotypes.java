@@ -23,10 +23,12 @@ final class Stereotypes {
             "ActionSupport", "DispatchAction", "MappingDispatchAction", "LookupDispatchAction", "ActionBean",
             "HttpRequestHandler", "AbstractController", "MultiActionController", "SimpleFormController");
     private static final Set<String> ROUTE_ANNOTATIONS = Set.of("GetMapping", "PostMapping", "PutMapping",
-            "DeleteMapping", "PatchMapping", "RequestMapping", "GET", "POST", "PUT", "DELETE", "PATCH", "HandlesEvent",
+            "DeleteMapping", "PatchMapping", "RequestMapping", "GET", "POST", "PUT", "DELETE", "PATCH", "HandlesEvent", "Get",
+            "Post", "Put", "Delete", "Patch",
             "DefaultHandler");
     private static final Set<String> SERVICE_ANNOTATIONS = Set.of("Service", "Stateless", "Stateful", "Singleton",
             "ApplicationScoped", "RequestScoped", "Transactional");
+    private static final Set<String> COMPONENT_ANNOTATIONS = Set.of("Component", "Named", "Dependent", "ManagedBean");
     private static final Set<String> REPOSITORY_ANNOTATIONS = Set.of("Repository", "Mapper", "Dao", "RepositoryDefinition");
     private static final Set<String> DATA_ACCESS_FIELDS = Set.of("JdbcTemplate", "NamedParameterJdbcTemplate",
             "EntityManager", "DataSource", "Session", "SessionFactory", "JdbcClient", "SqlSession", "SqlSessionTemplate",
@@ -95,6 +97,10 @@ final class Stereotypes {
                 || s.endsWith("Error"));
         if (!type.declaration.isRecordDeclaration() && (throwable || name.endsWith("Exception"))) {
             result.add(Stereotype.EXCEPTION);
+        }
+        if (result.isEmpty() && intersects(annotations, COMPONENT_ANNOTATIONS)) {
+            // a managed bean with no more specific role does service work
+            result.add(Stereotype.SERVICE);
         }
         if (!entity && result.isEmpty() && (type.declaration.isRecordDeclaration() || endsWithAny(name, CARRIER_SUFFIXES)
                 || isJavaBean(type))) {

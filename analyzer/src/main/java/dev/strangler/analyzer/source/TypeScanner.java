@@ -412,6 +412,13 @@ final class TypeScanner {
                 receiver = staticTypeOrTypeOf(scope);
             }
             if (receiver == null) {
+                if (scope instanceof MethodCallExpr inner && resolveCall(inner).outcome() != TypeIndex.Outcome.CODEBASE
+                        && resolveCall(inner).outcome() != TypeIndex.Outcome.GUESSED) {
+                    // a chain through a library call (or one already counted as unresolved): a guess if the name
+                    // is distinctive, else a library call, not a second unresolved reference
+                    CallTarget guessed = guess(scope, name);
+                    return guessed.outcome() == TypeIndex.Outcome.UNKNOWN ? CallTarget.LIBRARY : guessed;
+                }
                 return guess(scope, name);
             }
             if (receiver.arrayDimensions() > 0) {

@@ -44,7 +44,11 @@ class DataFixturesTest {
     void maps_jpql_entity_names_named_queries_and_entity_manager_lookups_to_tables_with_plain_jpa_naming() {
         Codebase codebase = Fixtures.scan("jaxrs");
 
-        assertThat(codebase.entities()).extracting(e -> e.table()).containsExactly("book");
+        assertThat(codebase.entities()).extracting(e -> e.table()).containsExactly("book", "book_cover", "book_shelf");
+        assertThat(codebase.dependencies()).extracting(d -> d.from().simpleName() + " " + d.kind() + " " + d.to().simpleName())
+                .contains("Book ASSOCIATION Shelf");
+        assertThat(codebase.types()).filteredOn(t -> t.name().simpleName().equals("Shelf"))
+                .allMatch(t -> t.is(dev.strangler.analyzer.core.Stereotype.ENTITY));
         assertThat(codebase.tableAccesses()).extracting(TableAccess::member, TableAccess::table, TableAccess::mode,
                         TableAccess::origin)
                 .containsExactly(tuple("Book.byTitle", "book", AccessMode.READ, DataAccessOrigin.JPQL),

@@ -58,4 +58,23 @@ class FrameworkFixturesTest {
                         tuple("struts", "/login", "shop.action.LoginAction#execute"));
         assertThat(codebase.types()).allMatch(t -> t.is(Stereotype.ENTRY_POINT));
     }
+
+    @Test
+    void attributes_routes_of_api_interfaces_and_base_controllers_to_their_implementations_and_reads_micronaut() {
+        Codebase codebase = Fixtures.scan("api-contracts");
+
+        assertThat(codebase.entryPoints())
+                .extracting(EntryPoint::framework, EntryPoint::label, e -> e.handler().toString(), e -> e.location().toString())
+                .containsExactly(
+                        tuple("micronaut", "DELETE /owners/{id}", "pets.mn.OwnerController#remove",
+                                "src/main/java/pets/mn/OwnerController.java:14"),
+                        tuple("micronaut", "GET /owners/{id}", "pets.mn.OwnerController#show",
+                                "src/main/java/pets/mn/OwnerController.java:9"),
+                        tuple("spring-mvc", "DELETE /toys/{id}", "pets.web.ToyController#delete",
+                                "src/main/java/pets/web/ToyController.java:16"),
+                        tuple("spring-mvc", "GET /toys/{id}", "pets.web.CrudController#get",
+                                "src/main/java/pets/web/CrudController.java:9"),
+                        tuple("spring-mvc", "GET /v1/pets/{petId}", "pets.web.PetsController#showPetById",
+                                "src/main/java/pets/web/PetsController.java:8"));
+    }
 }

@@ -51,7 +51,13 @@ class ResolutionFixtureTest {
     }
 
     @Test
-    void keeps_a_name_based_guess_and_counts_it() {
+    void takes_a_plain_managed_component_for_a_service() {
+        assertThat(codebase.types()).filteredOn(t -> t.name().value().equals("res.core.CachedCatalog"))
+                .extracting(t -> t.stereotypes()).containsExactly(java.util.Set.of(dev.strangler.analyzer.core.Stereotype.SERVICE));
+    }
+
+    @Test
+    void keeps_a_name_based_guess_and_counts_it_but_not_calls_chained_on_library_results() {
         assertThat(codebase.dependencies()).filteredOn(Dependency::guessed)
                 .extracting(d -> d.from().value(), d -> d.to().value(), Dependency::kind)
                 .containsExactly(tuple("res.core.Librarian", "res.core.LibrarianHelper", DependencyKind.CALL));
