@@ -8,6 +8,7 @@
 # For each: throughput at saturation (64 connections) and p50/p99 latency at 4 connections.
 # Then the Lambda path: gateway -> lambda-local vs a direct SDK invoke (bench/lambda.sh).
 # Usage: strangler-gateway/bench/run.sh [seconds per measurement, default 10]
+#        (BENCH_WARMUP_SECONDS, default 40: wrk load on each path before it is measured)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,6 +16,8 @@ MODULE="$(dirname "$HERE")"
 ROOT="$(dirname "$MODULE")"
 JAR="$MODULE/target/strangler-gateway.jar"
 SECONDS_PER_RUN="${1:-10}"
+# The JVMs need their JIT warm before a measurement means anything: on 2 cores C2 takes tens of seconds.
+WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-40}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx512m}"
 SATURATION_CONNECTIONS=64
@@ -92,7 +95,7 @@ printf '|---|---|---|---|\n'
 for entry in "direct|$BACKEND" "nginx|$NGINX" "plain-scg|$PLAIN" "strangler|$GATEWAY"; do
   IFS='|' read -r name port <<<"$entry"
   url="http://127.0.0.1:$port/bench/item/42"
-  wrk -t2 -c"$SATURATION_CONNECTIONS" -d5s "$url" >/dev/null          # warm-up (JIT, pools)
+  wrk -t2 -c"$SATURATION_CONNECTIONS" -d"${WARMUP_SECONDS}s" "$url" >/dev/null   # warm-up (JIT, pools)
   saturated=$(wrk -t2 -c"$SATURATION_CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$url")
   moderate=$(wrk -t1 -c"$MODERATE_CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$url")
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$saturated")
