@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * {@code ./strangler routes list|set|promote|rollback}: a client of a running gateway's admin API, without Spring.
- * Prints the API's JSON answer on stdout; errors go to stderr. Exit codes: 0 done, 1 refused by the gateway or
+ * Prints a table for {@code list} (the API's JSON with {@code --json}) and the API's JSON answer for changes on
+ * stdout; errors go to stderr. Exit codes: 0 done, 1 refused by the gateway or
  * unreachable, 2 usage error.
  */
 public final class RoutesCommand {
@@ -22,7 +23,7 @@ public final class RoutesCommand {
     static final String USAGE = """
             Usage: ./strangler routes <command> [options]
 
-              list                                  routes with target, weight and live figures
+              list [--json]                         routes with target, weight and live figures
               set ROUTE [--lambda FN [--qualifier Q] | --url URL | --monolith] [--weight 0-100]
               promote ROUTE                         send all of the route's traffic to its target
               rollback ROUTE                        send all of the route's traffic back to the monolith
@@ -49,6 +50,7 @@ public final class RoutesCommand {
         String qualifier = null;
         String url = null;
         boolean monolith = false;
+        boolean asJson = false;
         Integer weight = null;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -64,6 +66,7 @@ public final class RoutesCommand {
                     case "--qualifier" -> qualifier = value(args, ++i, "--qualifier");
                     case "--url" -> url = value(args, ++i, "--url");
                     case "--monolith" -> monolith = true;
+                    case "--json" -> asJson = true;
                     case "--weight" -> weight = weight(value(args, ++i, "--weight"));
                     default -> {
                         if (args[i].startsWith("--")) {
@@ -84,7 +87,8 @@ public final class RoutesCommand {
                     .timeout(Duration.ofSeconds(30)).build();
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
-                out.println(response.body());
+                boolean listing = positional.get(0).equals("list");
+                out.print(listing && !asJson ? RouteListing.render(response.body()) : response.body() + System.lineSeparator());
                 return 0;
             }
             err.println("strangler routes: the gateway refused (" + response.statusCode() + "): " + response.body());

@@ -169,7 +169,7 @@ class AdminApiIT {
         Map<String, String> environment = Map.of("STRANGLER_ADMIN_URL", env.adminUri.toString(),
                 "STRANGLER_ADMIN_TOKEN", TestEnvironment.TOKEN, "USER", "cli-user");
 
-        int list = RoutesCommand.run(new String[] {"list"}, environment, new java.io.PrintStream(out), new java.io.PrintStream(err));
+        int list = RoutesCommand.run(new String[] {"list", "--json"}, environment, new java.io.PrintStream(out), new java.io.PrintStream(err));
         int set = RoutesCommand.run(new String[] {"set", "zero", "--lambda", "echo", "--weight", "0"}, environment,
                 new java.io.PrintStream(out), new java.io.PrintStream(err));
         int unknown = RoutesCommand.run(new String[] {"promote", "nope"}, environment,
@@ -182,6 +182,23 @@ class AdminApiIT {
         assertThat(unknown).isEqualTo(1);
         assertThat(noToken).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no route with id 'nope'").contains("missing admin token");
+    }
+
+    @Test
+    void routes_command_lists_routes_as_a_table_with_their_live_figures() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Map<String, String> environment = Map.of("STRANGLER_ADMIN_URL", env.adminUri.toString(),
+                "STRANGLER_ADMIN_TOKEN", TestEnvironment.TOKEN);
+
+        int list = RoutesCommand.run(new String[] {"list"}, environment, new java.io.PrintStream(out),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(list).isZero();
+        assertThat(table.lines().findFirst().orElseThrow()).startsWith("ROUTE").contains("TARGET", "WEIGHT", "FALLBACKS");
+        assertThat(table).containsPattern("(?m)^items\\s+\\S+\\s+\\d+ %")
+                .containsPattern("(?m)^\\(everything else\\)\\s+monolith")
+                .contains("Route file: ");
     }
 
     private static JsonNode find(JsonNode routes, String id) {

@@ -1,0 +1,57 @@
+package dev.strangler.gateway.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Renders the admin API's route list as a table for people; {@code --json} keeps the API's own answer. */
+final class RouteListing {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String[] HEADER = {"ROUTE", "TARGET", "WEIGHT", "STICKY BY", "FALLBACK",
+        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS"};
+
+    private RouteListing() {
+    }
+
+    static String render(String body) {
+        JsonNode root = JSON.readTree(body);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (JsonNode route : root.path("routes")) {
+            JsonNode figures = route.path("figures");
+            rows.add(new String[] {
+                route.path("id").asString(),
+                route.path("target").asString(),
+                route.path("weight").asString() + " %",
+                route.path("stickyBy").isNull() ? "-" : route.path("stickyBy").asString(),
+                route.path("fallback").asBoolean() ? "yes" : "no",
+                figures.path("monolithRequests").asString(),
+                figures.path("targetRequests").asString(),
+                figures.path("targetErrors").asString(),
+                figures.path("fallbacks").asString()});
+        }
+        JsonNode unmatched = root.path("default");
+        rows.add(new String[] {"(everything else)", "monolith", "-", "-", "-",
+            unmatched.path("monolithRequests").asString(), "-", "-", "-"});
+        return table(rows) + "Route file: " + root.path("file").asString() + System.lineSeparator();
+    }
+
+    private static String table(List<String[]> rows) {
+        int[] widths = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(String.format("%-" + widths[i] + "s", row[i])).append(i < row.length - 1 ? "  " : "");
+            }
+            text.append(line.toString().stripTrailing()).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+}
