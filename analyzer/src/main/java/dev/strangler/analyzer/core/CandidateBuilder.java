@@ -4,6 +4,7 @@ import dev.strangler.analyzer.core.ServiceCandidate.Difficulty;
 import dev.strangler.analyzer.core.ServiceCandidate.Fitness;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,30 +19,21 @@ import java.util.TreeSet;
 
 /** Turns named groups into {@link ServiceCandidate}s: routes, table ownership, links, risks, difficulty, fitness. */
 final class CandidateBuilder {
-    /** Penalty per risk kind on the 0..100 fitness scale; each further occurrence of a kind adds 2, up to 10 more. */
-    static final Map<RiskKind, Integer> RISK_PENALTY = new EnumMap<>(RiskKind.class);
-    static final Map<RiskKind, String> RISK_ADVICE = new EnumMap<>(RiskKind.class);
-
-    static {
-        RISK_PENALTY.put(RiskKind.HTTP_SESSION, 25);
-        RISK_PENALTY.put(RiskKind.NATIVE_CODE, 25);
-        RISK_PENALTY.put(RiskKind.LOCAL_FILE_WRITE, 20);
-        RISK_PENALTY.put(RiskKind.THREADS_AND_EXECUTORS, 20);
-        RISK_PENALTY.put(RiskKind.SCHEDULED_JOB, 15);
-        RISK_PENALTY.put(RiskKind.HEAVY_STARTUP, 15);
-        RISK_PENALTY.put(RiskKind.STATIC_MUTABLE_STATE, 10);
-        RISK_PENALTY.put(RiskKind.IN_MEMORY_CACHE, 10);
-        RISK_PENALTY.put(RiskKind.LONG_SYNCHRONOUS_LOOP, 10);
-        RISK_ADVICE.put(RiskKind.HTTP_SESSION, "move session state to a store (DynamoDB, a token)");
-        RISK_ADVICE.put(RiskKind.NATIVE_CODE, "native libraries must be packaged for the function runtime's OS");
-        RISK_ADVICE.put(RiskKind.LOCAL_FILE_WRITE, "write to object storage; /tmp is small and not shared");
-        RISK_ADVICE.put(RiskKind.THREADS_AND_EXECUTORS, "background threads freeze between invocations; use queues");
-        RISK_ADVICE.put(RiskKind.SCHEDULED_JOB, "run it from a scheduler rule as its own function");
-        RISK_ADVICE.put(RiskKind.HEAVY_STARTUP, "cold starts pay for it; make it lazy or use snapshots");
-        RISK_ADVICE.put(RiskKind.STATIC_MUTABLE_STATE, "state is per instance and lost on scale-out");
-        RISK_ADVICE.put(RiskKind.IN_MEMORY_CACHE, "a per-instance cache goes stale across instances; use a shared cache");
-        RISK_ADVICE.put(RiskKind.LONG_SYNCHRONOUS_LOOP, "long work hits the function timeout; split or make it asynchronous");
+    /** What a risk kind costs on the 0..100 fitness scale, and how to remove it. */
+    private record RiskRating(int penalty, String advice) {
     }
+
+    /** Each further occurrence of a kind adds 2 to its penalty, up to 10 more. */
+    private static final Map<RiskKind, RiskRating> RISK_RATINGS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
+            RiskKind.HTTP_SESSION, new RiskRating(25, "move session state to a store (DynamoDB, a token)"),
+            RiskKind.NATIVE_CODE, new RiskRating(25, "native libraries must be packaged for the function runtime's OS"),
+            RiskKind.LOCAL_FILE_WRITE, new RiskRating(20, "write to object storage; /tmp is small and not shared"),
+            RiskKind.THREADS_AND_EXECUTORS, new RiskRating(20, "background threads freeze between invocations; use queues"),
+            RiskKind.SCHEDULED_JOB, new RiskRating(15, "run it from a scheduler rule as its own function"),
+            RiskKind.HEAVY_STARTUP, new RiskRating(15, "cold starts pay for it; make it lazy or use snapshots"),
+            RiskKind.STATIC_MUTABLE_STATE, new RiskRating(10, "state is per instance and lost on scale-out"),
+            RiskKind.IN_MEMORY_CACHE, new RiskRating(10, "a per-instance cache goes stale across instances; use a shared cache"),
+            RiskKind.LONG_SYNCHRONOUS_LOOP, new RiskRating(10, "long work hits the function timeout; split or make it asynchronous"))));
 
     private final CodebaseFacts facts;
 
@@ -227,10 +219,10 @@ final class CandidateBuilder {
         int score = 100;
         List<String> reasons = new ArrayList<>();
         for (var entry : counts.entrySet()) {
-            int penalty = RISK_PENALTY.get(entry.getKey()) + Math.min(10, 2 * (entry.getValue() - 1));
+            int penalty = RISK_RATINGS.get(entry.getKey()).penalty() + Math.min(10, 2 * (entry.getValue() - 1));
             score -= penalty;
             reasons.add(entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " ×" + entry.getValue()
-                    + " (−" + penalty + "): " + RISK_ADVICE.get(entry.getKey()));
+                    + " (−" + penalty + "): " + RISK_RATINGS.get(entry.getKey()).advice());
         }
         score = Math.max(0, score);
         String rating = score >= 75 ? "good" : score >= 50 ? "fair" : "poor";
