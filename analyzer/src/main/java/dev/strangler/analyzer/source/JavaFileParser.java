@@ -5,7 +5,6 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.Position;
-import com.github.javaparser.Range;
 import com.github.javaparser.TokenRange;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads and parses one file at a time. Not thread-safe: one per thread.
@@ -26,7 +24,7 @@ import java.util.Optional;
  * the syntax of every Java version at once, new (records, sealed types, patterns, text blocks) and old ({@code enum}
  * or {@code _} as names), and skips the validation pass, which cost about a sixth of the parse time. Only when that
  * fails are the newest named level and then the most permissive one tried, which give the clearest message.
- * Token lists are dropped after parsing (positions are kept), as they would double the memory a tree needs.
+ * After parsing, {@link TreeCompactor} shrinks the tree to what the analysis reads.
  */
 final class JavaFileParser {
     /** {@link LanguageLevel#RAW} is null: no validation, no post-processing. */
@@ -93,17 +91,8 @@ final class JavaFileParser {
                 return new ParsedFile(path, null, null, nonBlank, problems, true);
             }
         }
-        dropTokens(unit);
+        TreeCompactor.compact(unit);
         return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()), nonBlank, problems, false);
-    }
-
-    /** Keeps each node's position but lets the token list (about half the tree's memory) be collected. */
-    private static void dropTokens(CompilationUnit unit) {
-        unit.walk(node -> {
-            Optional<Range> range = node.getRange();
-            node.setTokenRange(null);
-            range.ifPresent(node::setRange);
-        });
     }
 
     private static String firstProblem(ParseResult<CompilationUnit> result) {
