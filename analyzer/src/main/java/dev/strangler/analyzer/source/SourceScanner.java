@@ -96,7 +96,8 @@ public final class SourceScanner {
         });
         progress.finished();
 
-        TypeIndex index = new TypeIndex();
+        LibraryIndex libraries = LibraryIndex.read(options.classpath());
+        TypeIndex index = new TypeIndex(libraries);
         List<List<IndexedType>> typesPerFile = new ArrayList<>();
         boolean spring = false;
         for (ParsedFile file : parsed) {
@@ -130,6 +131,7 @@ public final class SourceScanner {
 
         Facts all = new Facts();
         all.problems.addAll(tree.problems());
+        all.problems.addAll(libraries.problems());
         perFile.forEach(all::merge);
         XmlDescriptors xml = new XmlDescriptors(index, sql, all);
         for (Path file : tree.xmlFiles()) {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,7 @@ final class TypeIndex {
             "ElasticsearchRepository", "Neo4jRepository", "CassandraRepository", "KeyValueRepository",
             "JpaSpecificationExecutor", "RevisionRepository", "EnversRevisionRepository");
 
+    private final LibraryIndex libraries;
     private final Map<String, IndexedType> types = new TreeMap<>();
     private final Map<String, java.util.Optional<JType>> repositoryEntities = new ConcurrentHashMap<>();
     private final Map<String, List<String>> bySimpleName = new HashMap<>();
@@ -61,6 +63,11 @@ final class TypeIndex {
     private final Set<String> packages = new HashSet<>();
 
     private final Map<String, List<String>> methodDeclarers = new HashMap<>();
+
+    /** @param libraries the classes of the jars and folders given with {@code --classpath} */
+    TypeIndex(LibraryIndex libraries) {
+        this.libraries = Objects.requireNonNull(libraries, "libraries");
+    }
 
     void add(IndexedType type) {
         types.put(type.name, type);
@@ -368,6 +375,9 @@ final class TypeIndex {
         if (types.containsKey(samePackage)) {
             return new Resolution(Outcome.CODEBASE, samePackage);
         }
+        if (libraries.contains(samePackage)) {
+            return new Resolution(Outcome.LIBRARY, samePackage);
+        }
         boolean foreignWildcard = false;
         for (String wildcard : scope.wildcardImports) {
             String candidate = wildcard + "." + written;
@@ -375,7 +385,7 @@ final class TypeIndex {
                 return new Resolution(Outcome.CODEBASE, candidate);
             }
             if (!isCodebasePackage(wildcard) && !types.containsKey(wildcard)) {
-                if (isJdkClass(candidate)) {
+                if (isJdkClass(candidate) || libraries.contains(candidate)) {
                     return new Resolution(Outcome.LIBRARY, candidate);
                 }
                 foreignWildcard = true;
