@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Latency the gateway adds on a Lambda route: GET through the gateway to lambda-local vs a direct SDK invoke of the
-# same function, one request at a time (see LambdaOverheadBenchmark). Usage: bench/lambda.sh [requests, default 2000]
+# same function, one request at a time, after a warm-up of both (see LambdaOverheadBenchmark).
+# Usage: bench/lambda.sh [requests per side, default 2000] [warm-up seconds, default 30]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MODULE="$(dirname "$HERE")"
@@ -14,6 +15,6 @@ CP="$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/ben
 LOG="$(mktemp)"
 # shellcheck disable=SC2086
 "$JAVA" $JVM_OPTS -cp "$CP" dev.strangler.gateway.bench.LambdaOverheadBenchmark \
-  "$MODULE/target/it/sample-functions.jar" "${1:-2000}" >"$LOG" 2>&1 || { tail -40 "$LOG" >&2; exit 1; }
-grep '^|' "$LOG"
+  "$MODULE/target/it/sample-functions.jar" "${1:-2000}" "${2:-30}" >"$LOG" 2>&1 || { tail -40 "$LOG" >&2; exit 1; }
+grep -E '^(\||warm-up)' "$LOG"
 rm -f "$LOG"
