@@ -61,10 +61,6 @@ final class LibraryIndex {
         return classes.contains(qualifiedName);
     }
 
-    int size() {
-        return classes.size();
-    }
-
     List<Problem> problems() {
         return problems;
     }
