@@ -73,12 +73,28 @@ public record PathPattern(String pattern) {
         return new ArrayList<>(List.of(segments).subList(from, segments.length));
     }
 
+    /** The segments between slashes, ignoring one leading and one trailing slash; runs on every match, so no regex. */
     private static String[] split(String path) {
-        String trimmed = path.startsWith("/") ? path.substring(1) : path;
-        if (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.length() > start && path.endsWith("/") ? path.length() - 1 : path.length();
+        if (end <= start) {
+            return new String[0];
         }
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+        int count = 1;
+        for (int i = start; i < end; i++) {
+            if (path.charAt(i) == '/') {
+                count++;
+            }
+        }
+        String[] segments = new String[count];
+        int from = start;
+        for (int k = 0; k < count - 1; k++) {
+            int slash = path.indexOf('/', from);
+            segments[k] = path.substring(from, slash);
+            from = slash + 1;
+        }
+        segments[count - 1] = path.substring(from, end);
+        return segments;
     }
 
     @Override

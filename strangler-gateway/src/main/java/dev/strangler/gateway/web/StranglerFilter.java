@@ -301,6 +301,13 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
     static final String AWS_REQUEST_ID = StranglerFilter.class.getName() + ".awsRequestId";
     static final String FALLBACK = StranglerFilter.class.getName() + ".fallback";
 
+    /** Nanoseconds as milliseconds with three decimals ("1.042"), without {@code String.format}'s cost per request. */
+    static String millis(long nanos) {
+        long micros = Math.max(0, (nanos + 500) / 1000);
+        long fraction = micros % 1000;
+        return (micros / 1000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
+    }
+
     private Mono<Void> observe(ServerWebExchange exchange, Mono<Void> work, String routeId, Side side, String target,
                                long start) {
         return work.doFinally(signal -> {
@@ -315,7 +322,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
                 access.info("route={} side={} target={} method={} path={} status={} latency_ms={} request_id={}"
                                 + " aws_request_id={} fallback={} signal={}",
                         routeId, servedBy, fallback != null ? "monolith" : target, request.getMethod().name(),
-                        request.getPath().value(), status, String.format(Locale.ROOT, "%.3f", nanos / 1e6),
+                        request.getPath().value(), status, millis(nanos),
                         exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE),
                         Objects.requireNonNullElse(exchange.getAttribute(AWS_REQUEST_ID), "-"),
                         fallback == null ? "-" : fallback, signal);

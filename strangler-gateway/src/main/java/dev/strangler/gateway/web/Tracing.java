@@ -36,13 +36,18 @@ final class Tracing {
         return "00-" + hex(16) + "-" + hex(8) + "-01";
     }
 
-    private static String hex(int bytes) {
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** {@code bytes} random bytes as lower-case hex (a multiple of 8 bytes: one random long per 16 digits). */
+    static String hex(int bytes) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder out = new StringBuilder(bytes * 2);
-        for (int i = 0; i < bytes; i++) {
-            int b = random.nextInt(256);
-            out.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
+        byte[] out = new byte[bytes * 2];
+        for (int i = 0; i < out.length; i += 16) {
+            long bits = random.nextLong();
+            for (int j = 0; j < 16; j++) {
+                out[i + j] = HEX_DIGITS[(int) (bits >>> (60 - 4 * j)) & 15];
+            }
         }
-        return out.toString();
+        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
     }
 }
