@@ -6,6 +6,7 @@ import dev.strangler.gateway.routefile.AuditLog;
 import dev.strangler.gateway.routefile.RouteStore;
 import dev.strangler.gateway.web.AdminServer;
 import dev.strangler.gateway.web.RequestIdFilter;
+import dev.strangler.gateway.web.TraceHeadersFilter;
 import dev.strangler.gateway.web.RouteMetrics;
 import dev.strangler.gateway.web.StranglerFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -63,6 +64,11 @@ public class GatewayConfiguration {
     @Bean
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    @Bean
+    TraceHeadersFilter traceHeadersFilter() {
+        return new TraceHeadersFilter();
     }
 
     @Bean

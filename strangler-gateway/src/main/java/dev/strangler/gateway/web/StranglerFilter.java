@@ -257,12 +257,22 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
     private static LambdaRequest toLambdaRequest(ServerWebExchange exchange, RouteMatch match, byte[] body) {
         ServerHttpRequest request = exchange.getRequest();
         List<Map.Entry<String, String>> headers = new ArrayList<>();
+        String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
+        String traceparent = exchange.getAttribute(RequestIdFilter.TRACEPARENT_ATTRIBUTE);
         request.getHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!NOT_TO_FUNCTION.contains(lower)) {
+            boolean replaced = (requestId != null && lower.equals("x-request-id"))
+                    || (traceparent != null && lower.equals(Tracing.TRACEPARENT));
+            if (!NOT_TO_FUNCTION.contains(lower) && !replaced) {
                 values.forEach(v -> headers.add(Map.entry(lower, v)));
             }
         });
+        if (requestId != null) {
+            headers.add(Map.entry("x-request-id", requestId));
+        }
+        if (traceparent != null) {
+            headers.add(Map.entry(Tracing.TRACEPARENT, traceparent));
+        }
         List<String> cookies = new ArrayList<>();
         for (List<HttpCookie> values : request.getCookies().values()) {
             values.forEach(c -> cookies.add(c.getName() + "=" + c.getValue()));
@@ -273,7 +283,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         String host = request.getHeaders().getFirst(HttpHeaders.HOST);
         return new LambdaRequest(request.getMethod().name(), request.getPath().value(),
                 request.getURI().getRawQuery(), headers, cookies, body, sourceIp,
-                exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE), methods + " " + match.pattern().pattern(),
+                requestId, methods + " " + match.pattern().pattern(),
                 match.pathParameters(), System.currentTimeMillis(), "HTTP/1.1",
                 host == null ? "" : host.replaceFirst(":\\d+$", ""));
     }
