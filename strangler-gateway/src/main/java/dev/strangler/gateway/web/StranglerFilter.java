@@ -261,14 +261,14 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         String traceparent = exchange.getAttribute(RequestIdFilter.TRACEPARENT_ATTRIBUTE);
         request.getHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            boolean replaced = (requestId != null && lower.equals("x-request-id"))
-                    || (traceparent != null && lower.equals(Tracing.TRACEPARENT));
+            boolean replaced = (requestId != null && name.equalsIgnoreCase(Tracing.REQUEST_ID_HEADER))
+                    || (traceparent != null && name.equalsIgnoreCase(Tracing.TRACEPARENT));
             if (!NOT_TO_FUNCTION.contains(lower) && !replaced) {
                 values.forEach(v -> headers.add(Map.entry(lower, v)));
             }
         });
         if (requestId != null) {
-            headers.add(Map.entry("x-request-id", requestId));
+            headers.add(Map.entry(Tracing.REQUEST_ID_HEADER.toLowerCase(Locale.ROOT), requestId));
         }
         if (traceparent != null) {
             headers.add(Map.entry(Tracing.TRACEPARENT, traceparent));

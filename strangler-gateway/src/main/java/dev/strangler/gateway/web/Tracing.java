@@ -1,5 +1,6 @@
 package dev.strangler.gateway.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,7 @@ final class Tracing {
         return "00-" + hex(16) + "-" + hex(8) + "-01";
     }
 
-    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /** {@code bytes} random bytes as lower-case hex (a multiple of 8 bytes: one random long per 16 digits). */
     static String hex(int bytes) {
@@ -48,6 +49,6 @@ final class Tracing {
                 out[i + j] = HEX_DIGITS[(int) (bits >>> (60 - 4 * j)) & 15];
             }
         }
-        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(out, StandardCharsets.US_ASCII);
     }
 }
