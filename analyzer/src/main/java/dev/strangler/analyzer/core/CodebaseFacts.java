@@ -3,6 +3,7 @@ package dev.strangler.analyzer.core;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,11 +18,14 @@ final class CodebaseFacts {
     final ClassGraph graph;
     final List<UseCase> useCases;
     final Map<ClassName, Set<Stereotype>> stereotypes = new HashMap<>();
-    final Set<ClassName> entryClasses = new TreeSet<>();
-    final Set<ClassName> statefulClasses = new TreeSet<>();
-    final Set<ClassName> boundRepositories = new TreeSet<>();
+    /** Asked only whether they hold a unit, never iterated: hash sets, so order cannot leak into the report. */
+    final Set<ClassName> entryClasses = new HashSet<>();
+    final Set<ClassName> statefulClasses = new HashSet<>();
+    final Set<ClassName> boundRepositories = new HashSet<>();
     /** table → unit → [writes, reads, mappings, repositories] */
     final SortedMap<String, SortedMap<ClassName, int[]>> tableUse = new TreeMap<>();
+    /** Every unit in {@link #tableUse}, for the per-unit question asked for each unit of the graph. */
+    private final Set<ClassName> tableUsers = new HashSet<>();
     final SortedMap<ClassName, SortedSet<String>> useCaseLabels = new TreeMap<>();
     final SortedMap<ClassName, SortedSet<ClassName>> dependents = new TreeMap<>();
     final SortedMap<ClassName, SortedSet<ClassName>> dependees = new TreeMap<>();
@@ -91,6 +95,7 @@ final class CodebaseFacts {
         ClassName unit = graph.unitOf(type);
         if (unit != null) {
             tableUse.computeIfAbsent(table, k -> new TreeMap<>()).computeIfAbsent(unit, k -> new int[4])[column]++;
+            tableUsers.add(unit);
         }
     }
 
@@ -99,12 +104,7 @@ final class CodebaseFacts {
     }
 
     boolean touchesTables(ClassName unit) {
-        for (SortedMap<ClassName, int[]> users : tableUse.values()) {
-            if (users.containsKey(unit)) {
-                return true;
-            }
-        }
-        return false;
+        return tableUsers.contains(unit);
     }
 
     /**

@@ -95,7 +95,7 @@ final class DataScanner {
         for (String secondary : new String[]{"SecondaryTable", "SecondaryTables"}) {
             AnnotationExpr annotation = Annotations.find(type.declaration, secondary);
             if (annotation != null) {
-                annotation.findAll(AnnotationExpr.class).stream()
+                Trees.findAll(annotation, AnnotationExpr.class).stream()
                         .filter(a -> Annotations.simpleName(a).equals("SecondaryTable"))
                         .flatMap(a -> Annotations.strings(a, "name", index, type).stream())
                         .forEach(name -> facts.entities.add(new EntityMapping(entity, name, at(annotation))));
@@ -195,7 +195,7 @@ final class DataScanner {
         for (AnnotationExpr annotation : type.declaration.getAnnotations()) {
             String name = Annotations.simpleName(annotation);
             if (name.equals("NamedQueries") || name.equals("NamedNativeQueries")) {
-                annotation.findAll(AnnotationExpr.class).stream().filter(a -> a != annotation).forEach(this::namedQuery);
+                Trees.findAll(annotation, AnnotationExpr.class).stream().filter(a -> a != annotation).forEach(this::namedQuery);
             } else {
                 namedQuery(annotation);
             }
@@ -216,7 +216,7 @@ final class DataScanner {
     /** SQL handed to calls in one member's code, and entities named by class literal in EntityManager calls. */
     private void statements(Node member, String memberName) {
         Map<String, Expression> locals = new HashMap<>();
-        member.walk(node -> {
+        Trees.walk(member, node -> {
             if (node instanceof VariableDeclarator variable && variable.getInitializer().isPresent()
                     && !(variable.getParentNode().orElse(null) instanceof FieldDeclaration)) {
                 locals.put(variable.getNameAsString(), variable.getInitializer().get());

@@ -301,7 +301,7 @@ final class EntryPoints {
         boolean mayUseTimers = type.scope.importsFrom("java.util.Timer") || type.scope.importsFrom("java.util.concurrent")
                 || type.scope.wildcardImports.contains("java.util") || type.scope.importsFrom("org.springframework.scheduling");
         for (MethodDeclaration method : mayUseTimers ? methods() : List.<MethodDeclaration>of()) {
-            boolean schedules = method.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+            boolean schedules = Trees.findAll(method, com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
                     .anyMatch(call -> TIMER_METHODS.contains(call.getNameAsString()) && call.getScope().isPresent()
                             && call.getArguments().size() >= 2);
             if (schedules && Annotations.find(method, "Scheduled", "Schedule") == null) {

@@ -23,7 +23,8 @@ import java.util.List;
  * <p>The first attempt uses JavaParser's full grammar without the per-version validators ({@code RAW}): it accepts
  * the syntax of every Java version at once, new (records, sealed types, patterns, text blocks) and old ({@code enum}
  * or {@code _} as names), and skips the validation pass, which cost about a sixth of the parse time. Only when that
- * fails are the newest named level and then the most permissive one tried, which give the clearest message.
+ * fails are the newest named level and then the most permissive one tried, which give the clearest message. Nor is
+ * the file's line separator detected: that costs a string comparison per character read and nothing here asks it.
  * After parsing, {@link TreeCompactor} shrinks the tree to what the analysis reads.
  */
 final class JavaFileParser {
@@ -38,6 +39,7 @@ final class JavaFileParser {
                     .setLanguageLevel(level)
                     .setStoreTokens(true)
                     .setAttributeComments(false)
+                    .setDetectOriginalLineSeparator(false)
                     .setLexicalPreservationEnabled(false)));
         }
     }

@@ -82,10 +82,10 @@ final class RiskScanner {
             } else if (member instanceof MethodDeclaration method) {
                 methodDeclaration(method);
             } else if (member instanceof InitializerDeclaration initializer && initializer.isStatic()
-                    && !initializer.getBody().findAll(MethodCallExpr.class).isEmpty()) {
+                    && !Trees.findAll(initializer.getBody(), MethodCallExpr.class).isEmpty()) {
                 add(RiskKind.HEAVY_STARTUP, initializer, "static initialiser runs code when the class loads");
             }
-            member.walk(this::body);
+            Trees.walk(member, this::body);
         }
         return List.copyOf(risks.values());
     }
@@ -116,7 +116,7 @@ final class RiskScanner {
 
     private Set<String> mutatedNames() {
         Set<String> names = new HashSet<>();
-        for (MethodCallExpr call : type.declaration.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : Trees.findAll(type.declaration, MethodCallExpr.class)) {
             if (MUTATORS.contains(call.getNameAsString()) && call.getScope().isPresent()) {
                 Expression scope = call.getScope().get();
                 if (scope instanceof NameExpr name) {
@@ -157,7 +157,7 @@ final class RiskScanner {
     }
 
     private boolean usesComputeIfAbsent(String field) {
-        return type.declaration.findAll(MethodCallExpr.class).stream().anyMatch(call ->
+        return Trees.findAll(type.declaration, MethodCallExpr.class).stream().anyMatch(call ->
                 (call.getNameAsString().equals("computeIfAbsent") || call.getNameAsString().equals("putIfAbsent"))
                         && call.getScope().filter(s -> Annotations.lastName(s).equals(field)).isPresent());
     }

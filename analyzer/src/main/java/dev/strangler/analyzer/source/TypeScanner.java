@@ -154,7 +154,7 @@ final class TypeScanner {
         if (node instanceof ClassOrInterfaceType classType) {
             referenceType(classType, kind, tally, type, typeParameters);
         }
-        for (ClassOrInterfaceType classType : node.findAll(ClassOrInterfaceType.class)) {
+        for (ClassOrInterfaceType classType : Trees.findAll(node, ClassOrInterfaceType.class)) {
             if (classType != node && !isScopeOfAnother(classType)) {
                 referenceType(classType, kind, tally, type, typeParameters);
             }
@@ -228,7 +228,7 @@ final class TypeScanner {
         }
 
         void walk(Node node) {
-            node.walk(this::visit);
+            Trees.walk(node, this::visit);
         }
 
         private void visit(Node node) {
