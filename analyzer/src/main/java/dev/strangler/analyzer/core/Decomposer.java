@@ -12,6 +12,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Cuts a codebase into candidate services: traces use cases, keeps pure utilities and widely used value types in a
@@ -108,9 +110,14 @@ public final class Decomposer {
         }
         named.values().removeIf(SortedSet::isEmpty);
         Partition finalCut = toPartition(named, kernel);
+        // The neighbouring numbers of services only read the unconstrained cut: worked out on a second core meanwhile.
+        FutureTask<List<Decomposition.Neighbour>> neighbours = new FutureTask<>(() -> unconstrained.neighbours(facts));
+        Thread neighbourThread = new Thread(neighbours, "neighbouring-cuts");
+        neighbourThread.setDaemon(true);
+        neighbourThread.start();
         List<ServiceCandidate> candidates = new CandidateBuilder(facts).build(named, kernel);
         List<Placement> placements = placements(facts, candidates, reasons, unconstrained.attached);
-        List<Decomposition.Neighbour> neighbours = unconstrained.neighbours(facts);
+        DecompositionMetrics finalMetrics = metrics(facts, finalCut);
         progress.advanced(1);
         progress.finished();
         String source = options.withBytecode() ? "static, from sources and compiled classes" : "static, from sources";
@@ -119,8 +126,25 @@ public final class Decomposer {
                         + "; the input had no call dependencies), shared kernel excluded"
                 : "class-level call graph (" + source + "; CALL and INSTANTIATION dependencies, v = number of uses), "
                         + "shared kernel excluded";
-        return new Decomposition(codebase, graph, useCases, candidates, placements, metrics(facts, finalCut),
-                metricsGraph, constrained.choice, neighbours, effects, problems, null);
+        return new Decomposition(codebase, graph, useCases, candidates, placements, finalMetrics,
+                metricsGraph, constrained.choice, result(neighbours), effects, problems, null);
+    }
+
+    private static <T> T result(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while comparing neighbouring numbers of services", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static int countMarked(Decision.SharedKernel mark, ClassGraph graph) {

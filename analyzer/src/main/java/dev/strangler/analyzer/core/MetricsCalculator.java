@@ -128,7 +128,7 @@ public final class MetricsCalculator {
     private static double bcp(Partition partition, Map<ClassName, ? extends Collection<String>> useCaseLabels) {
         double sum = 0;
         for (var g : partition.groups()) {
-            Set<String> labels = new TreeSet<>();
+            Set<String> labels = new HashSet<>();
             for (ClassName name : g) {
                 Collection<String> reaching = useCaseLabels.get(name);
                 if (reaching != null) {
