@@ -79,7 +79,8 @@ public class GatewayConfiguration {
     @Bean
     RouteLocator monolithRoute(RouteLocatorBuilder builder, MonolithProperties monolith) {
         return builder.routes()
-                .route(MONOLITH_ROUTE, r -> r.path("/**")
+                // every request: no path pattern to match and no template variables to keep per request
+                .route(MONOLITH_ROUTE, r -> r.alwaysTrue()
                         .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) monolith.connectTimeout().toMillis())
                         .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, monolith.responseTimeout().toMillis())
                         .uri(monolith.uri()))

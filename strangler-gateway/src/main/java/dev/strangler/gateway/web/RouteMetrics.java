@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,47 +23,47 @@ public final class RouteMetrics {
     public static final String DEFAULT_ROUTE = "default";
 
     private final MeterRegistry registry;
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Figures> figures = new ConcurrentHashMap<>();
 
     /** Figures recorded into {@code registry}. */
     public RouteMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /** Records one answered request. */
+    /** Records one answered request; {@code side} is {@code monolith} or {@code target}. */
     void recordRequest(String route, String side, int status, long nanos) {
-        String statusClass = (status / 100) + "xx";
-        timers.computeIfAbsent(route + '\0' + side + '\0' + statusClass, k -> Timer.builder("strangler.requests")
-                .description("Requests answered, by route, side and status class")
-                .tags("route", route, "side", side, "status", statusClass)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
-        Figures f = figures(route);
-        (side.equals("monolith") ? f.monolith : f.target).increment();
+        RouteMeters meters = meters(route);
+        boolean monolith = side.equals("monolith");
+        int statusClass = status >= 100 && status < 600 ? status / 100 : 0;
+        int slot = (monolith ? 0 : 6) + statusClass;
+        Timer timer = meters.timers.get(slot);
+        if (timer == null) {
+            Timer created = timer(route, side, statusClass);
+            timer = meters.timers.updateAndGet(slot, existing -> existing != null ? existing : created);
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+        (monolith ? meters.monolith : meters.target).increment();
         if (status >= 500) {
-            f.serverErrors.increment();
+            meters.serverErrors.increment();
         }
     }
 
     /** Records a failure of the target, by kind ({@code function_error}, {@code throttled}, {@code timeout}, …). */
     void recordError(String route, String kind) {
         counter("strangler.errors", route, kind).increment();
-        figures(route).targetErrors.increment();
+        meters(route).targetErrors.increment();
     }
 
     /** Records a request answered by the monolith because the target failed. */
     void recordFallback(String route, String kind) {
         counter("strangler.fallbacks", route, kind).increment();
-        figures(route).fallbacks.increment();
+        meters(route).fallbacks.increment();
     }
 
     /** The live totals of one route since startup. */
     public Map<String, Long> figuresOf(String route) {
-        Figures f = figures(route);
+        RouteMeters f = meters(route);
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("monolithRequests", f.monolith.sum());
         out.put("targetRequests", f.target.sum());
@@ -72,17 +73,34 @@ public final class RouteMetrics {
         return out;
     }
 
+    private Timer timer(String route, String side, int statusClass) {
+        return Timer.builder("strangler.requests")
+                .description("Requests answered, by route, side and status class")
+                .tags("route", route, "side", side, "status", statusClass == 0 ? "other" : statusClass + "xx")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+    }
+
     private Counter counter(String name, String route, String kind) {
         return counters.computeIfAbsent(name + '\0' + route + '\0' + kind, k -> Counter.builder(name)
                 .tags("route", route, "kind", kind)
                 .register(registry));
     }
 
-    private Figures figures(String route) {
-        return figures.computeIfAbsent(route, r -> new Figures());
+    private RouteMeters meters(String route) {
+        RouteMeters meters = routes.get(route);
+        return meters != null ? meters : routes.computeIfAbsent(route, r -> new RouteMeters());
     }
 
-    private static final class Figures {
+    /**
+     * One route's meters and live totals. Timers sit in an array by side (monolith 0–5, target 6–11) and status
+     * class (1xx to 5xx, 0 for any other), so that recording a request builds no key; the Micrometer registry returns
+     * the same timer for the same tags, so two threads creating one at once get the same.
+     */
+    private static final class RouteMeters {
+        final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(12);
         final LongAdder monolith = new LongAdder();
         final LongAdder target = new LongAdder();
         final LongAdder targetErrors = new LongAdder();

@@ -83,14 +83,15 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         long start = System.nanoTime();
-        Optional<RouteMatch> match = store.table().match(new ExchangeFacts(exchange.getRequest()));
+        ExchangeFacts facts = new ExchangeFacts(exchange.getRequest());
+        Optional<RouteMatch> match = store.table().match(facts);
         if (match.isEmpty()) {
             return observe(exchange, proxy(exchange, chain, RouteMetrics.DEFAULT_ROUTE), RouteMetrics.DEFAULT_ROUTE,
                     Side.MONOLITH, "monolith", start);
         }
         RouteMatch found = match.get();
         Route route = found.route();
-        Side side = SideChooser.choose(route, new ExchangeFacts(exchange.getRequest()));
+        Side side = SideChooser.choose(route, facts);
         if (side == Side.MONOLITH) {
             return observe(exchange, proxy(exchange, chain, route.id()), route.id(), side, "monolith", start);
         }
@@ -328,14 +329,23 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
             String servedBy = fallback != null ? "monolith" : side.label();
             metrics.recordRequest(routeId, servedBy, status, nanos);
             if (access.isInfoEnabled()) {
+                // one finished line: the asynchronous appender formats a message on the calling event loop
                 ServerHttpRequest request = exchange.getRequest();
-                access.info("route={} side={} target={} method={} path={} status={} latency_ms={} request_id={}"
-                                + " aws_request_id={} fallback={} signal={}",
-                        routeId, servedBy, fallback != null ? "monolith" : target, request.getMethod().name(),
-                        request.getPath().value(), status, millis(nanos),
-                        exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE),
-                        Objects.requireNonNullElse(exchange.getAttribute(AWS_REQUEST_ID), "-"),
-                        fallback == null ? "-" : fallback, signal);
+                String awsRequestId = exchange.getAttribute(AWS_REQUEST_ID);
+                String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
+                access.info(new StringBuilder(224)
+                        .append("route=").append(routeId)
+                        .append(" side=").append(servedBy)
+                        .append(" target=").append(fallback != null ? "monolith" : target)
+                        .append(" method=").append(request.getMethod().name())
+                        .append(" path=").append(request.getPath().value())
+                        .append(" status=").append(status)
+                        .append(" latency_ms=").append(millis(nanos))
+                        .append(" request_id=").append(requestId)
+                        .append(" aws_request_id=").append(awsRequestId == null ? "-" : awsRequestId)
+                        .append(" fallback=").append(fallback == null ? "-" : fallback)
+                        .append(" signal=").append(signal)
+                        .toString());
             }
         });
     }
