@@ -72,7 +72,8 @@ final class RiskScanner {
                 add(RiskKind.HEAVY_STARTUP, type.declaration, "implements " + supertype + ": work at start-up");
             }
         }
-        Set<String> mutated = mutatedNames();
+        // the calls that change a name are only asked about static state: most types have none worth a walk
+        Set<String> mutated = hasStaticState() ? mutatedNames() : Set.of();
         for (BodyDeclaration<?> member : type.declaration.getMembers()) {
             if (member instanceof TypeDeclaration<?>) {
                 continue;
@@ -114,6 +115,28 @@ final class RiskScanner {
         }
     }
 
+    /** Whether {@link #staticState} will look at any field: a static one that is not a logger or a serial version. */
+    private boolean hasStaticState() {
+        if (type.isInterface) {
+            return false;
+        }
+        for (BodyDeclaration<?> member : type.declaration.getMembers()) {
+            if (member instanceof FieldDeclaration field && field.isStatic()) {
+                for (VariableDeclarator variable : field.getVariables()) {
+                    if (!ignoredStatic(variable)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean ignoredStatic(VariableDeclarator variable) {
+        String typeName = baseName(variable.getType().asString());
+        return typeName.equals("Logger") || typeName.equals("Log") || variable.getNameAsString().equals("serialVersionUID");
+    }
+
     private Set<String> mutatedNames() {
         Set<String> names = new HashSet<>();
         for (MethodCallExpr call : Trees.findAll(type.declaration, MethodCallExpr.class)) {
@@ -139,7 +162,7 @@ final class RiskScanner {
             boolean cacheLike = name.toLowerCase(Locale.ROOT).contains("cache")
                     || type.simpleName().toLowerCase(Locale.ROOT).contains("cache") && typeName.endsWith("Map")
                     || typeName.endsWith("Map") && mutated.contains(name) && usesComputeIfAbsent(name);
-            if (typeName.equals("Logger") || typeName.equals("Log") || name.equals("serialVersionUID")) {
+            if (ignoredStatic(variable)) {
                 continue;
             }
             if (!field.isFinal()) {
