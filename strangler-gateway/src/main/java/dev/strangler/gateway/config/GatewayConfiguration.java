@@ -5,6 +5,7 @@ import dev.strangler.gateway.lambda.SdkLambdaInvoker;
 import dev.strangler.gateway.routefile.AuditLog;
 import dev.strangler.gateway.routefile.RouteStore;
 import dev.strangler.gateway.web.AdminServer;
+import dev.strangler.gateway.web.GrpcOnlyHeadersFilter;
 import dev.strangler.gateway.web.RequestIdFilter;
 import dev.strangler.gateway.web.TraceHeadersFilter;
 import dev.strangler.gateway.web.RouteMetrics;
@@ -12,6 +13,7 @@ import dev.strangler.gateway.web.StranglerFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -59,6 +61,12 @@ public class GatewayConfiguration {
     @Bean
     RouteMetrics routeMetrics(PrometheusMeterRegistry registry) {
         return new RouteMetrics(registry);
+    }
+
+    /** Static: a post-processor must exist before the beans it processes. */
+    @Bean
+    static BeanPostProcessor grpcOnlyHeadersFilter() {
+        return GrpcOnlyHeadersFilter.replacer();
     }
 
     @Bean
