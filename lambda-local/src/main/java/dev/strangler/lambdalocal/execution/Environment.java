@@ -174,6 +174,40 @@ public final class Environment {
         runtime.accept(invocation);
     }
 
+    /**
+     * Withdraws a {@code next} long poll whose connection closed before it got an event, so that the next event
+     * waits for the runtime's next call (or for the process's end, or the init timeout) instead of being written to a
+     * dead connection. Does nothing when {@code deliver} is no longer the pending one.
+     */
+    public void withdraw(Consumer<Invocation> deliver) {
+        synchronized (this) {
+            if (waitingRuntime == deliver) {
+                waitingRuntime = null;
+            }
+        }
+    }
+
+    /**
+     * Takes back an event that could not be written to the runtime (its connection closed as the event arrived) and
+     * hands it to the runtime's next {@code next}. Its timeout keeps running from the first handover, so a runtime
+     * that never asks again fails the invocation with a timeout; an ended process fails it through its exit.
+     */
+    public void redeliver(Invocation invocation) {
+        Consumer<Invocation> runtime;
+        synchronized (this) {
+            if (stopped || current != invocation || invocation.answer.isDone()) {
+                return;
+            }
+            runtime = waitingRuntime;
+            waitingRuntime = null;
+            if (runtime == null) {
+                queued = invocation;
+                return;
+            }
+        }
+        runtime.accept(invocation);
+    }
+
     private void release() {
         Consumer<Invocation> runtime;
         synchronized (this) {

@@ -1,0 +1,160 @@
+package dev.strangler.lambdalocal.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one connection's requests with their bodies and hands each, whole, to the {@link Router}.
+ *
+ * <p>Each route has its own body limit, known from the path and headers before the body arrives. A body over it is
+ * read and dropped, so the connection stays usable, and the route still gets the request (with no body) to answer in
+ * AWS's error shape. {@code Expect: 100-continue} is answered here: {@code 100 Continue} when the declared length
+ * fits, else at once the route's error and then the connection is closed, as the client may still send the body.
+ * A request the codec could not parse gets a 400 and the connection is closed, as the byte stream is lost.
+ *
+ * <p>One instance per connection, used on its event loop only. Requests are not pipelined by the SDK or the runtime
+ * client, so a request's answer may come from another thread while the next request is not yet sent.
+ */
+final class RequestReader extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(RequestReader.class);
+
+    private final Router router;
+    /** The request whose body is being read, or {@code null} between requests and after a refused one. */
+    private HttpRequest request;
+    private URI target;
+    private int limit;
+    /** The body so far; {@code null} once it passed the limit and the rest is dropped. */
+    private byte[] body;
+    private int size;
+
+    RequestReader(Router router) {
+        this.router = router;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        try {
+            if (message instanceof HttpRequest started) {
+                begin(ctx, started);
+            }
+            if (message instanceof HttpContent content && request != null) {
+                if (content.decoderResult().isFailure()) {
+                    HttpVersion version = request.protocolVersion();
+                    request = null;
+                    refuse(ctx, version, HttpResponseStatus.BAD_REQUEST, "lambda-local could not read the body of this"
+                            + " HTTP request: " + content.decoderResult().cause().getMessage());
+                    return;
+                }
+                append(content.content());
+                if (content instanceof LastHttpContent) {
+                    dispatch(ctx, body == null ? null : Arrays.copyOf(body, size), HttpUtil.isKeepAlive(request));
+                }
+            }
+        } finally {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    private void begin(ChannelHandlerContext ctx, HttpRequest started) {
+        request = null;
+        if (started.decoderResult().isFailure()) {
+            refuse(ctx, started.protocolVersion(), HttpResponseStatus.BAD_REQUEST, "lambda-local could not parse this"
+                    + " HTTP request: " + started.decoderResult().cause().getMessage());
+            return;
+        }
+        try {
+            target = new URI(started.uri());
+        } catch (URISyntaxException e) {
+            refuse(ctx, started.protocolVersion(), HttpResponseStatus.BAD_REQUEST, "lambda-local could not parse the "
+                    + "request target '" + started.uri() + "': " + e.getMessage());
+            return;
+        }
+        String expectation = started.headers().get(HttpHeaderNames.EXPECT);
+        if (expectation != null && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expectation)) {
+            refuse(ctx, started.protocolVersion(), HttpResponseStatus.EXPECTATION_FAILED, "lambda-local only "
+                    + "understands 'Expect: 100-continue', not '" + expectation + "'");
+            return;
+        }
+        String path = target.getRawPath() == null ? "" : target.getRawPath();
+        limit = Router.bodyLimit(path, started.headers().get("X-Amz-Invocation-Type"));
+        long declared = HttpUtil.getContentLength(started, -1L);
+        request = started;
+        size = 0;
+        if (declared > limit) {
+            body = null;
+            if (HttpUtil.is100ContinueExpected(started)) {
+                // The client waits with its body: answer now and close, rather than read what it may send anyway.
+                dispatch(ctx, null, false);
+            }
+            return;
+        }
+        body = new byte[(int) Math.max(declared, 0)];
+        if (HttpUtil.is100ContinueExpected(started)) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(started.protocolVersion(), HttpResponseStatus.CONTINUE));
+        }
+    }
+
+    private void append(ByteBuf content) {
+        int readable = content.readableBytes();
+        if (body == null || readable == 0) {
+            return;
+        }
+        if (size + readable > limit) {
+            body = null;
+            return;
+        }
+        if (size + readable > body.length) {
+            body = Arrays.copyOf(body, Math.min(limit, Math.max(size + readable, body.length * 2)));
+        }
+        content.readBytes(body, size, readable);
+        size += readable;
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, byte[] content, boolean keepAlive) {
+        HttpRequest whole = request;
+        request = null;
+        body = null;
+        router.route(new Exchange(ctx.channel(), whole.protocolVersion(), whole.method().name(),
+                target.getRawPath() == null ? "" : target.getRawPath(), target.getRawQuery(), whole.headers(), content,
+                keepAlive));
+    }
+
+    /** Answers a request no route can take, in the Invoke API's error shape, and closes the connection. */
+    private static void refuse(ChannelHandlerContext ctx, HttpVersion version, HttpResponseStatus status,
+                               String message) {
+        log.debug("Refusing a request from {} with {}: {}", ctx.channel().remoteAddress(), status, message);
+        Exchange exchange = new Exchange(ctx.channel(), version, "?", "?", null, new DefaultHttpHeaders(), new byte[0],
+                false);
+        exchange.sendServiceError(status.code(), status == HttpResponseStatus.BAD_REQUEST ? "BadRequestException"
+                : "ExpectationFailedException", message);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.debug("Connection from {} failed", ctx.channel().remoteAddress(), cause);
+        } else {
+            log.warn("Connection from {} failed; closing it", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+}
