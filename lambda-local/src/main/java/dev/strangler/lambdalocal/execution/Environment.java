@@ -95,12 +95,7 @@ public final class Environment {
         long logStart = log.size();
         boolean cold = initNanos < 0;
         current = invocation;
-        ScheduledFuture<?> initWatch = timer.schedule(() -> invocation.finish(new Invocation.Answer(
-                errorJson("Runtime.InitTimeout", "RequestId: " + invocation.requestId() + " Error: environment " + id
-                        + " did not ask for an event within " + INIT_TIMEOUT_MILLIS + " ms; see its log"),
-                true, false)), INIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         invocation.delivered.thenRun(() -> {
-            initWatch.cancel(false);
             if (!invocation.answer.isDone()) {
                 ScheduledFuture<?> deadline = timer.schedule(() -> invocation.finish(timedOut(invocation, timeoutMillis)),
                         Math.max(invocation.deadlineEpochMillis() - System.currentTimeMillis(), 0), TimeUnit.MILLISECONDS);
@@ -110,6 +105,14 @@ public final class Environment {
         CompletableFuture<InvocationResult> result = invocation.answer.thenApply(
                 answer -> finish(invocation, answer, logStart, cold, memoryMb));
         hand(invocation);
+        if (!invocation.delivered.isDone()) {
+            // Only an event that has to wait for its runtime needs this watch; a warm runtime took it just now.
+            ScheduledFuture<?> initWatch = timer.schedule(() -> invocation.finish(new Invocation.Answer(
+                    errorJson("Runtime.InitTimeout", "RequestId: " + invocation.requestId() + " Error: environment "
+                            + id + " did not ask for an event within " + INIT_TIMEOUT_MILLIS + " ms; see its log"),
+                    true, false)), INIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            invocation.delivered.thenRun(() -> initWatch.cancel(false));
+        }
         if (!process.isAlive()) {
             exited();
         }
