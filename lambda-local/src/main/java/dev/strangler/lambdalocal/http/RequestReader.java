@@ -66,7 +66,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
                 }
                 append(content.content());
                 if (content instanceof LastHttpContent) {
-                    dispatch(ctx, body == null ? null : Arrays.copyOf(body, size), HttpUtil.isKeepAlive(request));
+                    dispatch(ctx, whole(), HttpUtil.isKeepAlive(request));
                 }
             }
         } finally {
@@ -127,6 +127,11 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         }
         content.readBytes(body, size, readable);
         size += readable;
+    }
+
+    /** The body read, or {@code null} when it passed the limit; copied only when it came shorter than declared. */
+    private byte[] whole() {
+        return body == null || size == body.length ? body : Arrays.copyOf(body, size);
     }
 
     private void dispatch(ChannelHandlerContext ctx, byte[] content, boolean keepAlive) {

@@ -43,8 +43,8 @@ final class RuntimeApi {
 
     void handle(Exchange exchange) {
         String path = exchange.path();
-        int api = path.indexOf(API);
-        if (api < 0) {
+        int api = path.indexOf(API, PREFIX.length());
+        if (api <= PREFIX.length()) {
             notFound(exchange, path);
             return;
         }
