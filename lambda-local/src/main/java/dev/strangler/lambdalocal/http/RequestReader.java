@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * fits, else at once the route's error and then the connection is closed, as the client may still send the body.
  * A request the codec could not parse gets a 400 and the connection is closed, as the byte stream is lost.
  *
- * <p>One instance per connection, used on its event loop only. Requests are not pipelined by the SDK or the runtime
- * client, so a request's answer may come from another thread while the next request is not yet sent.
+ * <p>One instance per connection, used on its event loop only. Answers may be written later and from other threads;
+ * they cannot overtake each other because the SDK and the runtime client wait for each answer before they send the
+ * next request (neither pipelines).
  */
 final class RequestReader extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RequestReader.class);

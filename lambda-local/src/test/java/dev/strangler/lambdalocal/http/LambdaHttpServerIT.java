@@ -12,9 +12,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +48,27 @@ class LambdaHttpServerIT {
     void listens_on_loopback_on_a_free_port_with_daemon_threads_named_for_lambda_local() {
         assertThat(lambda.endpoint().getHost()).isEqualTo("127.0.0.1");
         assertThat(lambda.endpoint().getPort()).isPositive();
-        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> thread.getName()
-                .startsWith("lambda-local-http")).isNotEmpty().allMatch(Thread::isDaemon);
+        assertThat(serverThreads()).isNotEmpty().allMatch(Thread::isDaemon);
+    }
+
+    @Test
+    void ends_its_threads_and_connections_on_close() throws Exception {
+        Set<Thread> before = serverThreads();
+        LambdaLocal other = LambdaLocal.start(0);
+        Connection connection = new Connection(new Socket("127.0.0.1", other.endpoint().getPort()));
+        assertThat(connection.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n").status()).isEqualTo(200);
+        Set<Thread> started = serverThreads();
+        started.removeAll(before);
+
+        other.close();
+
+        assertThat(connection.isClosedByServer()).isTrue();
+        assertThat(started).isNotEmpty();
+        for (Thread thread : started) {
+            thread.join(2000);
+        }
+        assertThat(started).noneMatch(Thread::isAlive);
+        connection.close();
     }
 
     @Test
@@ -166,6 +187,12 @@ class LambdaHttpServerIT {
             assertThat(refused.status()).isEqualTo(413);
             assertThat(refused.text()).contains("Request must be smaller than 1048576 bytes");
         }
+    }
+
+    private static Set<Thread> serverThreads() {
+        Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
+        threads.removeIf(thread -> !thread.getName().startsWith("lambda-local-http"));
+        return threads;
     }
 
     private static Connection connect() throws IOException {
