@@ -67,10 +67,8 @@ final class InvokeApi {
                 return;
             }
             String[] segments = rest.substring(1).split("/");
-            String name = decodedName(exchange, segments[0]);
-            if (name == null) {
-                return;
-            }
+            // The request target was checked as a URI already, so its percent-escapes are well formed.
+            String name = URLDecoder.decode(segments[0], StandardCharsets.UTF_8);
             if (segments.length == 2 && segments[1].equals("invocations") && method.equals("POST")) {
                 invoke(exchange, name);
             } else if (segments.length == 1 && method.equals("GET")) {
@@ -81,16 +79,6 @@ final class InvokeApi {
         } catch (RuntimeException e) {
             log.error("Invoke API request {} {} failed", exchange.method(), exchange.path(), e);
             exchange.sendServiceError(500, "ServiceException", "lambda-local failed: " + e.getMessage());
-        }
-    }
-
-    private static String decodedName(Exchange exchange, String encoded) {
-        try {
-            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            exchange.sendServiceError(400, "InvalidParameterValueException", "The function name '" + encoded
-                    + "' in the path is not valid percent-encoding: " + e.getMessage());
-            return null;
         }
     }
 

@@ -59,10 +59,9 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
             }
             if (message instanceof HttpContent content && request != null) {
                 if (content.decoderResult().isFailure()) {
-                    HttpVersion version = request.protocolVersion();
                     request = null;
-                    refuse(ctx, version, HttpResponseStatus.BAD_REQUEST, "lambda-local could not read the body of this"
-                            + " HTTP request: " + content.decoderResult().cause().getMessage());
+                    refuse(ctx, HttpResponseStatus.BAD_REQUEST, "BadRequestException", "lambda-local could not read the"
+                            + " body of this HTTP request: " + content.decoderResult().cause().getMessage());
                     return;
                 }
                 append(content.content());
@@ -78,20 +77,25 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
     private void begin(ChannelHandlerContext ctx, HttpRequest started) {
         request = null;
         if (started.decoderResult().isFailure()) {
-            refuse(ctx, started.protocolVersion(), HttpResponseStatus.BAD_REQUEST, "lambda-local could not parse this"
+            refuse(ctx, HttpResponseStatus.BAD_REQUEST, "BadRequestException", "lambda-local could not parse this"
                     + " HTTP request: " + started.decoderResult().cause().getMessage());
+            return;
+        }
+        if (started.protocolVersion().majorVersion() != 1) {
+            refuse(ctx, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "HttpVersionNotSupportedException",
+                    "lambda-local speaks HTTP/1.1 (and 1.0), not " + started.protocolVersion());
             return;
         }
         try {
             target = new URI(started.uri());
         } catch (URISyntaxException e) {
-            refuse(ctx, started.protocolVersion(), HttpResponseStatus.BAD_REQUEST, "lambda-local could not parse the "
+            refuse(ctx, HttpResponseStatus.BAD_REQUEST, "BadRequestException", "lambda-local could not parse the "
                     + "request target '" + started.uri() + "': " + e.getMessage());
             return;
         }
         String expectation = started.headers().get(HttpHeaderNames.EXPECT);
         if (expectation != null && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expectation)) {
-            refuse(ctx, started.protocolVersion(), HttpResponseStatus.EXPECTATION_FAILED, "lambda-local only "
+            refuse(ctx, HttpResponseStatus.EXPECTATION_FAILED, "ExpectationFailedException", "lambda-local only "
                     + "understands 'Expect: 100-continue', not '" + expectation + "'");
             return;
         }
@@ -110,7 +114,7 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         }
         body = new byte[(int) Math.max(declared, 0)];
         if (HttpUtil.is100ContinueExpected(started)) {
-            ctx.writeAndFlush(new DefaultFullHttpResponse(started.protocolVersion(), HttpResponseStatus.CONTINUE));
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
     }
 
@@ -139,19 +143,22 @@ final class RequestReader extends ChannelInboundHandlerAdapter {
         HttpRequest whole = request;
         request = null;
         body = null;
-        router.route(new Exchange(ctx.channel(), whole.protocolVersion(), whole.method().name(),
+        // Answer HTTP/1.0 in kind (its keep-alive differs); any other 1.x as the 1.1 this server speaks.
+        HttpVersion version = whole.protocolVersion().minorVersion() == 0 ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+        router.route(new Exchange(ctx.channel(), version, whole.method().name(),
                 target.getRawPath() == null ? "" : target.getRawPath(), target.getRawQuery(), whole.headers(), content,
                 keepAlive));
     }
 
-    /** Answers a request no route can take, in the Invoke API's error shape, and closes the connection. */
-    private static void refuse(ChannelHandlerContext ctx, HttpVersion version, HttpResponseStatus status,
-                               String message) {
+    /**
+     * Answers a request no route can take, in the Invoke API's error shape, and closes the connection: after a request
+     * it could not read, the codec cannot tell where the next one starts.
+     */
+    private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String type, String message) {
         log.debug("Refusing a request from {} with {}: {}", ctx.channel().remoteAddress(), status, message);
-        Exchange exchange = new Exchange(ctx.channel(), version, "?", "?", null, new DefaultHttpHeaders(), new byte[0],
-                false);
-        exchange.sendServiceError(status.code(), status == HttpResponseStatus.BAD_REQUEST ? "BadRequestException"
-                : "ExpectationFailedException", message);
+        Exchange exchange = new Exchange(ctx.channel(), HttpVersion.HTTP_1_1, "?", "?", null, new DefaultHttpHeaders(),
+                new byte[0], false);
+        exchange.sendServiceError(status.code(), type, message);
     }
 
     @Override

@@ -120,6 +120,16 @@ class LambdaHttpServerIT {
     }
 
     @Test
+    void answers_an_http_version_other_than_1_with_505() throws IOException {
+        try (Connection connection = connect()) {
+            Response response = connection.send("GET /health HTTP/2.0\r\nHost: x\r\n\r\n");
+
+            assertThat(response.status()).isEqualTo(505);
+            assertThat(response.text()).contains("lambda-local speaks HTTP/1.1 (and 1.0), not HTTP/2.0");
+        }
+    }
+
+    @Test
     void answers_an_unknown_path_with_unknown_operation() throws IOException {
         try (Connection connection = connect()) {
             Response response = connection.send("DELETE /nothing/here HTTP/1.1\r\nHost: x\r\n\r\n");
