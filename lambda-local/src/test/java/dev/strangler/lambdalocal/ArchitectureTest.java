@@ -14,14 +14,14 @@ class ArchitectureTest {
     static final ArchRule execution_knows_nothing_of_http_config_or_cli = noClasses()
             .that().resideInAPackage("..lambdalocal.execution..")
             .should().dependOnClassesThat().resideInAnyPackage("..lambdalocal.http..", "..lambdalocal.config..",
-                    "..lambdalocal.cli..", "com.sun.net.httpserver..", "tools.jackson..", "org.yaml..", "picocli..")
+                    "..lambdalocal.cli..", "io.netty..", "tools.jackson..", "org.yaml..", "picocli..")
             .because("environments and pools are tested without a server and reused by any front end");
 
     @ArchTest
     static final ArchRule only_http_uses_the_http_server = noClasses()
             .that().resideOutsideOfPackage("..lambdalocal.http..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..", "tools.jackson..")
-            .because("the HTTP server library and the wire format stay in the http package");
+            .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "tools.jackson..")
+            .because("Netty and the wire format stay in the http package");
 
     @ArchTest
     static final ArchRule only_config_reads_yaml = noClasses()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -264,6 +265,27 @@ class LambdaLocalIT {
         assertThat(crashed.functionError()).isEqualTo("Unhandled");
         assertThat(crashed.payload().asUtf8String()).contains("Runtime.ExitError", "Runtime exited with error");
         assertThat(invoke("fragile", httpEvent("GET", "/again", "{}", null)).payload().asUtf8String()).contains("/again");
+    }
+
+    @Test
+    void completes_an_invocation_whose_caller_went_away_and_keeps_its_environment() throws IOException {
+        lambda.deploy(FunctionConfig.of("abandoned", SampleFunctions.jar(), SampleFunctions.HTTP_ECHO));
+        invoke("abandoned", httpEvent("GET", "/warm", "{}", null));
+        List<Long> warm = lambda.environmentPids("abandoned");
+        byte[] event = httpEvent("GET", "/gone", "{\"x-sample-sleep-ms\":\"300\"}", null)
+                .getBytes(StandardCharsets.UTF_8);
+
+        try (Socket caller = new Socket(lambda.endpoint().getHost(), lambda.endpoint().getPort())) {
+            caller.getOutputStream().write(("POST /2015-03-31/functions/abandoned/invocations HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: " + event.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            caller.getOutputStream().write(event);
+            awaitInvocationsRunning("abandoned");
+        }
+
+        awaitInvocationContaining("abandoned", "Echoing GET /gone");
+        assertThat(invoke("abandoned", httpEvent("GET", "/after", "{}", null)).payload().asUtf8String())
+                .contains("/after");
+        assertThat(lambda.environmentPids("abandoned")).isEqualTo(warm);
     }
 
     @Test

@@ -95,12 +95,7 @@ public final class Environment {
         long logStart = log.size();
         boolean cold = initNanos < 0;
         current = invocation;
-        ScheduledFuture<?> initWatch = timer.schedule(() -> invocation.finish(new Invocation.Answer(
-                errorJson("Runtime.InitTimeout", "RequestId: " + invocation.requestId() + " Error: environment " + id
-                        + " did not ask for an event within " + INIT_TIMEOUT_MILLIS + " ms; see its log"),
-                true, false)), INIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         invocation.delivered.thenRun(() -> {
-            initWatch.cancel(false);
             if (!invocation.answer.isDone()) {
                 ScheduledFuture<?> deadline = timer.schedule(() -> invocation.finish(timedOut(invocation, timeoutMillis)),
                         Math.max(invocation.deadlineEpochMillis() - System.currentTimeMillis(), 0), TimeUnit.MILLISECONDS);
@@ -110,6 +105,14 @@ public final class Environment {
         CompletableFuture<InvocationResult> result = invocation.answer.thenApply(
                 answer -> finish(invocation, answer, logStart, cold, memoryMb));
         hand(invocation);
+        if (!invocation.delivered.isDone()) {
+            // Only an event that has to wait for its runtime needs this watch; a warm runtime took it just now.
+            ScheduledFuture<?> initWatch = timer.schedule(() -> invocation.finish(new Invocation.Answer(
+                    errorJson("Runtime.InitTimeout", "RequestId: " + invocation.requestId() + " Error: environment "
+                            + id + " did not ask for an event within " + INIT_TIMEOUT_MILLIS + " ms; see its log"),
+                    true, false)), INIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            invocation.delivered.thenRun(() -> initWatch.cancel(false));
+        }
         if (!process.isAlive()) {
             exited();
         }
@@ -171,6 +174,40 @@ public final class Environment {
             }
         }
         invocation.markDelivered();
+        runtime.accept(invocation);
+    }
+
+    /**
+     * Withdraws a {@code next} long poll whose connection closed before it got an event, so that the next event
+     * waits for the runtime's next call (or for the process's end, or the init timeout) instead of being written to a
+     * dead connection. Does nothing when {@code deliver} is no longer the pending one.
+     */
+    public void withdraw(Consumer<Invocation> deliver) {
+        synchronized (this) {
+            if (waitingRuntime == deliver) {
+                waitingRuntime = null;
+            }
+        }
+    }
+
+    /**
+     * Takes back an event that could not be written to the runtime (its connection closed as the event arrived) and
+     * hands it to the runtime's next {@code next}. Its timeout keeps running from the first handover, so a runtime
+     * that never asks again fails the invocation with a timeout; an ended process fails it through its exit.
+     */
+    public void redeliver(Invocation invocation) {
+        Consumer<Invocation> runtime;
+        synchronized (this) {
+            if (stopped || current != invocation || invocation.answer.isDone()) {
+                return;
+            }
+            runtime = waitingRuntime;
+            waitingRuntime = null;
+            if (runtime == null) {
+                queued = invocation;
+                return;
+            }
+        }
         runtime.accept(invocation);
     }
 

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,6 +98,24 @@ final class FunctionPool {
         return run(payload, clientContext);
     }
 
+    /**
+     * Starts one invocation only if a warm environment is idle, without blocking; empty when a new environment would
+     * have to start, which the caller then does with {@link #submit} on a thread that may block.
+     *
+     * @throws TooManyInvocationsException when the function's concurrency is used up
+     */
+    Optional<CompletableFuture<InvocationResult>> submitIfWarm(byte[] payload, String clientContext) {
+        if (!permits.tryAcquire()) {
+            throw new TooManyInvocationsException(config.name(), config.concurrency());
+        }
+        Environment environment = pollWarm();
+        if (environment == null) {
+            permits.release();
+            return Optional.empty();
+        }
+        return Optional.of(run(environment, payload, clientContext));
+    }
+
     /** Runs one invocation, waiting first for a free environment if the concurrency is used up. */
     InvocationResult invokeWhenFree(byte[] payload, String clientContext) throws InterruptedException {
         permits.acquire();
@@ -111,6 +130,10 @@ final class FunctionPool {
             permits.release();
             throw e;
         }
+        return run(environment, payload, clientContext);
+    }
+
+    private CompletableFuture<InvocationResult> run(Environment environment, byte[] payload, String clientContext) {
         Invocation invocation = new Invocation(UUID.randomUUID().toString(), payload, arn, traceId(), clientContext,
                 config.timeout().toMillis());
         return environment.start(invocation, config.timeout().toMillis(), config.memoryMb(), timer)
@@ -165,6 +188,12 @@ final class FunctionPool {
     }
 
     private Environment warmOrNew() {
+        Environment environment = pollWarm();
+        return environment != null ? environment : startEnvironment();
+    }
+
+    /** The most recently used idle environment that is still usable, or {@code null}; never blocks. */
+    private Environment pollWarm() {
         Environment environment;
         while ((environment = idle.pollFirst()) != null) {
             if (environment.isUsable()) {
@@ -172,7 +201,7 @@ final class FunctionPool {
             }
             retire(environment);
         }
-        return startEnvironment();
+        return null;
     }
 
     private Environment startEnvironment() {

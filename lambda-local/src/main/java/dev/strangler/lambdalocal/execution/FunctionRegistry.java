@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -134,6 +135,18 @@ public final class FunctionRegistry implements AutoCloseable {
      */
     public CompletableFuture<InvocationResult> submit(String name, byte[] payload, String clientContext) {
         return pool(name).submit(payload, clientContext);
+    }
+
+    /**
+     * Starts one synchronous invocation only if the function has a warm environment idle, without blocking the calling
+     * thread; empty when a new environment would have to start (then call {@link #submit} where blocking is fine).
+     *
+     * @throws FunctionNotFoundException when no such function is deployed
+     * @throws TooManyInvocationsException when all of its concurrency is in use
+     */
+    public Optional<CompletableFuture<InvocationResult>> submitIfWarm(String name, byte[] payload,
+                                                                       String clientContext) {
+        return pool(name).submitIfWarm(payload, clientContext);
     }
 
     /**
