@@ -130,9 +130,10 @@ public final class Environment {
         long delivered = invocation.deliveredNanos();
         Duration duration = Duration.ofNanos(delivered == 0 ? 0 : System.nanoTime() - delivered);
         Duration init = cold && initNanos >= 0 ? Duration.ofNanos(initNanos - startedNanos) : Duration.ZERO;
-        String text = log.invocationLog(invocation.requestId(), logStart, duration, init, memoryMb);
-        return new InvocationResult(invocation.requestId(), answer.payload(), answer.isError() ? "Unhandled" : null,
-                text, duration, init);
+        long logEnd = log.size();
+        String requestId = invocation.requestId();
+        return new InvocationResult(requestId, answer.payload(), answer.isError() ? "Unhandled" : null,
+                () -> log.invocationLog(requestId, logStart, logEnd, duration, init, memoryMb), duration, init);
     }
 
     /**

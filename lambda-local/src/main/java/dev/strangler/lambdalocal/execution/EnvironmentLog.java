@@ -27,13 +27,16 @@ final class EnvironmentLog {
         }
     }
 
-    /** The output written since {@code from}, framed as AWS frames an invocation's log. */
-    String invocationLog(String requestId, long from, Duration duration, Duration init, int memoryMb) {
+    /**
+     * The output written between {@code from} and {@code to}, framed as AWS frames an invocation's log; of a very
+     * long output only the last megabyte.
+     */
+    String invocationLog(String requestId, long from, long to, Duration duration, Duration init, int memoryMb) {
         String output;
         try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
-            long length = file.length();
-            byte[] bytes = new byte[(int) Math.min(Math.max(length - from, 0), 1 << 20)];
-            file.seek(length - bytes.length);
+            long end = Math.min(to, file.length());
+            byte[] bytes = new byte[(int) Math.min(Math.max(end - from, 0), 1 << 20)];
+            file.seek(end - bytes.length);
             file.readFully(bytes);
             output = new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {

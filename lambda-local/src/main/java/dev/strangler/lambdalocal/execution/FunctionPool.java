@@ -134,7 +134,7 @@ final class FunctionPool {
     }
 
     private CompletableFuture<InvocationResult> run(Environment environment, byte[] payload, String clientContext) {
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), payload, arn, traceId(), clientContext,
+        Invocation invocation = new Invocation(requestId(), payload, arn, traceId(), clientContext,
                 config.timeout().toMillis());
         return environment.start(invocation, config.timeout().toMillis(), config.memoryMb(), timer)
                 .whenComplete((result, failure) -> {
@@ -157,7 +157,10 @@ final class FunctionPool {
         }
         log.debug("Function '{}' request {} took {} ms{}", config.name(), result.requestId(),
                 result.duration().toMillis(), result.hasFunctionError() ? " and failed" : "");
-        functionLog.debug("{}:\n{}", config.name(), result.log());
+        if (functionLog.isDebugEnabled()) {
+            // reading the log costs file reads: only when it is printed
+            functionLog.debug("{}:\n{}", config.name(), result.log());
+        }
         remember(result);
     }
 
@@ -276,6 +279,17 @@ final class FunctionPool {
         variables.put("AWS_DEFAULT_REGION", region);
         variables.putAll(config.environment());
         return variables;
+    }
+
+    /**
+     * A random (version 4) UUID from a fast generator: a request id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} takes SecureRandom's lock on every invocation.
+     */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static String traceId() {
