@@ -8,13 +8,15 @@ import java.util.Objects;
 
 /**
  * A path template in API Gateway style: literal segments, {@code {name}} for one segment, a final {@code {name+}}
- * or {@code **} for the rest of the path. Immutable and thread-safe.
- *
- * @param pattern the template as written, starting with '/'
+ * or {@code **} for the rest of the path. Split into segments once, as every request is matched against every
+ * route's patterns. Immutable and thread-safe; equal when the templates are.
  */
-public record PathPattern(String pattern) {
+public final class PathPattern {
+    private final String pattern;
+    private final String[] segments;
 
-    public PathPattern {
+    /** The template {@code pattern} as written, starting with '/'. */
+    public PathPattern(String pattern) {
         Objects.requireNonNull(pattern, "pattern");
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/', but was '" + pattern + "'");
@@ -39,12 +41,26 @@ public record PathPattern(String pattern) {
                         + "' mixes '*' with text; use ** alone at the end");
             }
         }
+        this.pattern = pattern;
+        this.segments = segments;
+    }
+
+    /** The template as written. */
+    public String pattern() {
+        return pattern;
     }
 
     /** The path parameters when {@code path} matches, or null when it does not. */
     public Map<String, String> match(String path) {
-        String[] want = split(pattern);
-        String[] have = split(path);
+        return match(split(path));
+    }
+
+    /** As {@link #match(String)}, for a path already cut by {@link #split(String)} (once for all patterns). */
+    Map<String, String> match(String[] have) {
+        String[] want = segments;
+        if (want.length > 0 && !isVariable(want[0]) && (have.length == 0 || !want[0].equals(have[0]))) {
+            return null; // most patterns of a table fail on their first literal segment: no map for them
+        }
         Map<String, String> parameters = new LinkedHashMap<>(2);
         for (int i = 0; i < want.length; i++) {
             String segment = want[i];
@@ -73,8 +89,12 @@ public record PathPattern(String pattern) {
         return new ArrayList<>(List.of(segments).subList(from, segments.length));
     }
 
-    /** The segments between slashes, ignoring one leading and one trailing slash; runs on every match, so no regex. */
-    private static String[] split(String path) {
+    private static boolean isVariable(String segment) {
+        return segment.startsWith("{") || segment.equals("**");
+    }
+
+    /** The segments between slashes, ignoring one leading and one trailing slash; runs on every request, so no regex. */
+    static String[] split(String path) {
         int start = path.startsWith("/") ? 1 : 0;
         int end = path.length() > start && path.endsWith("/") ? path.length() - 1 : path.length();
         if (end <= start) {
@@ -95,6 +115,16 @@ public record PathPattern(String pattern) {
         }
         segments[count - 1] = path.substring(from, end);
         return segments;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PathPattern that && pattern.equals(that.pattern);
+    }
+
+    @Override
+    public int hashCode() {
+        return pattern.hashCode();
     }
 
     @Override

@@ -41,7 +41,7 @@ public record RouteTable(int version, List<Route> routes) {
 
     /** The first route matching the request, with its path parameters. */
     public Optional<RouteMatch> match(RequestFacts request) {
-        String path = request.path();
+        String[] path = PathPattern.split(request.path());
         for (Route route : routes) {
             if (!route.methods().isEmpty() && !route.methods().contains(request.method())) {
                 continue;
