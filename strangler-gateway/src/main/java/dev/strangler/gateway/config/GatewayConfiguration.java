@@ -21,16 +21,20 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.PropertySource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Wires the strangler gateway: the live route table, the Lambda invoker, the filters, the catch-all route, the admin
- * API. Off under the {@code plain} profile, which is a bare Spring Cloud Gateway route for benchmarks.
+ * API, and the gateway's defaults for Spring Cloud Gateway ({@code strangler-gateway-defaults.properties}: the features
+ * no strangler route uses are off). Off under the {@code plain} profile, a bare Spring Cloud Gateway route for
+ * benchmarks.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!plain")
+@PropertySource("classpath:strangler-gateway-defaults.properties")
 @EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, LambdaProperties.class, AdminProperties.class})
 public class GatewayConfiguration {
 

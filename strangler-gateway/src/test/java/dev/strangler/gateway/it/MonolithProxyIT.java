@@ -7,8 +7,17 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
+import dev.strangler.gateway.web.GrpcOnlyHeadersFilter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.filter.AdaptCachedBodyGlobalFilter;
+import org.springframework.cloud.gateway.filter.ForwardPathFilter;
+import org.springframework.cloud.gateway.filter.ForwardRoutingFilter;
+import org.springframework.cloud.gateway.filter.RemoveCachedBodyFilter;
+import org.springframework.cloud.gateway.filter.WebsocketRoutingFilter;
+import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +52,20 @@ class MonolithProxyIT {
         assertThat(headers.get("x-request-id").get(0).asString()).isEqualTo("hop-test-1");
         assertThat(response).contains("X-Request-Id: hop-test-1");
         assertThat(headers.get("traceparent").get(0).asString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void runs_without_the_spring_cloud_gateway_features_no_strangler_route_uses() {
+        var context = env.gateway;
+        assertThat(context.getBean(RoutePredicateHandlerMapping.class).getOrder())
+                .as("the gateway's mapping answers before WebFlux's").isLessThan(new RequestMappingHandlerMapping().getOrder());
+        assertThat(context.getBeansOfType(AdaptCachedBodyGlobalFilter.class)).isEmpty();
+        assertThat(context.getBeansOfType(RemoveCachedBodyFilter.class)).isEmpty();
+        assertThat(context.getBeansOfType(ForwardRoutingFilter.class)).isEmpty();
+        assertThat(context.getBeansOfType(ForwardPathFilter.class)).isEmpty();
+        assertThat(context.getBeansOfType(WebsocketRoutingFilter.class)).hasSize(1);
+        assertThat(context.getBeansOfType(GRPCRequestHeadersFilter.class).values())
+                .singleElement().isInstanceOf(GrpcOnlyHeadersFilter.class);
     }
 
     private static String rawGet(String target, String... headers) throws Exception {
