@@ -8,7 +8,8 @@
 # For each: throughput at saturation (64 connections) and p50/p99 latency at 4 connections.
 # Then the Lambda path: gateway -> lambda-local vs a direct SDK invoke (bench/lambda.sh).
 # Usage: strangler-gateway/bench/run.sh [seconds per measurement, default 10]
-#        (BENCH_WARMUP_SECONDS, default 40: wrk load on each path before it is measured)
+#        (BENCH_WARMUP_SECONDS, default 40: wrk load on each path before it is measured;
+#         BENCH_ROUNDS, default 1: how many times the two gateway rows are measured, alternating, then their medians)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -105,7 +106,15 @@ echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${SE
 printf '| path | req/s at %d connections | p50 at %d connections | p99 at %d connections |\n' \
   "$SATURATION_CONNECTIONS" "$MODERATE_CONNECTIONS" "$MODERATE_CONNECTIONS"
 printf '|---|---|---|---|\n'
-for entry in "direct|$BACKEND" "nginx|$NGINX" "plain-scg|$PLAIN" "strangler|$GATEWAY"; do
+# BENCH_ROUNDS (default 1) repeats the two JVM rows, alternating, and ends with their medians: on 2 cores one JVM
+# measurement moves by 10 % or more from run to run (the JIT's choices), so one row each proves little.
+ROUNDS="${BENCH_ROUNDS:-1}"
+entries=("direct|$BACKEND" "nginx|$NGINX")
+for ((round = 1; round <= ROUNDS; round++)); do
+  entries+=("plain-scg|$PLAIN" "strangler|$GATEWAY")
+done
+declare -A rates
+for entry in "${entries[@]}"; do
   IFS='|' read -r name port <<<"$entry"
   url="http://127.0.0.1:$port/bench/item/42"
   start_jvm "$name"
@@ -118,6 +127,13 @@ for entry in "direct|$BACKEND" "nginx|$NGINX" "plain-scg|$PLAIN" "strangler|$GAT
   p50=$(awk '$1=="50%" {print $2}' <<<"$moderate")
   p99=$(awk '$1=="99%" {print $2}' <<<"$moderate")
   printf '| %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99"
+  rates[$name]="${rates[$name]:-} $rps"
   [[ -n "$errors" ]] && echo "bench: $name had errors: $errors" >&2
   stop_jvm
 done
+if ((ROUNDS > 1)); then
+  median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+  plain=$(median "${rates[plain-scg]}"); strangler=$(median "${rates[strangler]}")
+  echo "medians over $ROUNDS rounds: plain-scg $plain req/s, strangler $strangler req/s," \
+    "ratio $(awk -v s="$strangler" -v p="$plain" 'BEGIN {printf "%.2f", s / p}')"
+fi
