@@ -157,14 +157,14 @@ final class RiskScanner {
             return;
         }
         for (VariableDeclarator variable : field.getVariables()) {
+            if (ignoredStatic(variable)) {
+                continue;
+            }
             String name = variable.getNameAsString();
             String typeName = baseName(variable.getType().asString());
             boolean cacheLike = name.toLowerCase(Locale.ROOT).contains("cache")
                     || type.simpleName().toLowerCase(Locale.ROOT).contains("cache") && typeName.endsWith("Map")
                     || typeName.endsWith("Map") && mutated.contains(name) && usesComputeIfAbsent(name);
-            if (ignoredStatic(variable)) {
-                continue;
-            }
             if (!field.isFinal()) {
                 add(cacheLike ? RiskKind.IN_MEMORY_CACHE : RiskKind.STATIC_MUTABLE_STATE, variable,
                         "static non-final field " + name + " of type " + variable.getType().asString());
