@@ -1,5 +1,6 @@
 package dev.strangler.gateway.lambda;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,10 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Maps HTTP requests to API Gateway proxy events (HTTP API payload format 2.0, or REST API format 1.0) and function
@@ -32,9 +32,20 @@ public final class HttpApiEvents {
     private HttpApiEvents() {
     }
 
-    /** The event for {@code request} in payload format {@code format} ("2.0" or "1.0"), as JSON bytes. */
+    /**
+     * The event for {@code request} in payload format {@code format} ("2.0" or "1.0"), as JSON bytes, written field
+     * by field (no tree in between: this runs on the event loop for every request to a function).
+     */
     public static byte[] toEvent(LambdaRequest request, String format) {
-        return JSON.writeValueAsBytes("1.0".equals(format) ? v1(request) : v2(request));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + request.body().length * 4 / 3);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            if ("1.0".equals(format)) {
+                v1(json, request);
+            } else {
+                v2(json, request);
+            }
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -94,114 +105,146 @@ public final class HttpApiEvents {
         return new LambdaResponse(status, headers, cookies, bytes);
     }
 
-    private static ObjectNode v2(LambdaRequest request) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "2.0");
-        event.put("routeKey", request.routeKey());
-        event.put("rawPath", request.rawPath());
-        event.put("rawQueryString", request.rawQueryString());
+    private static void v2(JsonGenerator json, LambdaRequest request) {
+        json.writeStartObject();
+        json.writeStringProperty("version", "2.0");
+        json.writeStringProperty("routeKey", request.routeKey());
+        json.writeStringProperty("rawPath", request.rawPath());
+        json.writeStringProperty("rawQueryString", request.rawQueryString());
         if (!request.cookies().isEmpty()) {
-            ArrayNode cookies = event.putArray("cookies");
-            request.cookies().forEach(cookies::add);
+            json.writeArrayPropertyStart("cookies");
+            for (String cookie : request.cookies()) {
+                json.writeString(cookie);
+            }
+            json.writeEndArray();
         }
-        ObjectNode headers = event.putObject("headers");
-        joined(request.headers()).forEach(headers::put);
+        json.writeObjectPropertyStart("headers");
+        for (Map.Entry<String, String> header : joined(request.headers()).entrySet()) {
+            json.writeStringProperty(header.getKey(), header.getValue());
+        }
+        json.writeEndObject();
         Map<String, List<String>> query = query(request.rawQueryString());
         if (!query.isEmpty()) {
-            ObjectNode parameters = event.putObject("queryStringParameters");
-            query.forEach((name, values) -> parameters.put(name, String.join(",", values)));
+            json.writeObjectPropertyStart("queryStringParameters");
+            for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+                json.writeStringProperty(parameter.getKey(), String.join(",", parameter.getValue()));
+            }
+            json.writeEndObject();
         }
-        if (!request.pathParameters().isEmpty()) {
-            ObjectNode parameters = event.putObject("pathParameters");
-            request.pathParameters().forEach(parameters::put);
-        }
-        ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", "anonymous");
-        context.put("apiId", "strangler-gateway");
-        context.put("domainName", request.domainName());
-        context.put("domainPrefix", request.domainName().split("\\.", 2)[0]);
-        ObjectNode http = context.putObject("http");
-        http.put("method", request.method());
-        http.put("path", request.rawPath());
-        http.put("protocol", request.protocol());
-        http.put("sourceIp", request.sourceIp());
-        http.put("userAgent", first(request.headers(), "user-agent"));
-        context.put("requestId", request.requestId());
-        context.put("routeKey", request.routeKey());
-        context.put("stage", "$default");
-        context.put("time", REQUEST_TIME.format(Instant.ofEpochMilli(request.timeEpochMillis())));
-        context.put("timeEpoch", request.timeEpochMillis());
-        body(event, request);
-        return event;
+        pathParameters(json, request);
+        json.writeObjectPropertyStart("requestContext");
+        json.writeStringProperty("accountId", "anonymous");
+        json.writeStringProperty("apiId", "strangler-gateway");
+        json.writeStringProperty("domainName", request.domainName());
+        int dot = request.domainName().indexOf('.');
+        json.writeStringProperty("domainPrefix", dot < 0 ? request.domainName() : request.domainName().substring(0, dot));
+        json.writeObjectPropertyStart("http");
+        json.writeStringProperty("method", request.method());
+        json.writeStringProperty("path", request.rawPath());
+        json.writeStringProperty("protocol", request.protocol());
+        json.writeStringProperty("sourceIp", request.sourceIp());
+        json.writeStringProperty("userAgent", first(request.headers(), "user-agent"));
+        json.writeEndObject();
+        json.writeStringProperty("requestId", request.requestId());
+        json.writeStringProperty("routeKey", request.routeKey());
+        json.writeStringProperty("stage", "$default");
+        json.writeStringProperty("time", REQUEST_TIME.format(Instant.ofEpochMilli(request.timeEpochMillis())));
+        json.writeNumberProperty("timeEpoch", request.timeEpochMillis());
+        json.writeEndObject();
+        body(json, request);
+        json.writeEndObject();
     }
 
-    private static ObjectNode v1(LambdaRequest request) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "1.0");
-        event.put("resource", request.routeKey().substring(request.routeKey().indexOf(' ') + 1));
-        event.put("path", request.rawPath());
-        event.put("httpMethod", request.method());
-        ObjectNode headers = event.putObject("headers");
-        ObjectNode multiHeaders = event.putObject("multiValueHeaders");
+    private static void v1(JsonGenerator json, LambdaRequest request) {
+        String resource = request.routeKey().substring(request.routeKey().indexOf(' ') + 1);
+        json.writeStartObject();
+        json.writeStringProperty("version", "1.0");
+        json.writeStringProperty("resource", resource);
+        json.writeStringProperty("path", request.rawPath());
+        json.writeStringProperty("httpMethod", request.method());
         Map<String, List<String>> grouped = new LinkedHashMap<>();
         request.headers().forEach(h -> grouped.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
-        grouped.forEach((name, values) -> {
-            headers.put(name, values.get(values.size() - 1));
-            ArrayNode array = multiHeaders.putArray(name);
-            values.forEach(array::add);
-        });
-        Map<String, List<String>> query = query(request.rawQueryString());
-        if (query.isEmpty()) {
-            event.putNull("queryStringParameters");
-            event.putNull("multiValueQueryStringParameters");
-        } else {
-            ObjectNode parameters = event.putObject("queryStringParameters");
-            ObjectNode multi = event.putObject("multiValueQueryStringParameters");
-            query.forEach((name, values) -> {
-                parameters.put(name, values.get(values.size() - 1));
-                ArrayNode array = multi.putArray(name);
-                values.forEach(array::add);
-            });
-        }
+        singleAndMultiValue(json, "headers", "multiValueHeaders", grouped, false);
+        singleAndMultiValue(json, "queryStringParameters", "multiValueQueryStringParameters",
+                query(request.rawQueryString()), true);
         if (request.pathParameters().isEmpty()) {
-            event.putNull("pathParameters");
+            json.writeNullProperty("pathParameters");
         } else {
-            ObjectNode parameters = event.putObject("pathParameters");
-            request.pathParameters().forEach(parameters::put);
+            pathParameters(json, request);
         }
-        event.putNull("stageVariables");
-        ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", "anonymous");
-        context.put("apiId", "strangler-gateway");
-        context.put("resourcePath", event.get("resource").asString());
-        context.put("httpMethod", request.method());
-        context.put("path", request.rawPath());
-        context.put("protocol", request.protocol());
-        context.put("requestId", request.requestId());
-        context.put("requestTime", REQUEST_TIME.format(Instant.ofEpochMilli(request.timeEpochMillis())));
-        context.put("requestTimeEpoch", request.timeEpochMillis());
-        context.put("stage", "$default");
-        ObjectNode identity = context.putObject("identity");
-        identity.put("sourceIp", request.sourceIp());
-        identity.put("userAgent", first(request.headers(), "user-agent"));
-        body(event, request);
-        return event;
+        json.writeNullProperty("stageVariables");
+        json.writeObjectPropertyStart("requestContext");
+        json.writeStringProperty("accountId", "anonymous");
+        json.writeStringProperty("apiId", "strangler-gateway");
+        json.writeStringProperty("resourcePath", resource);
+        json.writeStringProperty("httpMethod", request.method());
+        json.writeStringProperty("path", request.rawPath());
+        json.writeStringProperty("protocol", request.protocol());
+        json.writeStringProperty("requestId", request.requestId());
+        json.writeStringProperty("requestTime", REQUEST_TIME.format(Instant.ofEpochMilli(request.timeEpochMillis())));
+        json.writeNumberProperty("requestTimeEpoch", request.timeEpochMillis());
+        json.writeStringProperty("stage", "$default");
+        json.writeObjectPropertyStart("identity");
+        json.writeStringProperty("sourceIp", request.sourceIp());
+        json.writeStringProperty("userAgent", first(request.headers(), "user-agent"));
+        json.writeEndObject();
+        json.writeEndObject();
+        body(json, request);
+        json.writeEndObject();
     }
 
-    private static void body(ObjectNode event, LambdaRequest request) {
+    /**
+     * Format 1.0's pair of maps: the last value of each name under {@code single}, all of them under {@code multi};
+     * with no values, both null if {@code nullWhenEmpty}, else both empty.
+     */
+    private static void singleAndMultiValue(JsonGenerator json, String single, String multi,
+                                            Map<String, List<String>> values, boolean nullWhenEmpty) {
+        if (values.isEmpty() && nullWhenEmpty) {
+            json.writeNullProperty(single);
+            json.writeNullProperty(multi);
+            return;
+        }
+        json.writeObjectPropertyStart(single);
+        for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+            json.writeStringProperty(entry.getKey(), entry.getValue().get(entry.getValue().size() - 1));
+        }
+        json.writeEndObject();
+        json.writeObjectPropertyStart(multi);
+        for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+            json.writeArrayPropertyStart(entry.getKey());
+            for (String value : entry.getValue()) {
+                json.writeString(value);
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static void pathParameters(JsonGenerator json, LambdaRequest request) {
+        if (!request.pathParameters().isEmpty()) {
+            json.writeObjectPropertyStart("pathParameters");
+            for (Map.Entry<String, String> parameter : request.pathParameters().entrySet()) {
+                json.writeStringProperty(parameter.getKey(), parameter.getValue());
+            }
+            json.writeEndObject();
+        }
+    }
+
+    private static void body(JsonGenerator json, LambdaRequest request) {
         byte[] body = request.body();
         if (body.length == 0) {
-            event.putNull("body");
-            event.put("isBase64Encoded", false);
+            json.writeNullProperty("body");
+            json.writeBooleanProperty("isBase64Encoded", false);
             return;
         }
         String text = isTextual(first(request.headers(), "content-type")) ? utf8(body) : null;
         if (text != null) {
-            event.put("body", text);
-            event.put("isBase64Encoded", false);
+            json.writeStringProperty("body", text);
+            json.writeBooleanProperty("isBase64Encoded", false);
         } else {
-            event.put("body", Base64.getEncoder().encodeToString(body));
-            event.put("isBase64Encoded", true);
+            // Jackson's default base64 is the standard alphabet with padding and no line breaks, as API Gateway sends
+            json.writeBinaryProperty("body", body);
+            json.writeBooleanProperty("isBase64Encoded", true);
         }
     }
 
