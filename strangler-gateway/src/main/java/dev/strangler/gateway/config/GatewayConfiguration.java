@@ -2,6 +2,7 @@ package dev.strangler.gateway.config;
 
 import dev.strangler.gateway.lambda.LambdaInvoker;
 import dev.strangler.gateway.lambda.SdkLambdaInvoker;
+import dev.strangler.gateway.netty.SharedEventLoops;
 import dev.strangler.gateway.routefile.AuditLog;
 import dev.strangler.gateway.routefile.RouteStore;
 import dev.strangler.gateway.web.AdminServer;
@@ -15,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -22,9 +24,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.http.client.ReactorResourceFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Wires the strangler gateway: the live route table, the Lambda invoker, the filters, the catch-all route, the admin
@@ -52,9 +56,34 @@ public class GatewayConfiguration {
                 .subscribe(tick -> store.reloadIfChanged());
     }
 
+    /**
+     * The event loops of the server, the monolith client and the Lambda client: a request stays on the thread that
+     * read it until it is answered. As many as Reactor Netty would start ({@code reactor.netty.ioWorkerCount}).
+     */
     @Bean(destroyMethod = "close")
-    SdkLambdaInvoker lambdaInvoker(LambdaProperties lambda) {
-        return SdkLambdaInvoker.create(lambda.endpoint(), lambda.region(), lambda.invokeTimeout(), lambda.maxConcurrency());
+    SharedEventLoops eventLoops() {
+        return SharedEventLoops.create("strangler-io", LoopResources.DEFAULT_IO_WORKER_COUNT);
+    }
+
+    /** Makes the web server run on {@link #eventLoops()} (Spring Boot's own factory would use Reactor's global loops). */
+    @Bean
+    ReactorResourceFactory reactorResourceFactory(SharedEventLoops loops) {
+        ReactorResourceFactory factory = new ReactorResourceFactory();
+        factory.setUseGlobalResources(false);
+        factory.setLoopResources(loops);
+        return factory;
+    }
+
+    /** Makes Spring Cloud Gateway's client to the monolith run on {@link #eventLoops()}, on the caller's loop. */
+    @Bean
+    HttpClientCustomizer monolithClientOnSharedLoops(SharedEventLoops loops) {
+        return client -> client.runOn(loops);
+    }
+
+    @Bean(destroyMethod = "close")
+    SdkLambdaInvoker lambdaInvoker(LambdaProperties lambda, SharedEventLoops loops) {
+        return SdkLambdaInvoker.create(lambda.endpoint(), lambda.region(), lambda.invokeTimeout(), lambda.maxConcurrency(),
+                loops.lanes(), loops.socketChannels());
     }
 
     @Bean

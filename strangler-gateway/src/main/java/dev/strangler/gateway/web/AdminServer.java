@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
@@ -22,6 +23,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The admin API on its own port: list routes with live figures, set a route's target and weight, promote, roll
  * back, and the Prometheus scrape. Every request needs {@code Authorization: Bearer <token>} (compared in constant
  * time), else 401. Changes go through {@link RouteStore#change}, so they are validated, written, audited and applied
- * live. Thread-safe.
+ * live. It runs on its own event loop, so an operator can still roll back while the proxy's loops are saturated.
+ * Thread-safe.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class AdminServer implements AutoCloseable {
     private final RouteMetrics metrics;
     private final PrometheusMeterRegistry prometheus;
     private final byte[] token;
+    private final LoopResources loop = LoopResources.create("strangler-admin", 1, true);
     private final DisposableServer server;
 
     private AdminServer(String host, int port, String token, RouteStore store, RouteMetrics metrics,
@@ -51,25 +55,32 @@ public final class AdminServer implements AutoCloseable {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
         this.token = ("Bearer " + Objects.requireNonNull(token, "token")).getBytes(StandardCharsets.UTF_8);
-        this.server = HttpServer.create().host(host).port(port)
-                .route(routes -> routes
-                        .get("/routes", guarded(this::list))
-                        .put("/routes/{id}", guarded(this::set))
-                        .post("/routes/{id}/promote", guarded((rq, rs) -> change(rq, rs, "promote",
-                                route -> {
-                                    if (!route.isMoved()) {
-                                        throw new IllegalArgumentException("route '" + route.id() + "' targets the monolith;"
-                                                + " set a target first: PUT /routes/" + route.id() + " {\"target\":{\"lambda\":\"<function>\"}}");
-                                    }
-                                    return route.withWeight(100);
-                                })))
-                        .post("/routes/{id}/rollback", guarded((rq, rs) -> change(rq, rs, "rollback",
-                                route -> route.withWeight(0))))
-                        .get("/metrics", guarded(this::scrape))
-                        .route(rq -> true, guarded((rq, rs) -> problem(rs, HttpStatus.NOT_FOUND, "No such admin endpoint",
-                                rq.method() + " " + rq.uri() + " is not an admin endpoint; use GET /routes, PUT /routes/{id},"
-                                        + " POST /routes/{id}/promote, POST /routes/{id}/rollback or GET /metrics"))))
-                .bindNow();
+        DisposableServer bound;
+        try {
+            bound = HttpServer.create().runOn(loop).host(host).port(port)
+                    .route(routes -> routes
+                            .get("/routes", guarded(this::list))
+                            .put("/routes/{id}", guarded(this::set))
+                            .post("/routes/{id}/promote", guarded((rq, rs) -> change(rq, rs, "promote",
+                                    route -> {
+                                        if (!route.isMoved()) {
+                                            throw new IllegalArgumentException("route '" + route.id() + "' targets the monolith;"
+                                                    + " set a target first: PUT /routes/" + route.id() + " {\"target\":{\"lambda\":\"<function>\"}}");
+                                        }
+                                        return route.withWeight(100);
+                                    })))
+                            .post("/routes/{id}/rollback", guarded((rq, rs) -> change(rq, rs, "rollback",
+                                    route -> route.withWeight(0))))
+                            .get("/metrics", guarded(this::scrape))
+                            .route(rq -> true, guarded((rq, rs) -> problem(rs, HttpStatus.NOT_FOUND, "No such admin endpoint",
+                                    rq.method() + " " + rq.uri() + " is not an admin endpoint; use GET /routes, PUT /routes/{id},"
+                                            + " POST /routes/{id}/promote, POST /routes/{id}/rollback or GET /metrics"))))
+                    .bindNow();
+        } catch (RuntimeException e) {
+            loop.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
+            throw e;
+        }
+        this.server = bound;
         log.info("Admin API listening on {}:{}", host, server.port());
     }
 
@@ -87,6 +98,7 @@ public final class AdminServer implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        loop.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
     }
 
     private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> guarded(

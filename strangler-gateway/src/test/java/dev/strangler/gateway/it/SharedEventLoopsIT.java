@@ -1,0 +1,70 @@
+package dev.strangler.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strangler.gateway.lambda.Invocation;
+import dev.strangler.gateway.lambda.SdkLambdaInvoker;
+import dev.strangler.gateway.netty.SharedEventLoops;
+import io.netty.channel.EventLoopGroup;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's one set of event loops: requests stay on the loop that read them, and no other pool is started. */
+class SharedEventLoopsIT {
+
+    private static final byte[] EVENT = """
+            {"version":"2.0","routeKey":"GET /x","rawPath":"/x","rawQueryString":"","headers":{},
+             "requestContext":{"http":{"method":"GET","path":"/x"}},"isBase64Encoded":false}
+            """.getBytes(StandardCharsets.UTF_8);
+
+    private static TestEnvironment env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = TestEnvironment.get();
+    }
+
+    @Test
+    void an_invoke_made_on_a_loop_is_answered_on_that_loop_and_one_made_elsewhere_still_completes() throws Exception {
+        try (SharedEventLoops loops = SharedEventLoops.create("affinity-test", 2);
+             SdkLambdaInvoker invoker = SdkLambdaInvoker.create(env.lambdaLocal.endpoint(), null, Duration.ofSeconds(4), 4,
+                     loops.lanes(), loops.socketChannels())) {
+            for (int round = 0; round < 3; round++) {
+                for (EventLoopGroup lane : loops.lanes()) {
+                    String loopThread = lane.next().submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS);
+                    // the callback is attached on the loop itself, before that loop can read the answer
+                    CompletableFuture<String> answeredOn = lane.next().submit(() -> invoker.invoke("echo", null, EVENT)
+                                    .thenApply(invocation -> {
+                                        assertThat(invocation.isFunctionError()).isFalse();
+                                        return Thread.currentThread().getName();
+                                    }))
+                            .get(5, TimeUnit.SECONDS);
+                    assertThat(answeredOn.get(10, TimeUnit.SECONDS)).isEqualTo(loopThread);
+                }
+            }
+            Invocation fromTestThread = invoker.invoke("echo", null, EVENT).get(10, TimeUnit.SECONDS);
+            assertThat(fromTestThread.isFunctionError()).isFalse();
+        }
+    }
+
+    @Test
+    void the_gateway_serves_both_sides_on_its_own_loops_without_starting_reactor_or_sdk_pools() throws Exception {
+        HttpResponse<byte[]> monolith = env.send(env.request("/loops/monolith"));
+        HttpResponse<byte[]> function = env.send(env.request("/fn/items/loops"));
+
+        assertThat(monolith.statusCode()).isEqualTo(200);
+        assertThat(function.statusCode()).isEqualTo(200);
+        assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+                .anyMatch(name -> name.startsWith("strangler-io-"))
+                // Reactor Netty's global loops, the SDK's own loops and its completion and timer pools
+                .noneMatch(name -> name.startsWith("reactor-http-"))
+                .noneMatch(name -> name.startsWith("aws-java-sdk-NettyEventLoop"))
+                .noneMatch(name -> name.startsWith("sdk-async-response"))
+                .noneMatch(name -> name.startsWith("sdk-ScheduledExecutor"));
+    }
+}
