@@ -44,6 +44,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * The heart of the gateway: matches each request against the route table in force, picks a side, and either lets
@@ -113,10 +114,13 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
             // refused before reading: the body is still unread, so the monolith could take it whole
             return fail(exchange, chain, match.route(), UNREAD, tooLarge(declared));
         }
-        return DataBufferUtils.join(request.getBody(), maxBodyBytes)
+        // most requests to a function are bodiless GETs: known from the headers, no need to subscribe to the body
+        Mono<byte[]> read = hasNoBody(request, declared) ? Mono.just(NO_BODY)
+                : DataBufferUtils.join(request.getBody(), maxBodyBytes)
                 .map(StranglerFilter::bytes)
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> tooLarge(-1))
+                .defaultIfEmpty(NO_BODY)
+                .onErrorMap(DataBufferLimitException.class, e -> tooLarge(-1));
+        return read
                 .flatMap(body -> {
                     LambdaRequest event = toLambdaRequest(exchange, match, body);
                     byte[] payload = HttpApiEvents.toEvent(event, function.payloadFormat());
@@ -222,6 +226,25 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         });
     }
 
+    /**
+     * Whether the headers say there is no body: {@code Content-Length: 0}, or HTTP/1.x with neither Content-Length nor
+     * Transfer-Encoding (RFC 9112, 6.3). HTTP/2 frames a body without either header, so it is read there.
+     */
+    static boolean hasNoBody(ServerHttpRequest request, long declaredLength) {
+        if (declaredLength == 0) {
+            return true;
+        }
+        if (declaredLength > 0 || request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return false;
+        }
+        try {
+            return ServerHttpRequestDecorator.getNativeRequest(request) instanceof HttpServerRequest netty
+                    && netty.version().majorVersion() == 1;
+        } catch (IllegalStateException e) {
+            return false; // no server request underneath (a test's mock): read the body
+        }
+    }
+
     private static InvocationException tooLarge(long declared) {
         return new InvocationException(InvocationException.Kind.TOO_LARGE, "request body of "
                 + (declared < 0 ? "more than the limit" : declared + " bytes") + " is over Lambda's payload limit", null, null);
@@ -309,6 +332,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
 
     // marks a body that was never read (identity compared), as opposed to null: read in part and lost
     private static final byte[] UNREAD = new byte[0];
+    private static final byte[] NO_BODY = new byte[0];
     static final String AWS_REQUEST_ID = StranglerFilter.class.getName() + ".awsRequestId";
     static final String FALLBACK = StranglerFilter.class.getName() + ".fallback";
 
