@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -56,15 +55,12 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
     private final Lane[] lanes;
     private final Duration timeout;
     private final AwsCredentialsProvider credentials;
-    private final ScheduledExecutorService timers;
     private final AtomicInteger nextLane = new AtomicInteger();
 
-    private SdkLambdaInvoker(Lane[] lanes, Duration timeout, AwsCredentialsProvider credentials,
-                             ScheduledExecutorService timers) {
+    private SdkLambdaInvoker(Lane[] lanes, Duration timeout, AwsCredentialsProvider credentials) {
         this.lanes = lanes;
         this.timeout = timeout;
         this.credentials = credentials;
-        this.timers = timers;
     }
 
     /**
@@ -102,7 +98,6 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
         AwsCredentialsProvider credentials = endpoint == null ? chain
                 // a local endpoint (lambda-local) needs no real account: fall back to placeholders after the default chain
                 : AwsCredentialsProviderChain.of(chain, StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        ScheduledExecutorService timers = null;
         List<Lane> lanes = new ArrayList<>();
         try {
             if (loops.isEmpty()) {
@@ -110,18 +105,19 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
                         NettyNioAsyncHttpClient.builder().maxConcurrency(maxConcurrency))));
             } else {
                 Objects.requireNonNull(channels, "channels");
-                timers = timers();
                 int perLoop = (maxConcurrency + loops.size() - 1) / loops.size();
                 for (EventLoopGroup loop : loops) {
-                    lanes.add(new Lane(loop.next(), client(endpoint, resolvedRegion, credentials, timeout, timers,
+                    // the loop is also the client's timer: an invoke's timeout is set and cancelled on the loop that
+                    // made the invoke, without waking a timer thread (a scheduled pool signals it for every invoke)
+                    lanes.add(new Lane(loop.next(), client(endpoint, resolvedRegion, credentials, timeout, loop.next(),
                             NettyNioAsyncHttpClient.builder()
                                     .maxConcurrency(perLoop)
                                     .eventLoopGroup(SdkEventLoopGroup.create(loop, channels)))));
                 }
             }
-            return new SdkLambdaInvoker(lanes.toArray(Lane[]::new), timeout, credentials, timers);
+            return new SdkLambdaInvoker(lanes.toArray(Lane[]::new), timeout, credentials);
         } catch (RuntimeException e) {
-            new SdkLambdaInvoker(lanes.toArray(Lane[]::new), timeout, credentials, timers).close();
+            new SdkLambdaInvoker(lanes.toArray(Lane[]::new), timeout, credentials).close();
             if (!(e instanceof SdkClientException)) {
                 throw e;
             }
@@ -155,18 +151,6 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
             builder.region(region);
         }
         return builder.build();
-    }
-
-    /** One timer thread for the invoke timeouts of all loops' clients (each would otherwise start its own pool). */
-    private static ScheduledExecutorService timers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "lambda-invoke-timers");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // a timeout is cancelled when its invoke answers: drop it from the queue then, not 30 s later
-        timers.setRemoveOnCancelPolicy(true);
-        return timers;
     }
 
     @Override
@@ -237,9 +221,6 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
     public void close() {
         for (Lane lane : lanes) {
             lane.client().close();
-        }
-        if (timers != null) {
-            timers.shutdownNow();
         }
         // supplied to the clients, so not closed by them
         if (credentials instanceof SdkAutoCloseable closeable) {

@@ -31,25 +31,33 @@ class SharedEventLoopsIT {
 
     @Test
     void an_invoke_made_on_a_loop_is_answered_on_that_loop_and_one_made_elsewhere_still_completes() throws Exception {
-        try (SharedEventLoops loops = SharedEventLoops.create("affinity-test", 2);
-             SdkLambdaInvoker invoker = SdkLambdaInvoker.create(env.lambdaLocal.endpoint(), null, Duration.ofSeconds(4), 4,
-                     loops.lanes(), loops.socketChannels())) {
-            for (int round = 0; round < 3; round++) {
-                for (EventLoopGroup lane : loops.lanes()) {
-                    String loopThread = lane.next().submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS);
-                    // the callback is attached on the loop itself, before that loop can read the answer
-                    CompletableFuture<String> answeredOn = lane.next().submit(() -> invoker.invoke("echo", null, EVENT)
-                                    .thenApply(invocation -> {
-                                        assertThat(invocation.isFunctionError()).isFalse();
-                                        return Thread.currentThread().getName();
-                                    }))
-                            .get(5, TimeUnit.SECONDS);
-                    assertThat(answeredOn.get(10, TimeUnit.SECONDS)).isEqualTo(loopThread);
-                }
+        try (SharedEventLoops loops = SharedEventLoops.create("affinity-test", 2)) {
+            try (SdkLambdaInvoker invoker = SdkLambdaInvoker.create(env.lambdaLocal.endpoint(), null, Duration.ofSeconds(4),
+                    4, loops.lanes(), loops.socketChannels())) {
+                invokeOnEachLoop(loops, invoker);
             }
-            Invocation fromTestThread = invoker.invoke("echo", null, EVENT).get(10, TimeUnit.SECONDS);
-            assertThat(fromTestThread.isFunctionError()).isFalse();
+            // closing the clients leaves the loops (which are also their timers) to their owner
+            assertThat(loops.lanes()).noneMatch(EventLoopGroup::isShuttingDown);
+            assertThat(loops.lanes().get(0).submit(() -> "alive").get(5, TimeUnit.SECONDS)).isEqualTo("alive");
         }
+    }
+
+    private static void invokeOnEachLoop(SharedEventLoops loops, SdkLambdaInvoker invoker) throws Exception {
+        for (int round = 0; round < 3; round++) {
+            for (EventLoopGroup lane : loops.lanes()) {
+                String loopThread = lane.next().submit(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS);
+                // the callback is attached on the loop itself, before that loop can read the answer
+                CompletableFuture<String> answeredOn = lane.next().submit(() -> invoker.invoke("echo", null, EVENT)
+                                .thenApply(invocation -> {
+                                    assertThat(invocation.isFunctionError()).isFalse();
+                                    return Thread.currentThread().getName();
+                                }))
+                        .get(5, TimeUnit.SECONDS);
+                assertThat(answeredOn.get(10, TimeUnit.SECONDS)).isEqualTo(loopThread);
+            }
+        }
+        Invocation fromTestThread = invoker.invoke("echo", null, EVENT).get(10, TimeUnit.SECONDS);
+        assertThat(fromTestThread.isFunctionError()).isFalse();
     }
 
     @Test
