@@ -7,6 +7,7 @@ import dev.strangler.gateway.routefile.AuditLog;
 import dev.strangler.gateway.routefile.RouteStore;
 import dev.strangler.gateway.web.AdminServer;
 import dev.strangler.gateway.web.GrpcOnlyHeadersFilter;
+import dev.strangler.gateway.web.HopByHopOnlyWhenPresentFilter;
 import dev.strangler.gateway.web.RequestIdFilter;
 import dev.strangler.gateway.web.TraceHeadersFilter;
 import dev.strangler.gateway.web.RouteMetrics;
@@ -100,6 +101,12 @@ public class GatewayConfiguration {
     @Bean
     static BeanPostProcessor grpcOnlyHeadersFilter() {
         return GrpcOnlyHeadersFilter.replacer();
+    }
+
+    /** Static: a post-processor must exist before the beans it processes. */
+    @Bean
+    static BeanPostProcessor hopByHopOnlyWhenPresentFilter() {
+        return HopByHopOnlyWhenPresentFilter.replacer();
     }
 
     @Bean

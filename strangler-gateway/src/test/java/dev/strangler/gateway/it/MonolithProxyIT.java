@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
 import dev.strangler.gateway.web.GrpcOnlyHeadersFilter;
+import dev.strangler.gateway.web.HopByHopOnlyWhenPresentFilter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.AdaptCachedBodyGlobalFilter;
@@ -16,6 +17,7 @@ import org.springframework.cloud.gateway.filter.ForwardRoutingFilter;
 import org.springframework.cloud.gateway.filter.RemoveCachedBodyFilter;
 import org.springframework.cloud.gateway.filter.WebsocketRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +68,8 @@ class MonolithProxyIT {
         assertThat(context.getBeansOfType(WebsocketRoutingFilter.class)).hasSize(1);
         assertThat(context.getBeansOfType(GRPCRequestHeadersFilter.class).values())
                 .singleElement().isInstanceOf(GrpcOnlyHeadersFilter.class);
+        assertThat(context.getBeansOfType(RemoveHopByHopHeadersFilter.class).values())
+                .singleElement().isInstanceOf(HopByHopOnlyWhenPresentFilter.class);
     }
 
     private static String rawGet(String target, String... headers) throws Exception {
