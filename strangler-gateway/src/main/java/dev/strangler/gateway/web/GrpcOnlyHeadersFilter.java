@@ -23,11 +23,6 @@ public final class GrpcOnlyHeadersFilter extends GRPCRequestHeadersFilter {
 
     /** Swaps the stock filter for this one wherever Spring Cloud Gateway declares it. */
     public static BeanPostProcessor replacer() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean.getClass() == GRPCRequestHeadersFilter.class ? new GrpcOnlyHeadersFilter() : bean;
-            }
-        };
+        return StockBeanReplacer.of(GRPCRequestHeadersFilter.class, stock -> new GrpcOnlyHeadersFilter());
     }
 }

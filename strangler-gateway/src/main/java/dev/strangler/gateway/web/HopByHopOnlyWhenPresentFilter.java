@@ -39,12 +39,6 @@ public final class HopByHopOnlyWhenPresentFilter extends RemoveHopByHopHeadersFi
 
     /** Swaps the stock filter for this one wherever Spring Cloud Gateway declares it, keeping its configuration. */
     public static BeanPostProcessor replacer() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean.getClass() == RemoveHopByHopHeadersFilter.class
-                        ? new HopByHopOnlyWhenPresentFilter((RemoveHopByHopHeadersFilter) bean) : bean;
-            }
-        };
+        return StockBeanReplacer.of(RemoveHopByHopHeadersFilter.class, HopByHopOnlyWhenPresentFilter::new);
     }
 }
