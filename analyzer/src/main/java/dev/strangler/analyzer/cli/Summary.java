@@ -38,9 +38,9 @@ record Summary(Decomposition decomposition, Path target, double seconds, List<Pr
                 m.transactionalPurity());
         Agreement agreement = decomposition.agreement();
         if (agreement != null) {
-            out.printf(Locale.ROOT, "Agreement with %s: %.1f %% of %d classes placed right, adjusted Rand index %.3f%n",
-                    agreement.source(), 100 * agreement.accuracy(), agreement.classesCompared(),
-                    agreement.adjustedRandIndex());
+            out.printf(Locale.ROOT, "Agreement with %s: %.1f %% of %d classes placed right, adjusted Rand index %.3f, "
+                            + "MoJoFM %.1f %%%n", agreement.source(), 100 * agreement.accuracy(),
+                    agreement.classesCompared(), agreement.adjustedRandIndex(), agreement.mojoFm());
         }
         long costly = decomposition.decisionEffects().stream().filter(Decomposition.DecisionEffect::costsCoupling).count();
         if (!decomposition.decisionEffects().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.strangler.analyzer.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,10 +20,12 @@ import java.util.TreeMap;
  * @param classesOnlyExpected classes of the known decomposition the analysis did not find
  * @param accuracy share of compared classes in the candidate matched to their expected service
  * @param adjustedRandIndex the adjusted Rand index of the two partitions (Hubert and Arabie 1985): 1 identical, about 0 random
+ * @param mojoFm MoJoFM (Wen and Tzerpos 2004) of the cut against the known decomposition, in percent: 100 when the
+ *               cut can be turned into it without a move or join, 0 for the cut furthest from it
  * @param matches the candidate matched to each expected service, with the classes they share
  */
 public record Agreement(String source, int classesCompared, int classesOnlyExpected, double accuracy,
-                        double adjustedRandIndex, List<Match> matches) {
+                        double adjustedRandIndex, double mojoFm, List<Match> matches) {
     public Agreement {
         Objects.requireNonNull(source, "source");
         matches = List.copyOf(matches);
@@ -79,7 +82,8 @@ public record Agreement(String source, int classesCompared, int classesOnlyExpec
         }
         matches.sort(Comparator.comparing(Match::expected));
         double accuracy = both.isEmpty() ? 0 : (double) right / both.size();
-        return new Agreement(source, both.size(), onlyExpected, accuracy, adjustedRand(both, actual), matches);
+        return new Agreement(source, both.size(), onlyExpected, accuracy, adjustedRand(both, actual),
+                mojoFm(actual, both), matches);
     }
 
     static double adjustedRand(Map<ClassName, String> expected, Map<ClassName, String> actual) {
@@ -108,6 +112,71 @@ public record Agreement(String source, int classesCompared, int classesOnlyExpec
             return 1;
         }
         return (index - expectedIndex) / (maxIndex - expectedIndex);
+    }
+
+    /**
+     * MoJoFM(A, B) = (1 − mno(A, B) / max mno(∀A, B)) × 100 (Wen and Tzerpos, "An effectiveness measure for software
+     * clustering algorithms", IWPC 2004), where mno(A, B) is the fewest Move and Join operations that turn partition
+     * {@code A} into {@code B}. It is computed exactly (Wen and Tzerpos, "An optimal algorithm for MoJo distance",
+     * IWPC 2003): every cluster of A is tagged with a cluster of B it shares the most objects with, the objects it does
+     * not share with its tag are moved, and the clusters tagged alike are joined; a maximum matching between A's
+     * clusters and the B clusters they could be tagged with gives the most distinct tags, hence the fewest joins:
+     * mno = Σ_i (|A_i| − max_j |A_i ∩ B_j|) + |A| − matching. The largest mno over every A is n − g, with g counted
+     * over B's cluster sizes in ascending order (g grows by one at each size above it).
+     *
+     * @param a object → cluster of the partition judged (the analyzer's cut)
+     * @param b object → cluster of the reference partition, over the same objects
+     */
+    static double mojoFm(Map<ClassName, String> a, Map<ClassName, String> b) {
+        int n = b.size();
+        SortedMap<String, SortedMap<String, Integer>> overlap = new TreeMap<>();
+        SortedMap<String, Integer> bSizes = new TreeMap<>();
+        b.forEach((object, bCluster) -> {
+            overlap.computeIfAbsent(a.get(object), k -> new TreeMap<>()).merge(bCluster, 1, Integer::sum);
+            bSizes.merge(bCluster, 1, Integer::sum);
+        });
+        List<String> bClusters = new ArrayList<>(bSizes.keySet());
+        Map<String, Integer> bIndex = new HashMap<>();
+        bClusters.forEach(cluster -> bIndex.put(cluster, bIndex.size()));
+        long moves = 0;
+        List<int[]> tags = new ArrayList<>(); // per A cluster: the B clusters it shares the most objects with
+        for (SortedMap<String, Integer> row : overlap.values()) {
+            int most = row.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            moves += row.values().stream().mapToInt(Integer::intValue).sum() - most;
+            tags.add(row.entrySet().stream().filter(e -> e.getValue() == most)
+                    .mapToInt(e -> bIndex.get(e.getKey())).toArray());
+        }
+        int[] owner = new int[bClusters.size()];
+        Arrays.fill(owner, -1);
+        int matched = 0;
+        for (int cluster = 0; cluster < tags.size(); cluster++) {
+            if (augment(cluster, tags, owner, new boolean[owner.length])) {
+                matched++;
+            }
+        }
+        long mno = moves + tags.size() - matched;
+        long groups = 0;
+        for (int size : bSizes.values().stream().sorted().toList()) {
+            if (groups < size) {
+                groups++;
+            }
+        }
+        long max = n - groups;
+        return max <= 0 ? 100 : 100.0 * (1 - (double) mno / max);
+    }
+
+    /** Kuhn's augmenting path: whether A cluster {@code cluster} can be given a B cluster, re-tagging others. */
+    private static boolean augment(int cluster, List<int[]> tags, int[] owner, boolean[] seen) {
+        for (int target : tags.get(cluster)) {
+            if (!seen[target]) {
+                seen[target] = true;
+                if (owner[target] < 0 || augment(owner[target], tags, owner, seen)) {
+                    owner[target] = cluster;
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static double pairs(long count) {

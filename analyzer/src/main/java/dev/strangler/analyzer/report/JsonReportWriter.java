@@ -145,6 +145,7 @@ public final class JsonReportWriter {
                 .field("classesOnlyExpected", agreement.classesOnlyExpected())
                 .field("accuracy", agreement.accuracy())
                 .field("adjustedRandIndex", agreement.adjustedRandIndex())
+                .field("mojoFm", agreement.mojoFm())
                 .field("matching", "greedy by overlap")
                 .key("matches").beginArray();
         for (Agreement.Match match : agreement.matches()) {

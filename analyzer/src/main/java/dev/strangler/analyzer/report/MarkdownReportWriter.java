@@ -158,7 +158,8 @@ public final class MarkdownReportWriter {
                 .append(agreement.classesOnlyExpected()).append(" expected classes not found): **")
                 .append(Decimals.fixed(100 * agreement.accuracy(), 1)).append(" %** placed right after matching "
                         + "candidates to expected services greedily by overlap; adjusted Rand index **")
-                .append(Decimals.fixed(agreement.adjustedRandIndex(), 3)).append("**.\n\n");
+                .append(Decimals.fixed(agreement.adjustedRandIndex(), 3)).append("**; MoJoFM **")
+                .append(Decimals.fixed(agreement.mojoFm(), 1)).append(" %**.\n\n");
         md.append("| expected service | matched candidate | shared classes | expected classes |\n|---|---|---:|---:|\n");
         for (Agreement.Match match : agreement.matches()) {
             md.append("| ").append(match.expected()).append(" | ").append(match.candidate().isEmpty() ? "–" : match.candidate())
