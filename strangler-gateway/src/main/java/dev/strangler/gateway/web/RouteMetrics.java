@@ -138,7 +138,8 @@ public final class RouteMetrics {
         final LongAdder targetErrors = new LongAdder();
         final LongAdder fallbacks = new LongAdder();
         final LongAdder serverErrors = new LongAdder();
-        final LongAdder[] shadow = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
+        final LongAdder[] shadow = java.util.stream.Stream.generate(LongAdder::new)
+                .limit(ShadowOutcome.values().length).toArray(LongAdder[]::new);
         volatile Timer shadowLatency;
     }
 }

@@ -43,8 +43,8 @@ import reactor.netty.resources.LoopResources;
  * as match, mismatch, error or skipped, with one INFO line per mismatch on logger {@code dev.strangler.gateway.shadow}.
  *
  * <p>The client's answer is never changed: the copy is subscribed on its own, its failures are counted and logged at
- * DEBUG only, and the monolith's answer is observed (status and headers, just before they are written), not
- * buffered. Only bodies known to be empty or declared in {@code Content-Length} up to {@code maxBodyBytes} are
+ * DEBUG only, and of the monolith's answer only the status and headers are kept (its body streams to the client as
+ * before and is not compared). Only bodies known to be empty or declared in {@code Content-Length} up to {@code maxBodyBytes} are
  * copied; such a body is read once and replayed to the monolith. At most {@code maxInFlight} copies run at once;
  * over that a copy is skipped. Thread-safe.
  */
@@ -122,6 +122,8 @@ public final class ShadowTraffic implements AutoCloseable {
         if (!empty && (declared < 0 || declared > maxBodyBytes)) {
             // unknown or too large: the body streams to the monolith untouched
             metrics.recordShadow(route.id(), ShadowOutcome.SKIPPED);
+            log.debug("Route {}: shadow copy skipped, body of {} bytes (-1: unknown) is over the {} a copy may buffer",
+                    route.id(), declared, maxBodyBytes);
             return proxy.apply(exchange);
         }
         if (inFlight.incrementAndGet() > maxInFlight) {
@@ -146,6 +148,7 @@ public final class ShadowTraffic implements AutoCloseable {
                     if (!started.get()) { // the body could not be read: no copy, and the client's request fails as it would have
                         inFlight.decrementAndGet();
                         metrics.recordShadow(route.id(), ShadowOutcome.SKIPPED);
+                        log.debug("Route {}: shadow copy skipped, the request body could not be read ({})", route.id(), signal);
                     }
                 });
     }
@@ -154,22 +157,17 @@ public final class ShadowTraffic implements AutoCloseable {
                                     Function<ServerWebExchange, Mono<Void>> proxy) {
         Route route = match.route();
         Sinks.One<AnswerComparison.Answer> monolith = Sinks.one();
-        ServerHttpResponse response = exchange.getResponse();
-        response.beforeCommit(() -> {
-            if (exchange.getAttribute(StranglerFilter.UPSTREAM_FAILED) == null) {
-                monolith.tryEmitValue(answerOf(response));
-            } else {
-                monolith.tryEmitEmpty();
-            }
-            return Mono.empty();
-        });
         String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
         long start = System.nanoTime();
         Mono.defer(() -> send(exchange, match, body))
                 .doOnNext(answer -> metrics.recordShadowLatency(route.id(), System.nanoTime() - start))
                 .flatMap(answer -> monolith.asMono()
                         .map(seen -> compare(route, requestId, seen, answer))
-                        .defaultIfEmpty(ShadowOutcome.SKIPPED))
+                        .switchIfEmpty(Mono.fromSupplier(() -> {
+                            log.debug("Route {}: shadow copy of request {} not compared, the monolith did not answer",
+                                    route.id(), requestId);
+                            return ShadowOutcome.SKIPPED;
+                        })))
                 .onErrorResume(e -> {
                     log.debug("Route {}: shadow copy of request {} to {} failed: {}", route.id(), requestId,
                             route.target().describe(), e.toString());
@@ -178,7 +176,15 @@ public final class ShadowTraffic implements AutoCloseable {
                 .doFinally(signal -> inFlight.decrementAndGet())
                 .subscribe(outcome -> metrics.recordShadow(route.id(), outcome),
                         e -> log.debug("Route {}: shadow copy of request {} failed", route.id(), requestId, e));
-        return proxy.apply(exchange).doFinally(signal -> monolith.tryEmitEmpty()); // no answer written: nothing to compare
+        // When the proxy completes, Spring Cloud Gateway's routing filter has set the monolith's status and headers; the
+        // body is written after that, by a filter earlier in the chain, and is not looked at.
+        return proxy.apply(exchange)
+                .doOnSuccess(done -> {
+                    if (exchange.getAttribute(StranglerFilter.UPSTREAM_FAILED) == null) {
+                        monolith.tryEmitValue(answerOf(exchange.getResponse()));
+                    }
+                })
+                .doFinally(signal -> monolith.tryEmitEmpty()); // no answer (failed or cancelled): nothing to compare
     }
 
     private ShadowOutcome compare(Route route, String requestId, AnswerComparison.Answer monolith,
