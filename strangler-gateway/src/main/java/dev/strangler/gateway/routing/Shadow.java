@@ -19,7 +19,10 @@ public record Shadow(int percent, boolean unsafeMethods, Set<String> ignoreHeade
     /** No shadow traffic: the default of every route. */
     public static final Shadow OFF = new Shadow(0, false, Set.of());
 
-    /** Response headers that differ between any two answers and are never compared. */
+    /**
+     * Response headers that differ between any two answers and whose values are never compared (of
+     * {@code set-cookie} only the cookie names are, unless a route ignores it too).
+     */
     public static final Set<String> ALWAYS_IGNORED = Set.of("date", "server", "content-length", "transfer-encoding",
             "connection", "keep-alive", "set-cookie", "x-request-id", "traceparent");
 
@@ -40,11 +43,6 @@ public record Shadow(int percent, boolean unsafeMethods, Set<String> ignoreHeade
             names.add(lower);
         }
         ignoreHeaders = Set.copyOf(names);
-    }
-
-    /** This shadow with another percentage; the other settings unchanged. */
-    public Shadow withPercent(int newPercent) {
-        return new Shadow(newPercent, unsafeMethods, ignoreHeaders);
     }
 
     /** Whether any request is copied at all. */

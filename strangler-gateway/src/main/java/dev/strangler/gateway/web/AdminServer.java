@@ -34,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The admin API on its own port: list routes with live figures, set a route's target and weight, promote, roll
- * back, set its shadow traffic, and the Prometheus scrape. Every request needs {@code Authorization: Bearer <token>} (compared in constant
- * time), else 401. Changes go through {@link RouteStore#change}, so they are validated, written, audited and applied
+ * back, set its shadow traffic, and the Prometheus scrape. Every request needs {@code Authorization: Bearer <token>}
+ * (compared in constant time), else 401. Changes go through {@link RouteStore#change}, so they are validated, written, audited and applied
  * live. It runs on its own event loop, so an operator can still roll back while the proxy's loops are saturated.
  * Thread-safe.
  */
@@ -205,6 +205,9 @@ public final class AdminServer implements AutoCloseable {
             }
             ignored = new HashSet<>();
             for (JsonNode name : names) {
+                if (!name.isString()) {
+                    throw new IllegalArgumentException("ignoreHeaders must hold header names as strings, but held " + name);
+                }
                 ignored.add(name.asString());
             }
         }
