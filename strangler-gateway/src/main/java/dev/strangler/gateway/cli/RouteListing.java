@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RouteListing {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String[] HEADER = {"ROUTE", "TARGET", "WEIGHT", "STICKY BY", "FALLBACK",
-        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS"};
+        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS", "SHADOW", "SHADOW MATCHES"};
 
     private RouteListing() {
     }
@@ -29,12 +29,27 @@ final class RouteListing {
                 figures.path("monolithRequests").asString(),
                 figures.path("targetRequests").asString(),
                 figures.path("targetErrors").asString(),
-                figures.path("fallbacks").asString()});
+                figures.path("fallbacks").asString(),
+                route.path("shadow").path("percent").asInt() == 0 ? "-" : route.path("shadow").path("percent").asString() + " %",
+                shadowMatches(figures)});
         }
         JsonNode unmatched = root.path("default");
         rows.add(new String[] {"(everything else)", "monolith", "-", "-", "-",
-            unmatched.path("monolithRequests").asString(), "-", "-", "-"});
+            unmatched.path("monolithRequests").asString(), "-", "-", "-", "-", "-"});
         return table(rows) + "Route file: " + root.path("file").asString() + System.lineSeparator();
+    }
+
+    /** {@code matched/compared (rate %)}, with errors and skipped copies after it when there were any. */
+    private static String shadowMatches(JsonNode figures) {
+        long matches = figures.path("shadowMatches").asLong();
+        long compared = matches + figures.path("shadowMismatches").asLong();
+        long errors = figures.path("shadowErrors").asLong();
+        long skipped = figures.path("shadowSkipped").asLong();
+        if (compared == 0 && errors == 0 && skipped == 0) {
+            return "-";
+        }
+        String text = compared == 0 ? "0/0" : matches + "/" + compared + " (" + (matches * 1000 / compared) / 10.0 + " %)";
+        return text + (errors > 0 ? ", " + errors + " errors" : "") + (skipped > 0 ? ", " + skipped + " skipped" : "");
     }
 
     private static String table(List<String[]> rows) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./strangler routes list|set|promote|rollback}: a client of a running gateway's admin API, without Spring.
+ * {@code ./strangler routes list|set|promote|rollback|shadow}: a client of a running gateway's admin API, without Spring.
  * Prints a table for {@code list} (the API's JSON with {@code --json}) and the API's JSON answer for changes on
  * stdout; errors go to stderr. Exit codes: 0 done, 1 refused by the gateway or
  * unreachable, 2 usage error.
@@ -27,6 +27,8 @@ public final class RoutesCommand {
               set ROUTE [--lambda FN [--qualifier Q] | --url URL | --monolith] [--weight 0-100]
               promote ROUTE                         send all of the route's traffic to its target
               rollback ROUTE                        send all of the route's traffic back to the monolith
+              shadow ROUTE PERCENT                  copy PERCENT (0-100) of the route's monolith-served requests
+                                                    to its target and compare the answers; 0 stops copying
 
             Options:
               --admin URL     admin API of the gateway (default http://127.0.0.1:8081, env STRANGLER_ADMIN_URL)
@@ -67,7 +69,7 @@ public final class RoutesCommand {
                     case "--url" -> url = value(args, ++i, "--url");
                     case "--monolith" -> monolith = true;
                     case "--json" -> asJson = true;
-                    case "--weight" -> weight = weight(value(args, ++i, "--weight"));
+                    case "--weight" -> weight = percent(value(args, ++i, "--weight"), "--weight");
                     default -> {
                         if (args[i].startsWith("--")) {
                             throw new IllegalArgumentException("unknown option '" + args[i] + "'");
@@ -77,7 +79,7 @@ public final class RoutesCommand {
                 }
             }
             if (positional.isEmpty()) {
-                throw new IllegalArgumentException("missing command: list, set, promote or rollback");
+                throw new IllegalArgumentException("missing command: list, set, promote, rollback or shadow");
             }
             if (token == null || token.isBlank()) {
                 throw new IllegalArgumentException("missing admin token: pass --token or set STRANGLER_ADMIN_TOKEN");
@@ -116,6 +118,16 @@ public final class RoutesCommand {
         if (command.equals("list")) {
             return HttpRequest.newBuilder(URI.create(admin + "/routes")).GET();
         }
+        if (command.equals("shadow")) {
+            if (positional.size() != 3) {
+                throw new IllegalArgumentException("'shadow' needs a route id and a percentage, like 'shadow orders-read 10',"
+                        + " but got " + positional.subList(1, positional.size()));
+            }
+            int percent = percent(positional.get(2), "shadow PERCENT");
+            return HttpRequest.newBuilder(URI.create(admin + "/routes/" + positional.get(1) + "/shadow"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"percent\":" + percent + "}"));
+        }
         if (positional.size() != 2) {
             throw new IllegalArgumentException("'" + command + "' needs exactly one route id, but got " + positional.subList(1, positional.size()));
         }
@@ -148,7 +160,7 @@ public final class RoutesCommand {
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("{" + String.join(",", fields) + "}"));
             }
-            default -> throw new IllegalArgumentException("unknown command '" + command + "'; use list, set, promote or rollback");
+            default -> throw new IllegalArgumentException("unknown command '" + command + "'; use list, set, promote, rollback or shadow");
         }
     }
 
@@ -159,15 +171,15 @@ public final class RoutesCommand {
         return args[i];
     }
 
-    private static int weight(String text) {
+    private static int percent(String text, String name) {
         try {
-            int weight = Integer.parseInt(text);
-            if (weight < 0 || weight > 100) {
-                throw new IllegalArgumentException("--weight must be between 0 and 100, but was " + weight);
+            int percent = Integer.parseInt(text);
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException(name + " must be between 0 and 100, but was " + percent);
             }
-            return weight;
+            return percent;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--weight must be a whole number 0-100, but was '" + text + "'");
+            throw new IllegalArgumentException(name + " must be a whole number 0-100, but was '" + text + "'");
         }
     }
 

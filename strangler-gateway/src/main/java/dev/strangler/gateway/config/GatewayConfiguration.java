@@ -11,6 +11,7 @@ import dev.strangler.gateway.web.HopByHopOnlyWhenPresentFilter;
 import dev.strangler.gateway.web.RequestIdFilter;
 import dev.strangler.gateway.web.TraceHeadersFilter;
 import dev.strangler.gateway.web.RouteMetrics;
+import dev.strangler.gateway.web.ShadowTraffic;
 import dev.strangler.gateway.web.StranglerFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,7 +41,8 @@ import reactor.netty.resources.LoopResources;
 @Configuration(proxyBeanMethods = false)
 @Profile("!plain")
 @PropertySource("classpath:strangler-gateway-defaults.properties")
-@EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, LambdaProperties.class, AdminProperties.class})
+@EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, LambdaProperties.class, AdminProperties.class,
+        ShadowProperties.class})
 public class GatewayConfiguration {
 
     /** The route id of the catch-all route to the monolith. */
@@ -119,9 +121,15 @@ public class GatewayConfiguration {
         return new TraceHeadersFilter();
     }
 
+    @Bean(destroyMethod = "close")
+    ShadowTraffic shadowTraffic(LambdaInvoker invoker, RouteMetrics metrics, ShadowProperties shadow, SharedEventLoops loops) {
+        return ShadowTraffic.create(invoker, metrics, shadow.maxBodyBytes(), shadow.maxInFlight(), shadow.timeout(), loops);
+    }
+
     @Bean
-    StranglerFilter stranglerFilter(RouteStore store, LambdaInvoker invoker, RouteMetrics metrics, LambdaProperties lambda) {
-        return new StranglerFilter(store, invoker, metrics, lambda.maxBodyBytes());
+    StranglerFilter stranglerFilter(RouteStore store, LambdaInvoker invoker, RouteMetrics metrics, LambdaProperties lambda,
+                                    ShadowTraffic shadows) {
+        return new StranglerFilter(store, invoker, metrics, lambda.maxBodyBytes(), shadows);
     }
 
     @Bean

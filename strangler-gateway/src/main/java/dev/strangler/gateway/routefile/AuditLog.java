@@ -40,7 +40,9 @@ public final class AuditLog {
     }
 
     private static String state(Route route) {
-        return "{\"target\":" + json(route.target().describe()) + ",\"weight\":" + route.weight() + "}";
+        // the shadow only when on, so that lines of routes without one read as they always did
+        return "{\"target\":" + json(route.target().describe()) + ",\"weight\":" + route.weight()
+                + (route.shadow().isOn() ? ",\"shadowPercent\":" + route.shadow().percent() : "") + "}";
     }
 
     private static String json(String text) {

@@ -4,6 +4,7 @@ import dev.strangler.gateway.routing.PathPattern;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTable;
 import dev.strangler.gateway.routing.RouteTarget;
+import dev.strangler.gateway.routing.Shadow;
 import dev.strangler.gateway.routing.Stickiness;
 import java.io.StringReader;
 import java.net.URI;
@@ -34,8 +35,9 @@ public final class RouteFileReader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "routes");
     private static final Set<String> ROUTE_KEYS = Set.of("id", "paths", "methods", "headers", "target", "weight",
-            "sticky-by", "tester-header", "fallback");
+            "sticky-by", "tester-header", "fallback", "shadow");
     private static final Set<String> TARGET_KEYS = Set.of("lambda", "qualifier", "payload-format", "url");
+    private static final Set<String> SHADOW_KEYS = Set.of("percent", "unsafe-methods", "ignore-headers");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private RouteFileReader() {
@@ -134,12 +136,13 @@ public final class RouteFileReader {
             }
         }
         String tester = fields.get("tester-header") == null ? null : scalar(fields.get("tester-header"));
-        boolean fallback = bool(fields.get("fallback"), id, problems);
+        boolean fallback = bool(fields.get("fallback"), "fallback", id, problems);
+        Shadow shadow = shadow(fields.get("shadow"), target, id, problems);
         if (problems.size() > before) {
             return null;
         }
         try {
-            return new Route(id, paths, methods, headers, target, weight, stickiness, tester, fallback);
+            return new Route(id, paths, methods, headers, target, weight, stickiness, tester, fallback, shadow);
         } catch (IllegalArgumentException e) {
             problems.add(new RouteFileProblem(line(node), id, e.getMessage()));
             return null;
@@ -202,6 +205,61 @@ public final class RouteFileReader {
         }
     }
 
+    private static Shadow shadow(Node node, RouteTarget target, String id, List<RouteFileProblem> problems) {
+        if (node == null) {
+            return Shadow.OFF;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            problems.add(new RouteFileProblem(line(node), id, "'shadow' must be a mapping like"
+                    + " {percent: 10, unsafe-methods: false, ignore-headers: [x-trace]}"));
+            return Shadow.OFF;
+        }
+        int before = problems.size();
+        Map<String, Node> fields = fields(mapping, SHADOW_KEYS, id, problems);
+        int percent = 0;
+        Node percentNode = fields.get("percent");
+        if (percentNode == null) {
+            problems.add(new RouteFileProblem(line(node), id, "shadow needs 'percent' (0-100, the share of"
+                    + " monolith-served requests copied to the target)"));
+        } else {
+            String text = scalar(percentNode);
+            try {
+                percent = Integer.parseInt(String.valueOf(text));
+                if (percent < 0 || percent > 100) {
+                    problems.add(new RouteFileProblem(line(percentNode), id,
+                            "shadow percent must be between 0 and 100, but was " + percent));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(new RouteFileProblem(line(percentNode), id,
+                        "shadow percent must be a whole number 0–100, but was '" + text + "'"));
+            }
+        }
+        boolean unsafe = bool(fields.get("unsafe-methods"), "shadow unsafe-methods", id, problems);
+        List<String> ignored = new ArrayList<>();
+        for (Node name : list(fields.get("ignore-headers"), "ignore-headers", id, problems)) {
+            String text = scalar(name);
+            if (text == null || text.isBlank()) {
+                problems.add(new RouteFileProblem(line(name), id,
+                        "shadow ignore-headers must hold header names, but held '" + text + "'"));
+            } else {
+                ignored.add(text);
+            }
+        }
+        if (percent > 0 && target instanceof RouteTarget.Monolith) {
+            problems.add(new RouteFileProblem(line(node), id, "shadow needs a target to copy requests to, but the"
+                    + " route's target is the monolith; give it {lambda: ...} or {url: ...}, or remove 'shadow'"));
+        }
+        if (problems.size() > before) {
+            return Shadow.OFF;
+        }
+        try {
+            return new Shadow(percent, unsafe, new HashSet<>(ignored));
+        } catch (IllegalArgumentException e) {
+            problems.add(new RouteFileProblem(line(node), id, e.getMessage()));
+            return Shadow.OFF;
+        }
+    }
+
     private static Map<String, String> headers(Node node, String id, List<RouteFileProblem> problems) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (node == null) {
@@ -224,7 +282,7 @@ public final class RouteFileReader {
         return headers;
     }
 
-    private static boolean bool(Node node, String id, List<RouteFileProblem> problems) {
+    private static boolean bool(Node node, String name, String id, List<RouteFileProblem> problems) {
         if (node == null) {
             return false;
         }
@@ -232,7 +290,7 @@ public final class RouteFileReader {
         if ("true".equals(text) || "false".equals(text)) {
             return Boolean.parseBoolean(text);
         }
-        problems.add(new RouteFileProblem(line(node), id, "fallback must be true or false, but was '" + text + "'"));
+        problems.add(new RouteFileProblem(line(node), id, name + " must be true or false, but was '" + text + "'"));
         return false;
     }
 

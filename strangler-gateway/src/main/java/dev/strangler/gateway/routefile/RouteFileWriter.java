@@ -4,6 +4,7 @@ import dev.strangler.gateway.routing.PathPattern;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTable;
 import dev.strangler.gateway.routing.RouteTarget;
+import dev.strangler.gateway.routing.Shadow;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,16 @@ public final class RouteFileWriter {
                 out.append("    tester-header: ").append(quote(route.testerHeader())).append('\n');
             }
             out.append("    fallback: ").append(route.fallback()).append('\n');
+            Shadow shadow = route.shadow();
+            if (!shadow.equals(Shadow.OFF)) {
+                out.append("    shadow: {percent: ").append(shadow.percent())
+                        .append(", unsafe-methods: ").append(shadow.unsafeMethods());
+                if (!shadow.ignoreHeaders().isEmpty()) {
+                    out.append(", ignore-headers: [").append(shadow.ignoreHeaders().stream().sorted()
+                            .map(RouteFileWriter::quote).collect(Collectors.joining(", "))).append(']');
+                }
+                out.append("}\n");
+            }
         }
         return out.toString();
     }

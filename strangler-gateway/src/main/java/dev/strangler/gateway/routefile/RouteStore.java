@@ -120,8 +120,9 @@ public final class RouteStore {
                     + ": " + e.getMessage() + "; the route table in force is unchanged", e);
         }
         current.set(after);
-        log.info("Route {} changed by {} ({}): {} at {}% -> {} at {}%", id, actor, action,
-                old.target().describe(), old.weight(), updated.target().describe(), updated.weight());
+        log.info("Route {} changed by {} ({}): {} at {}% -> {} at {}%, shadow {}% -> {}%", id, actor, action,
+                old.target().describe(), old.weight(), updated.target().describe(), updated.weight(),
+                old.shadow().percent(), updated.shadow().percent());
         return updated;
     }
 }

@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
  * @param stickyBy the key that keeps one user on one side, or null for a random draw per request
  * @param testerHeader header whose value ({@code monolith} or {@code target}) forces a side
  * @param fallback whether safe methods are answered by the monolith when the target fails
+ * @param shadow whether monolith-served requests are also copied to the target for comparison; never null
  */
 public record Route(String id, List<PathPattern> paths, Set<String> methods, Map<String, String> headers,
-                    RouteTarget target, int weight, Stickiness stickyBy, String testerHeader, boolean fallback) {
+                    RouteTarget target, int weight, Stickiness stickyBy, String testerHeader, boolean fallback,
+                    Shadow shadow) {
 
     /** The tester header used when a route does not name one. */
     public static final String DEFAULT_TESTER_HEADER = "x-strangler-side";
@@ -49,11 +51,27 @@ public record Route(String id, List<PathPattern> paths, Set<String> methods, Map
         }
         testerHeader = testerHeader == null || testerHeader.isBlank()
                 ? DEFAULT_TESTER_HEADER : testerHeader.toLowerCase(Locale.ROOT);
+        shadow = shadow == null ? Shadow.OFF : shadow;
+        if (shadow.isOn() && target instanceof RouteTarget.Monolith) {
+            throw new IllegalArgumentException("route '" + id + "' shadows " + shadow.percent() + "% of its requests,"
+                    + " but its target is the monolith; give it a lambda or url target, or set the shadow percent to 0");
+        }
+    }
+
+    /** A route without shadow traffic. */
+    public Route(String id, List<PathPattern> paths, Set<String> methods, Map<String, String> headers,
+                 RouteTarget target, int weight, Stickiness stickyBy, String testerHeader, boolean fallback) {
+        this(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, Shadow.OFF);
     }
 
     /** This route with another target and weight; everything else unchanged. */
     public Route withTarget(RouteTarget newTarget, int newWeight) {
-        return new Route(id, paths, methods, headers, newTarget, newWeight, stickyBy, testerHeader, fallback);
+        return new Route(id, paths, methods, headers, newTarget, newWeight, stickyBy, testerHeader, fallback, shadow);
+    }
+
+    /** This route with another shadow setting; everything else unchanged. */
+    public Route withShadow(Shadow newShadow) {
+        return new Route(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, newShadow);
     }
 
     /** This route with another weight. */

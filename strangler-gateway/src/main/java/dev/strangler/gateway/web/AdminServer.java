@@ -4,13 +4,16 @@ import dev.strangler.gateway.routefile.InvalidRouteFileException;
 import dev.strangler.gateway.routefile.RouteStore;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTarget;
+import dev.strangler.gateway.routing.Shadow;
 import dev.strangler.gateway.routing.UnknownRouteException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.reactivestreams.Publisher;
@@ -31,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The admin API on its own port: list routes with live figures, set a route's target and weight, promote, roll
- * back, and the Prometheus scrape. Every request needs {@code Authorization: Bearer <token>} (compared in constant
- * time), else 401. Changes go through {@link RouteStore#change}, so they are validated, written, audited and applied
+ * back, set its shadow traffic, and the Prometheus scrape. Every request needs {@code Authorization: Bearer <token>}
+ * (compared in constant time), else 401. Changes go through {@link RouteStore#change}, so they are validated, written, audited and applied
  * live. It runs on its own event loop, so an operator can still roll back while the proxy's loops are saturated.
  * Thread-safe.
  */
@@ -71,10 +74,11 @@ public final class AdminServer implements AutoCloseable {
                                     })))
                             .post("/routes/{id}/rollback", guarded((rq, rs) -> change(rq, rs, "rollback",
                                     route -> route.withWeight(0))))
+                            .post("/routes/{id}/shadow", guarded(this::shadow))
                             .get("/metrics", guarded(this::scrape))
                             .route(rq -> true, guarded((rq, rs) -> problem(rs, HttpStatus.NOT_FOUND, "No such admin endpoint",
                                     rq.method() + " " + rq.uri() + " is not an admin endpoint; use GET /routes, PUT /routes/{id},"
-                                            + " POST /routes/{id}/promote, POST /routes/{id}/rollback or GET /metrics"))))
+                                            + " POST /routes/{id}/promote, POST /routes/{id}/rollback, POST /routes/{id}/shadow or GET /metrics"))))
                     .bindNow();
         } catch (RuntimeException e) {
             loop.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
@@ -163,6 +167,53 @@ public final class AdminServer implements AutoCloseable {
         });
     }
 
+    private Publisher<Void> shadow(HttpServerRequest request, HttpServerResponse response) {
+        return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(text -> {
+            JsonNode body;
+            try {
+                body = JSON.readTree(text);
+            } catch (RuntimeException e) {
+                body = null;
+            }
+            if (body == null || !body.isObject() || !body.has("percent")) {
+                return Mono.from(problem(response, HttpStatus.BAD_REQUEST, "No shadow percent",
+                        "Send {\"percent\": 0-100} (optionally \"unsafeMethods\": true|false and \"ignoreHeaders\": [\"x-...\"]),"
+                                + " but the body was: " + text));
+            }
+            JsonNode given = body;
+            return Mono.from(change(request, response, "shadow", route -> route.withShadow(shadow(given, route.shadow()))));
+        });
+    }
+
+    private static Shadow shadow(JsonNode body, Shadow current) {
+        JsonNode percent = body.get("percent");
+        if (!percent.isIntegralNumber()) {
+            throw new IllegalArgumentException("shadow percent must be a whole number 0-100, but was " + percent);
+        }
+        boolean unsafe = current.unsafeMethods();
+        if (body.has("unsafeMethods")) {
+            if (!body.get("unsafeMethods").isBoolean()) {
+                throw new IllegalArgumentException("unsafeMethods must be true or false, but was " + body.get("unsafeMethods"));
+            }
+            unsafe = body.get("unsafeMethods").asBoolean();
+        }
+        Set<String> ignored = current.ignoreHeaders();
+        if (body.has("ignoreHeaders")) {
+            JsonNode names = body.get("ignoreHeaders");
+            if (!names.isArray()) {
+                throw new IllegalArgumentException("ignoreHeaders must be a list of header names, but was " + names);
+            }
+            ignored = new HashSet<>();
+            for (JsonNode name : names) {
+                if (!name.isString()) {
+                    throw new IllegalArgumentException("ignoreHeaders must hold header names as strings, but held " + name);
+                }
+                ignored.add(name.asString());
+            }
+        }
+        return new Shadow(percent.asInt(), unsafe, ignored);
+    }
+
     private Publisher<Void> change(HttpServerRequest request, HttpServerResponse response, String action,
                                    UnaryOperator<Route> change) {
         String actor = request.requestHeaders().get(ACTOR_HEADER, "admin-api");
@@ -216,6 +267,11 @@ public final class AdminServer implements AutoCloseable {
         node.put("stickyBy", route.stickyBy() == null ? null : route.stickyBy().toString());
         node.put("testerHeader", route.testerHeader());
         node.put("fallback", route.fallback());
+        ObjectNode shadow = node.putObject("shadow");
+        shadow.put("percent", route.shadow().percent());
+        shadow.put("unsafeMethods", route.shadow().unsafeMethods());
+        ArrayNode ignored = shadow.putArray("ignoreHeaders");
+        route.shadow().ignoreHeaders().stream().sorted().forEach(ignored::add);
         return node;
     }
 

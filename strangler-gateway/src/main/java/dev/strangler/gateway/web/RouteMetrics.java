@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Per-route, per-side figures: Micrometer meters ({@code strangler.requests} timer with a latency histogram,
- * {@code strangler.errors} and {@code strangler.fallbacks} counters) and live totals for the admin API.
+ * {@code strangler.errors} and {@code strangler.fallbacks} counters, {@code strangler.shadow.requests} by outcome and
+ * the {@code strangler.shadow.latency} timer of shadow copies) and live totals for the admin API.
  * Thread-safe; meters are created once per tag combination and cached.
  */
 public final class RouteMetrics {
@@ -61,6 +62,33 @@ public final class RouteMetrics {
         meters(route).fallbacks.increment();
     }
 
+    /** Records what became of one sampled shadow copy. */
+    void recordShadow(String route, ShadowOutcome outcome) {
+        counters.computeIfAbsent("strangler.shadow.requests\0" + route + '\0' + outcome.label(),
+                k -> Counter.builder("strangler.shadow.requests")
+                        .description("Sampled shadow copies of monolith-served requests, by route and outcome")
+                        .tags("route", route, "outcome", outcome.label())
+                        .register(registry)).increment();
+        meters(route).shadow[outcome.ordinal()].increment();
+    }
+
+    /** Records how long the target took to answer a shadow copy (answers only, not failures). */
+    void recordShadowLatency(String route, long nanos) {
+        RouteMeters meters = meters(route);
+        Timer timer = meters.shadowLatency;
+        if (timer == null) {
+            timer = Timer.builder("strangler.shadow.latency")
+                    .description("Time the target took to answer a shadow copy, by route")
+                    .tags("route", route)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(30))
+                    .register(registry);
+            meters.shadowLatency = timer; // the registry returns the same timer for the same tags
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     /** The live totals of one route since startup. */
     public Map<String, Long> figuresOf(String route) {
         RouteMeters f = meters(route);
@@ -70,6 +98,10 @@ public final class RouteMetrics {
         out.put("targetErrors", f.targetErrors.sum());
         out.put("fallbacks", f.fallbacks.sum());
         out.put("serverErrors", f.serverErrors.sum());
+        out.put("shadowMatches", f.shadow[ShadowOutcome.MATCH.ordinal()].sum());
+        out.put("shadowMismatches", f.shadow[ShadowOutcome.MISMATCH.ordinal()].sum());
+        out.put("shadowErrors", f.shadow[ShadowOutcome.ERROR.ordinal()].sum());
+        out.put("shadowSkipped", f.shadow[ShadowOutcome.SKIPPED.ordinal()].sum());
         return out;
     }
 
@@ -106,5 +138,8 @@ public final class RouteMetrics {
         final LongAdder targetErrors = new LongAdder();
         final LongAdder fallbacks = new LongAdder();
         final LongAdder serverErrors = new LongAdder();
+        final LongAdder[] shadow = java.util.stream.Stream.generate(LongAdder::new)
+                .limit(ShadowOutcome.values().length).toArray(LongAdder[]::new);
+        volatile Timer shadowLatency;
     }
 }

@@ -50,7 +50,8 @@ import reactor.netty.http.server.HttpServerRequest;
  * The heart of the gateway: matches each request against the route table in force, picks a side, and either lets
  * Spring Cloud Gateway proxy it (to the monolith, or to an HTTP target by rewriting the request URL) or invokes the
  * route's Lambda function and maps the reply. Failed invokes of safe methods fall back to the monolith when the route
- * says so. Records metrics and one access log line per request. Thread-safe.
+ * says so. A monolith-served request of a route with a shadow may also be copied to the target ({@link ShadowTraffic}).
+ * Records metrics and one access log line per request. Thread-safe.
  */
 public final class StranglerFilter implements GlobalFilter, Ordered {
 
@@ -67,13 +68,19 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
     private final LambdaInvoker invoker;
     private final RouteMetrics metrics;
     private final int maxBodyBytes;
+    private final ShadowTraffic shadows;
 
-    /** A filter reading routes from {@code store}; bodies over {@code maxBodyBytes} are refused for Lambda targets. */
-    public StranglerFilter(RouteStore store, LambdaInvoker invoker, RouteMetrics metrics, int maxBodyBytes) {
+    /**
+     * A filter reading routes from {@code store}; bodies over {@code maxBodyBytes} are refused for Lambda targets;
+     * shadow copies go through {@code shadows}.
+     */
+    public StranglerFilter(RouteStore store, LambdaInvoker invoker, RouteMetrics metrics, int maxBodyBytes,
+                           ShadowTraffic shadows) {
         this.store = Objects.requireNonNull(store, "store");
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.maxBodyBytes = maxBodyBytes;
+        this.shadows = Objects.requireNonNull(shadows, "shadows");
     }
 
     @Override
@@ -94,7 +101,10 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         Route route = found.route();
         Side side = SideChooser.choose(route, facts);
         if (side == Side.MONOLITH) {
-            return observe(exchange, proxy(exchange, chain, route.id()), route.id(), side, "monolith", start);
+            Mono<Void> served = route.shadow().isOn()
+                    ? shadows.proxyAndCopy(exchange, found, copy -> proxy(copy, chain, route.id()))
+                    : proxy(exchange, chain, route.id());
+            return observe(exchange, served, route.id(), side, "monolith", start);
         }
         if (route.target() instanceof RouteTarget.HttpService service) {
             exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
@@ -122,7 +132,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge(-1));
         return read
                 .flatMap(body -> {
-                    LambdaRequest event = toLambdaRequest(exchange, match, body);
+                    LambdaRequest event = toLambdaRequest(exchange, match, body, false);
                     byte[] payload = HttpApiEvents.toEvent(event, function.payloadFormat());
                     return Mono.fromFuture(() -> invoker.invoke(function.function(), function.qualifier(), payload))
                             .flatMap(invocation -> answer(exchange, chain, match.route(), function, invocation, body))
@@ -216,6 +226,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
             HttpStatus status = timeout ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
             String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
             URI upstream = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+            exchange.getAttributes().put(UPSTREAM_FAILED, Boolean.TRUE); // a shadow copy has nothing to compare with
             log.error("Route {} upstream {} failed: {}; request {}", routeId,
                     upstream == null ? "?" : upstream.getHost() + ":" + upstream.getPort(), e.toString(), requestId);
             exchange.getResponse().getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
@@ -250,7 +261,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
                 + (declared < 0 ? "more than the limit" : declared + " bytes") + " is over Lambda's payload limit", null, null);
     }
 
-    private static ServerHttpRequest replayBody(ServerHttpRequest request, byte[] body) {
+    static ServerHttpRequest replayBody(ServerHttpRequest request, byte[] body) {
         return new ServerHttpRequestDecorator(request) {
             @Override
             public Flux<DataBuffer> getBody() {
@@ -278,7 +289,8 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(reply.body())));
     }
 
-    private static LambdaRequest toLambdaRequest(ServerWebExchange exchange, RouteMatch match, byte[] body) {
+    /** The function's view of the request; a shadow copy is marked with {@link ShadowTraffic#SHADOW_HEADER}. */
+    static LambdaRequest toLambdaRequest(ServerWebExchange exchange, RouteMatch match, byte[] body, boolean shadow) {
         ServerHttpRequest request = exchange.getRequest();
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
@@ -286,7 +298,8 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         request.getHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             boolean replaced = (requestId != null && name.equalsIgnoreCase(Tracing.REQUEST_ID_HEADER))
-                    || (traceparent != null && name.equalsIgnoreCase(Tracing.TRACEPARENT));
+                    || (traceparent != null && name.equalsIgnoreCase(Tracing.TRACEPARENT))
+                    || (shadow && lower.equals(ShadowTraffic.SHADOW_HEADER));
             if (!NOT_TO_FUNCTION.contains(lower) && !replaced) {
                 values.forEach(v -> headers.add(Map.entry(lower, v)));
             }
@@ -296,6 +309,9 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         }
         if (traceparent != null) {
             headers.add(Map.entry(Tracing.TRACEPARENT, traceparent));
+        }
+        if (shadow) {
+            headers.add(Map.entry(ShadowTraffic.SHADOW_HEADER, "true"));
         }
         List<String> cookies = new ArrayList<>();
         for (List<HttpCookie> values : request.getCookies().values()) {
@@ -312,7 +328,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
                 host == null ? "" : host.replaceFirst(":\\d+$", ""));
     }
 
-    private static URI serviceUrl(URI base, ServerHttpRequest request) {
+    static URI serviceUrl(URI base, ServerHttpRequest request) {
         String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
         return UriComponentsBuilder.fromUri(base)
                 .replacePath(basePath + request.getPath().value())
@@ -320,7 +336,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
                 .build(true).toUri();
     }
 
-    private static byte[] bytes(DataBuffer buffer) {
+    static byte[] bytes(DataBuffer buffer) {
         try {
             byte[] bytes = new byte[buffer.readableByteCount()];
             buffer.read(bytes);
@@ -332,9 +348,10 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
 
     // marks a body that was never read (identity compared), as opposed to null: read in part and lost
     private static final byte[] UNREAD = new byte[0];
-    private static final byte[] NO_BODY = new byte[0];
+    static final byte[] NO_BODY = new byte[0];
     static final String AWS_REQUEST_ID = StranglerFilter.class.getName() + ".awsRequestId";
     static final String FALLBACK = StranglerFilter.class.getName() + ".fallback";
+    static final String UPSTREAM_FAILED = StranglerFilter.class.getName() + ".upstreamFailed";
 
     /** Nanoseconds as milliseconds with three decimals ("1.042"), without {@code String.format}'s cost per request. */
     static String millis(long nanos) {

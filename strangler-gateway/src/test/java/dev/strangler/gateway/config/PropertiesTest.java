@@ -8,7 +8,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class PropertiesTest {
 
-    @EnableConfigurationProperties({MonolithProperties.class, AdminProperties.class, LambdaProperties.class})
+    @EnableConfigurationProperties({MonolithProperties.class, AdminProperties.class, LambdaProperties.class,
+            ShadowProperties.class})
     static class Config {
     }
 
@@ -24,6 +25,8 @@ class PropertiesTest {
                     assertThat(context.getBean(AdminProperties.class).port()).isEqualTo(8081);
                     assertThat(context.getBean(LambdaProperties.class).maxBodyBytes()).isEqualTo(6 * 1024 * 1024);
                     assertThat(context.getBean(LambdaProperties.class).invokeTimeout()).hasSeconds(3);
+                    assertThat(context.getBean(ShadowProperties.class))
+                            .isEqualTo(new ShadowProperties(64, 256 * 1024, java.time.Duration.ofSeconds(10)));
                 });
     }
 

@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,11 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
  * A small real HTTP backend standing in for the monolith: answers every request with a JSON description of what it
  * received (method, path, query, headers, body length and SHA-256), marked {@code X-Backend: monolith}.
  * {@code /status/N} answers status N, {@code /cookies} sets two cookies, {@code ?sleep-ms=N} waits first.
+ * It remembers the headers of the requests it received by their {@code X-Request-Id}.
  */
 final class FakeMonolith implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpServer server;
+    private final Map<String, List<Map<String, List<String>>>> received = new ConcurrentHashMap<>();
 
     private FakeMonolith(HttpServer server) {
         this.server = server;
@@ -33,16 +37,22 @@ final class FakeMonolith implements AutoCloseable {
     static FakeMonolith start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(16));
-        server.createContext("/", FakeMonolith::handle);
+        FakeMonolith monolith = new FakeMonolith(server);
+        server.createContext("/", monolith::handle);
         server.start();
-        return new FakeMonolith(server);
+        return monolith;
+    }
+
+    /** The headers (lower-case names) of each request received with this {@code X-Request-Id}, in arrival order. */
+    List<Map<String, List<String>>> received(String requestId) {
+        return List.copyOf(received.getOrDefault(requestId, List.of()));
     }
 
     URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private static void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String query = exchange.getRequestURI().getRawQuery();
             if (query != null && query.startsWith("sleep-ms=")) {
@@ -59,6 +69,10 @@ final class FakeMonolith implements AutoCloseable {
             }
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v));
+            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            if (requestId != null) {
+                received.computeIfAbsent(requestId, id -> new CopyOnWriteArrayList<>()).add(Map.copyOf(headers));
+            }
             String path = exchange.getRequestURI().getRawPath();
             int status = path.startsWith("/status/") ? Integer.parseInt(path.substring("/status/".length())) : 200;
             if (path.equals("/cookies")) {

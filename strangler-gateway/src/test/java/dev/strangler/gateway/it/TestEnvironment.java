@@ -63,8 +63,32 @@ final class TestEnvironment {
                 weight: 0
               - id: service
                 paths: ["/svc/**"]
-                target: {url: "%s"}
+                target: {url: "%1$s"}
                 weight: 100
+              - id: shadowed
+                paths: ["/shadowed/**"]
+                target: {lambda: "echo"}
+                weight: 0
+                shadow: {percent: 100, ignore-headers: [x-backend, x-multi]}
+              - id: shadowed-unsafe
+                paths: ["/shadowed-unsafe/**"]
+                target: {lambda: "echo"}
+                weight: 0
+                shadow: {percent: 100, unsafe-methods: true, ignore-headers: [x-backend, x-multi]}
+              - id: shadow-off
+                paths: ["/shadow-off/**"]
+                target: {lambda: "echo"}
+                weight: 0
+                shadow: {percent: 0, ignore-headers: [x-backend, x-multi]}
+              - id: shadow-later
+                paths: ["/shadow-later/**"]
+                target: {lambda: "echo"}
+                weight: 0
+              - id: shadowed-service
+                paths: ["/shadowed-svc/**"]
+                target: {url: "%1$s"}
+                weight: 0
+                shadow: {percent: 100}
             """;
 
     private static TestEnvironment instance;
@@ -101,7 +125,8 @@ final class TestEnvironment {
                 "--strangler.routes.file=" + routesFile, "--strangler.routes.reload-interval=200ms",
                 "--strangler.monolith.uri=" + monolith.uri(), "--strangler.monolith.response-timeout=3s",
                 "--strangler.lambda.endpoint=" + lambdaLocal.endpoint(), "--strangler.lambda.invoke-timeout=4s",
-                "--strangler.admin.port=0", "--strangler.admin.token=" + TOKEN);
+                "--strangler.admin.port=0", "--strangler.admin.token=" + TOKEN,
+                "--logging.level.dev.strangler.gateway.shadow=DEBUG");
         gatewayUri = URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"));
         adminUri = URI.create("http://127.0.0.1:" + gateway.getBean(AdminServer.class).port());
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));

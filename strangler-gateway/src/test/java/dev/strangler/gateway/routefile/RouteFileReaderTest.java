@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strangler.gateway.routing.RouteTable;
 import dev.strangler.gateway.routing.RouteTarget;
+import dev.strangler.gateway.routing.Shadow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RouteFileReaderTest {
@@ -20,6 +22,98 @@ class RouteFileReaderTest {
         assertThat(table.routes().get(1).stickyBy().toString()).isEqualTo("cookie:JSESSIONID");
         assertThat(table.routes().get(2).headers()).containsEntry("x-tenant", "acme|globex");
         assertThat(table.routes().get(3).weight()).isZero();
+        assertThat(table.routes().get(2).shadow()).isEqualTo(new Shadow(10, false, Set.of("x-cache")));
+        assertThat(table.routes().get(0).shadow()).isEqualTo(Shadow.OFF);
+    }
+
+    @Test
+    void reads_a_shadow_block_and_writes_it_back() {
+        String yaml = """
+                version: 1
+                routes:
+                  - id: orders
+                    paths: ["/api/orders"]
+                    target: {url: "http://127.0.0.1:9000"}
+                    weight: 0
+                    shadow:
+                      percent: 25
+                      unsafe-methods: true
+                      ignore-headers: [X-Cache, etag]
+                  - id: carts
+                    paths: ["/api/carts"]
+                    target: {lambda: "carts-fn"}
+                    shadow: {percent: 0, ignore-headers: x-served-by}
+                """;
+
+        RouteTable table = RouteFileReader.read(yaml, "routes.yml");
+        RouteTable again = RouteFileReader.read(RouteFileWriter.toYaml(table), "written");
+
+        assertThat(table.routes().get(0).shadow()).isEqualTo(new Shadow(25, true, Set.of("x-cache", "etag")));
+        assertThat(table.routes().get(1).shadow()).isEqualTo(new Shadow(0, false, Set.of("x-served-by")));
+        assertThat(again).isEqualTo(table);
+        assertThat(RouteFileWriter.toYaml(table))
+                .contains("shadow: {percent: 25, unsafe-methods: true, ignore-headers: [\"etag\", \"x-cache\"]}");
+    }
+
+    @Test
+    void reports_every_problem_of_shadow_blocks_with_line_and_route_id() {
+        String yaml = """
+                version: 1
+                routes:
+                  - id: a
+                    paths: ["/a"]
+                    target: {lambda: "a-fn"}
+                    shadow:
+                      percent: 150
+                      unsafe-methods: maybe
+                      sample: all
+                  - id: b
+                    paths: ["/b"]
+                    target: monolith
+                    shadow: {percent: 10}
+                  - id: c
+                    paths: ["/c"]
+                    target: {lambda: "c-fn"}
+                    shadow: {percent: ten, ignore-headers: ["bad header"]}
+                  - id: d
+                    paths: ["/d"]
+                    target: {lambda: "d-fn"}
+                    shadow: 10
+                  - id: e
+                    paths: ["/e"]
+                    target: {lambda: "e-fn"}
+                    shadow: {ignore-headers: [x-a]}
+                  - id: f
+                    paths: ["/f"]
+                    target: {lambda: "f-fn"}
+                    shadow: {percent: 5, ignore-headers: ["bad header"]}
+                """;
+
+        assertThatThrownBy(() -> RouteFileReader.read(yaml, "routes.yml"))
+                .isInstanceOf(InvalidRouteFileException.class)
+                .hasMessageContaining("routes.yml:7: route 'a': shadow percent must be between 0 and 100, but was 150")
+                .hasMessageContaining("routes.yml:8: route 'a': shadow unsafe-methods must be true or false, but was 'maybe'")
+                .hasMessageContaining("routes.yml:9: route 'a': unknown key 'sample'; known keys are [ignore-headers, percent, unsafe-methods]")
+                .hasMessageContaining("routes.yml:13: route 'b': shadow needs a target to copy requests to, but the route's target is the monolith")
+                .hasMessageContaining("routes.yml:17: route 'c': shadow percent must be a whole number 0–100, but was 'ten'")
+                .hasMessageContaining("routes.yml:21: route 'd': 'shadow' must be a mapping")
+                .hasMessageContaining("routes.yml:25: route 'e': shadow needs 'percent'")
+                .hasMessageContaining("routes.yml:29: route 'f': shadow ignore-headers must hold header names like 'x-trace', but held 'bad header'");
+    }
+
+    @Test
+    void a_route_refuses_a_shadow_when_its_target_is_the_monolith() {
+        RouteTable table = RouteFileReader.read("""
+                version: 1
+                routes:
+                  - {id: a, paths: [/a], target: {lambda: a-fn}, weight: 0, shadow: {percent: 10}}
+                """, "r.yml");
+
+        assertThatThrownBy(() -> table.routes().get(0).withTarget(new RouteTarget.Monolith(), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("route 'a' shadows 10% of its requests, but its target is the monolith");
+        assertThat(table.routes().get(0).withShadow(Shadow.OFF).withTarget(new RouteTarget.Monolith(), 0).shadow())
+                .isEqualTo(Shadow.OFF);
     }
 
     @Test

@@ -1,0 +1,277 @@
+package dev.strangler.gateway.web;
+
+import dev.strangler.gateway.lambda.HttpApiEvents;
+import dev.strangler.gateway.lambda.Invocation;
+import dev.strangler.gateway.lambda.LambdaInvoker;
+import dev.strangler.gateway.lambda.LambdaResponse;
+import dev.strangler.gateway.routing.Route;
+import dev.strangler.gateway.routing.RouteMatch;
+import dev.strangler.gateway.routing.RouteTarget;
+import dev.strangler.gateway.routing.Shadow;
+import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * Shadow traffic: while the monolith answers the client, a sampled copy of the request goes to the route's target in
+ * the background and the two answers' status and headers are compared ({@link AnswerComparison}), counted per route
+ * as match, mismatch, error or skipped, with one INFO line per mismatch on logger {@code dev.strangler.gateway.shadow}.
+ *
+ * <p>The client's answer is never changed: the copy is subscribed on its own, its failures are counted and logged at
+ * DEBUG only, and of the monolith's answer only the status and headers are kept (its body streams to the client as
+ * before and is not compared). Only bodies known to be empty or declared in {@code Content-Length} up to {@code maxBodyBytes} are
+ * copied; such a body is read once and replayed to the monolith. At most {@code maxInFlight} copies run at once;
+ * over that a copy is skipped. Thread-safe.
+ */
+public final class ShadowTraffic implements AutoCloseable {
+
+    /** Marks a shadow copy, in the copied request's headers and in a function's event. */
+    public static final String SHADOW_HEADER = "x-strangler-shadow";
+
+    private static final Logger log = LoggerFactory.getLogger("dev.strangler.gateway.shadow");
+    // hop-by-hop headers and those the client recomputes for the copy
+    private static final Set<String> NOT_COPIED = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "host", "content-length",
+            SHADOW_HEADER);
+
+    private final LambdaInvoker invoker;
+    private final RouteMetrics metrics;
+    private final int maxBodyBytes;
+    private final int maxInFlight;
+    private final ConnectionProvider connections;
+    private final HttpClient http;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    private ShadowTraffic(LambdaInvoker invoker, RouteMetrics metrics, int maxBodyBytes, int maxInFlight,
+                          Duration timeout, LoopResources loops) {
+        this.invoker = Objects.requireNonNull(invoker, "invoker");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        if (maxBodyBytes < 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be 0 or more, but was " + maxBodyBytes);
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, but was " + maxInFlight);
+        }
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxInFlight = maxInFlight;
+        this.connections = ConnectionProvider.builder("strangler-shadow").maxConnections(maxInFlight)
+                .pendingAcquireMaxCount(maxInFlight).build();
+        this.http = HttpClient.create(connections).runOn(Objects.requireNonNull(loops, "loops"))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                .responseTimeout(timeout);
+    }
+
+    /**
+     * Copies to Lambda targets through {@code invoker} (bounded by its own invoke timeout) and to HTTP targets with a
+     * client on {@code loops} that gives up after {@code timeout}.
+     */
+    public static ShadowTraffic create(LambdaInvoker invoker, RouteMetrics metrics, int maxBodyBytes, int maxInFlight,
+                                       Duration timeout, LoopResources loops) {
+        return new ShadowTraffic(invoker, metrics, maxBodyBytes, maxInFlight, timeout, loops);
+    }
+
+    /** Copies currently waiting for the target or the monolith. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    @Override
+    public void close() {
+        connections.disposeLater().block(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Serves the request through {@code proxy} (to the monolith) and, when the route's shadow samples it, copies it
+     * to the route's target. The exchange handed to {@code proxy} replays a body that was read for the copy.
+     */
+    Mono<Void> proxyAndCopy(ServerWebExchange exchange, RouteMatch match, Function<ServerWebExchange, Mono<Void>> proxy) {
+        Route route = match.route();
+        Shadow shadow = route.shadow();
+        ServerHttpRequest request = exchange.getRequest();
+        // a draw of its own, independent of the weight's
+        if (ThreadLocalRandom.current().nextInt(100) >= shadow.percent() || !shadow.copies(request.getMethod().name())) {
+            return proxy.apply(exchange);
+        }
+        long declared = request.getHeaders().getContentLength();
+        boolean empty = StranglerFilter.hasNoBody(request, declared);
+        if (!empty && (declared < 0 || declared > maxBodyBytes)) {
+            // unknown or too large: the body streams to the monolith untouched
+            metrics.recordShadow(route.id(), ShadowOutcome.SKIPPED);
+            log.debug("Route {}: shadow copy skipped, body of {} bytes (-1: unknown) is over the {} a copy may buffer",
+                    route.id(), declared, maxBodyBytes);
+            return proxy.apply(exchange);
+        }
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            metrics.recordShadow(route.id(), ShadowOutcome.SKIPPED);
+            log.debug("Route {}: shadow copy skipped, {} copies already in flight", route.id(), maxInFlight);
+            return proxy.apply(exchange);
+        }
+        if (empty) {
+            return copyAndProxy(exchange, match, StranglerFilter.NO_BODY, proxy);
+        }
+        AtomicBoolean started = new AtomicBoolean();
+        return DataBufferUtils.join(request.getBody(), maxBodyBytes)
+                .map(StranglerFilter::bytes)
+                .defaultIfEmpty(StranglerFilter.NO_BODY)
+                .flatMap(body -> {
+                    started.set(true);
+                    ServerWebExchange replay = exchange.mutate().request(StranglerFilter.replayBody(request, body)).build();
+                    return copyAndProxy(replay, match, body, proxy);
+                })
+                .doFinally(signal -> {
+                    if (!started.get()) { // the body could not be read: no copy, and the client's request fails as it would have
+                        inFlight.decrementAndGet();
+                        metrics.recordShadow(route.id(), ShadowOutcome.SKIPPED);
+                        log.debug("Route {}: shadow copy skipped, the request body could not be read ({})", route.id(), signal);
+                    }
+                });
+    }
+
+    private Mono<Void> copyAndProxy(ServerWebExchange exchange, RouteMatch match, byte[] body,
+                                    Function<ServerWebExchange, Mono<Void>> proxy) {
+        Route route = match.route();
+        Sinks.One<AnswerComparison.Answer> monolith = Sinks.one();
+        String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
+        long start = System.nanoTime();
+        Mono.defer(() -> send(exchange, match, body))
+                .doOnNext(answer -> metrics.recordShadowLatency(route.id(), System.nanoTime() - start))
+                .flatMap(answer -> monolith.asMono()
+                        .map(seen -> compare(route, requestId, seen, answer))
+                        .switchIfEmpty(Mono.fromSupplier(() -> {
+                            log.debug("Route {}: shadow copy of request {} not compared, the monolith did not answer",
+                                    route.id(), requestId);
+                            return ShadowOutcome.SKIPPED;
+                        })))
+                .onErrorResume(e -> {
+                    log.debug("Route {}: shadow copy of request {} to {} failed: {}", route.id(), requestId,
+                            route.target().describe(), e.toString());
+                    return Mono.just(ShadowOutcome.ERROR);
+                })
+                .doFinally(signal -> inFlight.decrementAndGet())
+                .subscribe(outcome -> metrics.recordShadow(route.id(), outcome),
+                        e -> log.debug("Route {}: shadow copy of request {} failed", route.id(), requestId, e));
+        // When the proxy completes, Spring Cloud Gateway's routing filter has set the monolith's status and headers; the
+        // body is written after that, by a filter earlier in the chain, and is not looked at.
+        return proxy.apply(exchange)
+                .doOnSuccess(done -> {
+                    if (exchange.getAttribute(StranglerFilter.UPSTREAM_FAILED) == null) {
+                        try {
+                            monolith.tryEmitValue(answerOf(exchange.getResponse()));
+                        } catch (RuntimeException e) { // on the client's path: never let the comparison fail it
+                            log.debug("Route {}: the monolith's answer to request {} could not be read for the comparison",
+                                    route.id(), requestId, e);
+                        }
+                    }
+                })
+                .doFinally(signal -> monolith.tryEmitEmpty()); // no answer (failed or cancelled): nothing to compare
+    }
+
+    private ShadowOutcome compare(Route route, String requestId, AnswerComparison.Answer monolith,
+                                  AnswerComparison.Answer target) {
+        List<String> differences = AnswerComparison.differences(monolith, target, route.shadow());
+        if (differences.isEmpty()) {
+            return ShadowOutcome.MATCH;
+        }
+        log.info("shadow_mismatch route={} request_id={} target={} status={}/{} differences={}", route.id(), requestId,
+                route.target().describe(), monolith.status(), target.status(), differences);
+        return ShadowOutcome.MISMATCH;
+    }
+
+    private Mono<AnswerComparison.Answer> send(ServerWebExchange exchange, RouteMatch match, byte[] body) {
+        RouteTarget target = match.route().target();
+        if (target instanceof RouteTarget.LambdaFunction function) {
+            byte[] payload = HttpApiEvents.toEvent(StranglerFilter.toLambdaRequest(exchange, match, body, true),
+                    function.payloadFormat());
+            return Mono.fromFuture(() -> invoker.invoke(function.function(), function.qualifier(), payload))
+                    .map(invocation -> answerOf(invocation, function));
+        }
+        if (target instanceof RouteTarget.HttpService service) {
+            return sendTo(StranglerFilter.serviceUrl(service.uri(), exchange.getRequest()), exchange, body);
+        }
+        return Mono.error(new IllegalStateException("route '" + match.route().id() + "' has no target to copy to"));
+    }
+
+    private Mono<AnswerComparison.Answer> sendTo(URI url, ServerWebExchange exchange, byte[] body) {
+        ServerHttpRequest request = exchange.getRequest();
+        String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
+        String traceparent = exchange.getAttribute(RequestIdFilter.TRACEPARENT_ATTRIBUTE);
+        HttpClient client = http.headers(headers -> {
+            request.getHeaders().forEach((name, values) -> {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!NOT_COPIED.contains(lower) && !lower.equals(Tracing.REQUEST_ID_HEADER.toLowerCase(Locale.ROOT))
+                        && !lower.equals(Tracing.TRACEPARENT)) {
+                    headers.add(name, values);
+                }
+            });
+            if (requestId != null) {
+                headers.set(Tracing.REQUEST_ID_HEADER, requestId);
+            }
+            if (traceparent != null) {
+                headers.set(Tracing.TRACEPARENT, traceparent);
+            }
+            headers.set(SHADOW_HEADER, "true");
+        });
+        HttpClient.RequestSender sender = client
+                .request(io.netty.handler.codec.http.HttpMethod.valueOf(request.getMethod().name()))
+                .uri(url);
+        HttpClient.ResponseReceiver<?> receiver = body.length == 0 ? sender
+                : sender.send(ByteBufFlux.fromInbound(Mono.just(body)));
+        // the body is read and dropped: only status and headers are compared
+        return receiver.responseSingle((answer, content) -> content.asByteArray()
+                .then(Mono.fromSupplier(() -> answerOf(answer))));
+    }
+
+    private static AnswerComparison.Answer answerOf(ServerHttpResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.getHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+        return new AnswerComparison.Answer(response.getStatusCode() == null ? 200 : response.getStatusCode().value(), headers);
+    }
+
+    private static AnswerComparison.Answer answerOf(HttpClientResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : response.responseHeaders().names()) {
+            headers.put(name, response.responseHeaders().getAll(name));
+        }
+        return new AnswerComparison.Answer(response.status().code(), headers);
+    }
+
+    private static AnswerComparison.Answer answerOf(Invocation invocation, RouteTarget.LambdaFunction function) {
+        if (invocation.isFunctionError()) {
+            throw new IllegalStateException("function error " + invocation.functionError());
+        }
+        LambdaResponse reply = HttpApiEvents.toResponse(invocation.payload(), function.payloadFormat());
+        Map<String, List<String>> headers = new LinkedHashMap<>(reply.headers());
+        if (!reply.cookies().isEmpty()) {
+            List<String> cookies = new ArrayList<>(headers.getOrDefault(HttpHeaders.SET_COOKIE, List.of()));
+            cookies.addAll(reply.cookies());
+            headers.put(HttpHeaders.SET_COOKIE, cookies);
+        }
+        return new AnswerComparison.Answer(reply.status(), headers);
+    }
+}
