@@ -27,20 +27,22 @@ public record GatewayArguments(List<String> springArguments, boolean isHelp) {
               --admin-token TOKEN      admin bearer token, 16+ characters       env STRANGLER_ADMIN_TOKEN
               --audit-log FILE         audit log (default: <routes file>.audit.log)  env STRANGLER_ROUTES_AUDIT_LOG
               --invoke-timeout DUR     Lambda invoke timeout (default 30s)      env STRANGLER_LAMBDA_INVOKE_TIMEOUT
+              --event-loops N          I/O threads (default 0: one per core)    env STRANGLER_EVENT_LOOPS
               --help                   this text
             Any Spring property can also be given as --name=value.""";
 
-    private static final Map<String, String> OPTIONS = Map.of(
-            "--routes", "strangler.routes.file",
-            "--monolith", "strangler.monolith.uri",
-            "--lambda-endpoint", "strangler.lambda.endpoint",
-            "--region", "strangler.lambda.region",
-            "--port", "server.port",
-            "--address", "server.address",
-            "--admin-port", "strangler.admin.port",
-            "--admin-token", "strangler.admin.token",
-            "--audit-log", "strangler.routes.audit-log",
-            "--invoke-timeout", "strangler.lambda.invoke-timeout");
+    private static final Map<String, String> OPTIONS = Map.ofEntries(
+            Map.entry("--routes", "strangler.routes.file"),
+            Map.entry("--monolith", "strangler.monolith.uri"),
+            Map.entry("--lambda-endpoint", "strangler.lambda.endpoint"),
+            Map.entry("--region", "strangler.lambda.region"),
+            Map.entry("--port", "server.port"),
+            Map.entry("--address", "server.address"),
+            Map.entry("--admin-port", "strangler.admin.port"),
+            Map.entry("--admin-token", "strangler.admin.token"),
+            Map.entry("--audit-log", "strangler.routes.audit-log"),
+            Map.entry("--invoke-timeout", "strangler.lambda.invoke-timeout"),
+            Map.entry("--event-loops", "strangler.event-loops"));
 
     public GatewayArguments {
         springArguments = List.copyOf(springArguments);

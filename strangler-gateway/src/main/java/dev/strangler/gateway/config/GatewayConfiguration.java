@@ -16,6 +16,7 @@ import dev.strangler.gateway.web.StranglerFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
@@ -30,7 +31,6 @@ import org.springframework.http.client.ReactorResourceFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.resources.LoopResources;
 
 /**
  * Wires the strangler gateway: the live route table, the Lambda invoker, the filters, the catch-all route, the admin
@@ -61,11 +61,18 @@ public class GatewayConfiguration {
 
     /**
      * The event loops of the server, the monolith client and the Lambda client: a request stays on the thread that
-     * read it until it is answered. As many as Reactor Netty would start ({@code reactor.netty.ioWorkerCount}).
+     * read it until it is answered. One per core unless {@code strangler.event-loops} says otherwise: nothing on them
+     * blocks, so more loops than cores only add context switches (Reactor Netty's default of at least 4 cost about a
+     * third more CPU per proxied request on 2 cores, see the README's benchmark).
      */
     @Bean(destroyMethod = "close")
-    SharedEventLoops eventLoops() {
-        return SharedEventLoops.create("strangler-io", LoopResources.DEFAULT_IO_WORKER_COUNT);
+    SharedEventLoops eventLoops(@Value("${strangler.event-loops:0}") int eventLoops) {
+        if (eventLoops < 0) {
+            throw new IllegalArgumentException("strangler.event-loops must be 0 (one per core) or more, but was "
+                    + eventLoops);
+        }
+        return SharedEventLoops.create("strangler-io",
+                eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops);
     }
 
     /** Makes the web server run on {@link #eventLoops()} (Spring Boot's own factory would use Reactor's global loops). */

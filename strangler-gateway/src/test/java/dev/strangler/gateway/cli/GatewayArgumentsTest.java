@@ -10,10 +10,11 @@ class GatewayArgumentsTest {
     @Test
     void turns_launcher_options_into_spring_properties() {
         GatewayArguments arguments = GatewayArguments.parse(new String[] {"--routes", "routes.yml", "--monolith=http://127.0.0.1:8080",
-                "--admin-port", "9001", "--logging.level.root=warn"});
+                "--admin-port", "9001", "--event-loops", "2", "--logging.level.root=warn"});
 
         assertThat(arguments.springArguments()).containsExactly("--strangler.routes.file=routes.yml",
-                "--strangler.monolith.uri=http://127.0.0.1:8080", "--strangler.admin.port=9001", "--logging.level.root=warn");
+                "--strangler.monolith.uri=http://127.0.0.1:8080", "--strangler.admin.port=9001",
+                "--strangler.event-loops=2", "--logging.level.root=warn");
     }
 
     @Test

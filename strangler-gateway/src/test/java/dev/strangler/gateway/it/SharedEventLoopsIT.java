@@ -74,5 +74,7 @@ class SharedEventLoopsIT {
                 .noneMatch(name -> name.startsWith("aws-java-sdk-NettyEventLoop"))
                 .noneMatch(name -> name.startsWith("sdk-async-response"))
                 .noneMatch(name -> name.startsWith("sdk-ScheduledExecutor"));
+        // one loop per core by default, not Reactor Netty's "at least 4"
+        assertThat(env.gateway.getBean(SharedEventLoops.class).lanes()).hasSize(Runtime.getRuntime().availableProcessors());
     }
 }
