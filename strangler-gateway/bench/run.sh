@@ -5,7 +5,8 @@
 #   plain-scg   wrk -> bare Spring Cloud Gateway route (this jar, profile "plain") -> backend
 #   strangler   wrk -> strangler gateway, every feature on (route matching, side choice, request id,
 #               traceparent, metrics, access log) -> backend
-# For each: throughput at saturation (64 connections) and p50/p99 latency at 4 connections.
+# For each: throughput at saturation (64 connections) and p50/p99 latency at 4 connections; for the two gateways also
+# their CPU time (user + system) per request at saturation, steadier than throughput on a shared machine.
 # Then the Lambda path: gateway -> lambda-local vs a direct SDK invoke (bench/lambda.sh).
 # Usage: strangler-gateway/bench/run.sh [seconds per measurement, default 10]
 #        (BENCH_WARMUP_SECONDS, default 40: wrk load on each path before it is measured;
@@ -92,6 +93,9 @@ start_jvm() { # name
   JVM_PID=$!
   PIDS+=("$JVM_PID")
 }
+cpu_ticks() { # user + system clock ticks of the gateway JVM under test, 0 when none runs
+  if [[ -n "${JVM_PID:-}" ]]; then awk '{print $14 + $15}' "/proc/$JVM_PID/stat"; else echo 0; fi
+}
 stop_jvm() {
   if [[ -n "${JVM_PID:-}" ]]; then
     kill "$JVM_PID" 2>/dev/null || true
@@ -103,9 +107,9 @@ wait_for "http://127.0.0.1:$BACKEND/"; wait_for "http://127.0.0.1:$NGINX/"
 
 "$JAVA" -version 2>&1 | head -1 >&2
 echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${SECONDS_PER_RUN}s per measurement" >&2
-printf '| path | req/s at %d connections | p50 at %d connections | p99 at %d connections |\n' \
+printf '| path | req/s at %d connections | p50 at %d connections | p99 at %d connections | gateway CPU per request |\n' \
   "$SATURATION_CONNECTIONS" "$MODERATE_CONNECTIONS" "$MODERATE_CONNECTIONS"
-printf '|---|---|---|---|\n'
+printf '|---|---|---|---|---|\n'
 # BENCH_ROUNDS (default 1) repeats the two JVM rows, alternating, and ends with their medians: on 2 cores one JVM
 # measurement moves by 10 % or more from run to run (the JIT's choices), so one row each proves little.
 ROUNDS="${BENCH_ROUNDS:-1}"
@@ -113,20 +117,29 @@ entries=("direct|$BACKEND" "nginx|$NGINX")
 for ((round = 1; round <= ROUNDS; round++)); do
   entries+=("plain-scg|$PLAIN" "strangler|$GATEWAY")
 done
-declare -A rates
+declare -A rates cpus
 for entry in "${entries[@]}"; do
   IFS='|' read -r name port <<<"$entry"
   url="http://127.0.0.1:$port/bench/item/42"
   start_jvm "$name"
   wait_for "http://127.0.0.1:$port/bench/warm"
   wrk -t2 -c"$SATURATION_CONNECTIONS" -d"${WARMUP_SECONDS}s" "$url" >/dev/null   # warm-up (JIT, pools)
+  cpu_before=$(cpu_ticks)
   saturated=$(wrk -t2 -c"$SATURATION_CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$url")
+  cpu_after=$(cpu_ticks)
   moderate=$(wrk -t1 -c"$MODERATE_CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$url")
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$saturated")
   errors=$(grep -E "Non-2xx|Socket errors" <<<"$saturated$moderate" || true)
   p50=$(awk '$1=="50%" {print $2}' <<<"$moderate")
   p99=$(awk '$1=="99%" {print $2}' <<<"$moderate")
-  printf '| %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99"
+  cpu="–"
+  if [[ -n "${JVM_PID:-}" && "$rps" -gt 0 ]]; then
+    micros="$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v r="$rps" -v s="$SECONDS_PER_RUN" \
+      'BEGIN {printf "%.0f", t / hz * 1e6 / (r * s)}')"
+    cpu="$micros µs"
+    cpus[$name]="${cpus[$name]:-} $micros"
+  fi
+  printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$cpu"
   rates[$name]="${rates[$name]:-} $rps"
   [[ -n "$errors" ]] && echo "bench: $name had errors: $errors" >&2
   stop_jvm
@@ -135,5 +148,6 @@ if ((ROUNDS > 1)); then
   median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
   plain=$(median "${rates[plain-scg]}"); strangler=$(median "${rates[strangler]}")
   echo "medians over $ROUNDS rounds: plain-scg $plain req/s, strangler $strangler req/s," \
-    "ratio $(awk -v s="$strangler" -v p="$plain" 'BEGIN {printf "%.2f", s / p}')"
+    "ratio $(awk -v s="$strangler" -v p="$plain" 'BEGIN {printf "%.2f", s / p}');" \
+    "CPU per request: plain-scg $(median "${cpus[plain-scg]}") µs, strangler $(median "${cpus[strangler]}") µs"
 fi
