@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.web.server.WebFilter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -137,6 +138,12 @@ public class GatewayConfiguration {
     StranglerFilter stranglerFilter(RouteStore store, LambdaInvoker invoker, RouteMetrics metrics, LambdaProperties lambda,
                                     ShadowTraffic shadows) {
         return new StranglerFilter(store, invoker, metrics, lambda.maxBodyBytes(), shadows);
+    }
+
+    /** Serves function routes ahead of WebFlux's dispatch and Spring Cloud Gateway's chain (see the filter). */
+    @Bean
+    WebFilter stranglerAheadFilter(StranglerFilter stranglerFilter) {
+        return stranglerFilter.aheadOfDispatch();
     }
 
     @Bean

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -41,6 +42,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,6 +55,10 @@ import reactor.netty.http.server.HttpServerRequest;
  * route's Lambda function and maps the reply. Failed invokes of safe methods fall back to the monolith when the route
  * says so. A monolith-served request of a route with a shadow may also be copied to the target ({@link ShadowTraffic}).
  * Records metrics and one access log line per request. Thread-safe.
+ *
+ * <p>It works at two points: as a web filter ahead of WebFlux's dispatch ({@link #aheadOfDispatch()}), where every
+ * request's route and side are decided once and function requests are answered without going through Spring Cloud
+ * Gateway's handler mapping and filter chain; and as a global filter in that chain, where the rest is proxied.
  */
 public final class StranglerFilter implements GlobalFilter, Ordered {
 
@@ -88,41 +95,105 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1; // after the monolith URL is set
     }
 
-    @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        long start = System.nanoTime();
+    /** Which route and side a request was given, decided once per request. */
+    private record Decision(RouteMatch match, Side side) {
+        String routeId() {
+            return match == null ? RouteMetrics.DEFAULT_ROUTE : match.route().id();
+        }
+
+        String target() {
+            return side == Side.MONOLITH ? "monolith" : match.route().target().describe();
+        }
+    }
+
+    private Decision decide(ServerWebExchange exchange) {
         ExchangeFacts facts = new ExchangeFacts(exchange.getRequest());
         Optional<RouteMatch> match = store.table().match(facts);
-        if (match.isEmpty()) {
-            return observe(exchange, proxy(exchange, chain, RouteMetrics.DEFAULT_ROUTE), RouteMetrics.DEFAULT_ROUTE,
-                    Side.MONOLITH, "monolith", start);
+        Decision decision = match.isEmpty() ? new Decision(null, Side.MONOLITH)
+                : new Decision(match.get(), SideChooser.choose(match.get().route(), facts));
+        exchange.getAttributes().put(DECISION, decision);
+        return decision;
+    }
+
+    /**
+     * First look at every request, as a {@link org.springframework.web.server.WebFilter} ahead of WebFlux's dispatch
+     * ({@link AheadFilter}): decides the route and side once, answers a function's requests right here (Spring Cloud
+     * Gateway's handler mapping and filter chain have nothing to add to them), and lets everything else, including a
+     * function's fallback to the monolith, continue to Spring Cloud Gateway, whose chain reaches
+     * {@link #filter(ServerWebExchange, GatewayFilterChain)} with the decision made. Observed (metrics, access log)
+     * here, over the whole exchange.
+     */
+    Mono<Void> serveAhead(ServerWebExchange exchange, WebFilterChain next) {
+        long start = System.nanoTime();
+        Decision decision = decide(exchange);
+        if (decision.side() == Side.TARGET && decision.match().route().target() instanceof RouteTarget.LambdaFunction function) {
+            return observe(exchange, invokeFunction(exchange, next::filter, decision.match(), function),
+                    decision.routeId(), Side.TARGET, function.describe(), start);
         }
-        RouteMatch found = match.get();
+        return observe(exchange, next.filter(exchange), decision.routeId(), decision.side(), decision.target(), start);
+    }
+
+    /**
+     * The web filter that sees every request first, right after {@link RequestIdFilter}: register it as a bean next
+     * to this global filter.
+     */
+    public WebFilter aheadOfDispatch() {
+        return new AheadFilter(this);
+    }
+
+    private record AheadFilter(StranglerFilter filter) implements WebFilter, Ordered {
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            return filter.serveAhead(exchange, chain);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE + 1; // after RequestIdFilter
+        }
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Decision decision = exchange.getAttribute(DECISION);
+        if (decision != null) {
+            return route(exchange, chain, decision);
+        }
+        // not seen ahead (the web filter is not installed): decide and observe here
+        long start = System.nanoTime();
+        decision = decide(exchange);
+        return observe(exchange, route(exchange, chain, decision), decision.routeId(), decision.side(),
+                decision.target(), start);
+    }
+
+    private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, Decision decision) {
+        String routeId = decision.routeId();
+        if (decision.match() == null || exchange.getAttribute(FALLBACK) != null) {
+            return proxy(exchange, chain, routeId); // unrouted, or a function's fallback
+        }
+        RouteMatch found = decision.match();
         Route route = found.route();
-        Side side = SideChooser.choose(route, facts);
-        if (side == Side.MONOLITH) {
-            Mono<Void> served = route.shadow().isOn()
-                    ? shadows.proxyAndCopy(exchange, found, copy -> proxy(copy, chain, route.id()))
-                    : proxy(exchange, chain, route.id());
-            return observe(exchange, served, route.id(), side, "monolith", start);
+        if (decision.side() == Side.MONOLITH) {
+            return route.shadow().isOn()
+                    ? shadows.proxyAndCopy(exchange, found, copy -> proxy(copy, chain, routeId))
+                    : proxy(exchange, chain, routeId);
         }
         if (route.target() instanceof RouteTarget.HttpService service) {
             exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
                     serviceUrl(service.uri(), exchange.getRequest()));
-            return observe(exchange, proxy(exchange, chain, route.id()), route.id(), side, service.describe(), start);
+            return proxy(exchange, chain, routeId);
         }
         RouteTarget.LambdaFunction function = (RouteTarget.LambdaFunction) route.target();
-        return observe(exchange, invokeFunction(exchange, chain, found, function), route.id(), side,
-                function.describe(), start);
+        return invokeFunction(exchange, ex -> proxy(ex, chain, routeId), found, function);
     }
 
-    private Mono<Void> invokeFunction(ServerWebExchange exchange, GatewayFilterChain chain, RouteMatch match,
-                                      RouteTarget.LambdaFunction function) {
+    private Mono<Void> invokeFunction(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> monolith,
+                                      RouteMatch match, RouteTarget.LambdaFunction function) {
         ServerHttpRequest request = exchange.getRequest();
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBodyBytes) {
             // refused before reading: the body is still unread, so the monolith could take it whole
-            return fail(exchange, chain, match.route(), UNREAD, tooLarge(declared));
+            return fail(exchange, monolith, match.route(), UNREAD, tooLarge(declared));
         }
         // most requests to a function are bodiless GETs: known from the headers, no need to subscribe to the body
         Mono<byte[]> read = hasNoBody(request, declared) ? Mono.just(NO_BODY)
@@ -135,26 +206,26 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
                     LambdaRequest event = toLambdaRequest(exchange, match, body, false);
                     byte[] payload = HttpApiEvents.toEvent(event, function.payloadFormat());
                     return Mono.fromFuture(() -> invoker.invoke(function.function(), function.qualifier(), payload))
-                            .flatMap(invocation -> answer(exchange, chain, match.route(), function, invocation, body))
-                            .onErrorResume(InvocationException.class, e -> fail(exchange, chain, match.route(), body, e));
+                            .flatMap(invocation -> answer(exchange, monolith, match.route(), function, invocation, body))
+                            .onErrorResume(InvocationException.class, e -> fail(exchange, monolith, match.route(), body, e));
                 })
-                .onErrorResume(InvocationException.class, e -> fail(exchange, chain, match.route(), null, e));
+                .onErrorResume(InvocationException.class, e -> fail(exchange, monolith, match.route(), null, e));
     }
 
-    private Mono<Void> answer(ServerWebExchange exchange, GatewayFilterChain chain, Route route,
+    private Mono<Void> answer(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> monolith, Route route,
                               RouteTarget.LambdaFunction function, Invocation invocation, byte[] body) {
         exchange.getAttributes().put(AWS_REQUEST_ID, String.valueOf(invocation.awsRequestId()));
         if (invocation.isFunctionError()) {
             String reply = new String(invocation.payload(), StandardCharsets.UTF_8);
             InvocationException.Kind kind = reply.contains("Task timed out")
                     ? InvocationException.Kind.TIMEOUT : null;
-            return fail(exchange, chain, route, body, new FunctionFailure(kind, invocation.functionError()));
+            return fail(exchange, monolith, route, body, new FunctionFailure(kind, invocation.functionError()));
         }
         LambdaResponse response;
         try {
             response = HttpApiEvents.toResponse(invocation.payload(), function.payloadFormat());
         } catch (InvocationException e) {
-            return fail(exchange, chain, route, body, new FunctionFailure(null, "malformed reply: " + e.getMessage()));
+            return fail(exchange, monolith, route, body, new FunctionFailure(null, "malformed reply: " + e.getMessage()));
         }
         return write(exchange.getResponse(), response);
     }
@@ -169,7 +240,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         }
     }
 
-    private Mono<Void> fail(ServerWebExchange exchange, GatewayFilterChain chain, Route route, byte[] body,
+    private Mono<Void> fail(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> monolith, Route route, byte[] body,
                             RuntimeException failure) {
         String kind;
         HttpStatus status;
@@ -207,7 +278,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
             exchange.getResponse().getHeaders().set("X-Strangler-Fallback", kind);
             ServerWebExchange replay = body == UNREAD
                     ? exchange : exchange.mutate().request(replayBody(exchange.getRequest(), body)).build();
-            return proxy(replay, chain, route.id());
+            return monolith.apply(replay);
         }
         if (retryAfter != null || status == HttpStatus.TOO_MANY_REQUESTS) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter == null ? 1 : retryAfter));
@@ -352,6 +423,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
     static final String AWS_REQUEST_ID = StranglerFilter.class.getName() + ".awsRequestId";
     static final String FALLBACK = StranglerFilter.class.getName() + ".fallback";
     static final String UPSTREAM_FAILED = StranglerFilter.class.getName() + ".upstreamFailed";
+    private static final String DECISION = StranglerFilter.class.getName() + ".decision";
 
     /** Nanoseconds as milliseconds with three decimals ("1.042"), without {@code String.format}'s cost per request. */
     static String millis(long nanos) {

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strangler.gateway.lambda.Invocation;
 import dev.strangler.gateway.lambda.SdkLambdaInvoker;
 import dev.strangler.gateway.netty.SharedEventLoops;
+import dev.strangler.gateway.web.RequestIdFilter;
+import dev.strangler.gateway.web.StranglerFilter;
 import io.netty.channel.EventLoopGroup;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.web.server.WebFilter;
 
 /** The gateway's one set of event loops: requests stay on the loop that read them, and no other pool is started. */
 class SharedEventLoopsIT {
@@ -76,5 +82,15 @@ class SharedEventLoopsIT {
                 .noneMatch(name -> name.startsWith("sdk-ScheduledExecutor"));
         // one loop per core by default, not Reactor Netty's "at least 4"
         assertThat(env.gateway.getBean(SharedEventLoops.class).lanes()).hasSize(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void function_routes_are_served_by_a_web_filter_right_after_the_request_id() {
+        List<WebFilter> filters = new ArrayList<>(env.gateway.getBeansOfType(WebFilter.class).values());
+        AnnotationAwareOrderComparator.sort(filters);
+
+        assertThat(filters).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(filters.get(0)).isInstanceOf(RequestIdFilter.class);
+        assertThat(filters.get(1).getClass().getEnclosingClass()).isEqualTo(StranglerFilter.class);
     }
 }
