@@ -157,7 +157,7 @@ public final class AdminServer implements AutoCloseable {
                 int weight = route.weight();
                 if (body.has("weight")) {
                     JsonNode w = body.get("weight");
-                    if (!w.isIntegralNumber()) {
+                    if (!w.isIntegralNumber() || !w.canConvertToInt()) { // 4294967346 must not pass as 50
                         throw new IllegalArgumentException("weight must be a whole number 0-100, but was " + w);
                     }
                     weight = w.asInt();
@@ -187,7 +187,7 @@ public final class AdminServer implements AutoCloseable {
 
     private static Shadow shadow(JsonNode body, Shadow current) {
         JsonNode percent = body.get("percent");
-        if (!percent.isIntegralNumber()) {
+        if (!percent.isIntegralNumber() || !percent.canConvertToInt()) {
             throw new IllegalArgumentException("shadow percent must be a whole number 0-100, but was " + percent);
         }
         boolean unsafe = current.unsafeMethods();

@@ -74,6 +74,13 @@ class AdminApiIT {
         assertThat(new String(invalid.body(), StandardCharsets.UTF_8)).contains("weight must be between 0 and 100, but was 150");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("no route with id 'nope'");
+        // 2^32 + 50 read as an int would be 50, a valid weight or percent
+        HttpResponse<byte[]> hugeWeight = env.send(env.admin("/routes/zero").PUT(HttpRequest.BodyPublishers.ofString("{\"weight\":4294967346}")));
+        HttpResponse<byte[]> hugePercent = env.send(env.admin("/routes/zero/shadow").POST(HttpRequest.BodyPublishers.ofString("{\"percent\":4294967306}")));
+        assertThat(hugeWeight.statusCode()).isEqualTo(400);
+        assertThat(new String(hugeWeight.body(), StandardCharsets.UTF_8)).contains("weight must be a whole number 0-100");
+        assertThat(hugePercent.statusCode()).isEqualTo(400);
+        assertThat(new String(hugePercent.body(), StandardCharsets.UTF_8)).contains("shadow percent must be a whole number 0-100");
     }
 
     @Test
