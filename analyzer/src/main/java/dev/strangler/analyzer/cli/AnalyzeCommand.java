@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The options of {@code strangler analyze} and the run they drive. */
 @Command(name = "strangler analyze", mixinStandardHelpOptions = true, sortOptions = false,
@@ -202,10 +203,12 @@ final class AnalyzeCommand {
     private static void write(Path target, Decomposition decomposition) {
         try {
             Files.createDirectories(target);
+            // the two reports read the same finished decomposition: the Markdown is rendered on a second thread
+            CompletableFuture<String> markdown = CompletableFuture.supplyAsync(
+                    () -> new MarkdownReportWriter().render(decomposition));
             Files.writeString(target.resolve("decomposition.json"), new JsonReportWriter().render(decomposition),
                     StandardCharsets.UTF_8);
-            Files.writeString(target.resolve("decomposition.md"), new MarkdownReportWriter().render(decomposition),
-                    StandardCharsets.UTF_8);
+            Files.writeString(target.resolve("decomposition.md"), markdown.join(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + target + ": " + e.getMessage()
                     + "; choose another folder with --out");

@@ -38,11 +38,12 @@ public final class Decomposer {
                 .thenComparing(EntryPoint::handler));
         progress.started("tracing use cases", entryPoints.size());
         UseCaseTracer tracer = new UseCaseTracer(codebase, graph);
-        List<UseCase> useCases = new ArrayList<>();
-        for (EntryPoint entryPoint : entryPoints) {
-            useCases.add(tracer.trace(entryPoint));
+        // each use case is traced on its own: on every core, kept in the order of the entry points
+        List<UseCase> useCases = entryPoints.parallelStream().map(entryPoint -> {
+            UseCase useCase = tracer.trace(entryPoint);
             progress.advanced(1);
-        }
+            return useCase;
+        }).toList();
         progress.finished();
         CodebaseFacts facts = new CodebaseFacts(codebase, graph, useCases);
         progress.started("finding service boundaries", 3);

@@ -6,8 +6,10 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.Codebase;
 import dev.strangler.analyzer.core.CodebaseStats;
+import dev.strangler.analyzer.core.Dependency;
 import dev.strangler.analyzer.core.EntityMapping;
 import dev.strangler.analyzer.core.EntryPoint;
+import dev.strangler.analyzer.core.MethodInfo;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
 import dev.strangler.analyzer.core.RepositoryBinding;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -89,7 +92,9 @@ public final class SourceScanner {
         List<Path> files = tree.javaFiles();
         progress.started("parsing", files.size());
         ThreadLocal<JavaFileParser> parsers = ThreadLocal.withInitial(JavaFileParser::new);
-        List<ParsedFile> parsed = runAll(pool, files, file -> {
+        // the largest files first, so that no thread is left with a long file while the others have finished
+        List<Integer> order = tree.largestFirst();
+        List<ParsedFile> parsed = runAll(pool, files, order, file -> {
             ParsedFile result = parsers.get().parse(file, tree.relative(file));
             progress.advanced(1);
             return result;
@@ -122,7 +127,7 @@ public final class SourceScanner {
         for (int i = 0; i < parsed.size(); i++) {
             positions.add(i);
         }
-        List<Facts> perFile = runAll(pool, positions, i -> {
+        List<Facts> perFile = runAll(pool, positions, order, i -> {
             Facts facts = analyse(parsed.get(i), typesPerFile.get(i), index, catalog, sql, applicationPath);
             progress.advanced(1);
             return facts;
@@ -159,8 +164,11 @@ public final class SourceScanner {
         CodebaseStats stats = new CodebaseStats(files.size() + tree.skippedFiles(), filesParsed, filesSkipped, lines,
                 all.resolved, all.guessed, all.unresolved);
         String name = root.getFileName() == null ? root.toString() : root.getFileName().toString();
-        return new Codebase(name, sorted(all.types, Comparator.comparing(TypeInfo::name)), all.dependencyList(),
-                all.methodList(), distinctSorted(all.entryPoints, ENTRY_ORDER),
+        // the facts are complete: the two largest lists are sorted on two threads
+        Future<List<MethodInfo>> methods = pool.submit(all::methodList);
+        List<Dependency> dependencies = all.dependencyList();
+        return new Codebase(name, sorted(all.types, Comparator.comparing(TypeInfo::name)), dependencies,
+                result(methods), distinctSorted(all.entryPoints, ENTRY_ORDER),
                 distinctSorted(all.entities, Comparator.comparing(EntityMapping::entity).thenComparing(EntityMapping::table)
                         .thenComparing(EntityMapping::location)),
                 distinctSorted(all.repositories, Comparator.comparing(RepositoryBinding::repository)
@@ -251,23 +259,30 @@ public final class SourceScanner {
         return type.isInterface ? TypeKind.INTERFACE : TypeKind.CLASS;
     }
 
-    private static <T, R> List<R> runAll(ExecutorService pool, List<T> inputs, Function<T, R> work) {
-        List<Future<R>> futures = new ArrayList<>(inputs.size());
-        for (T input : inputs) {
-            futures.add(pool.submit(() -> work.apply(input)));
+    /** Applies {@code work} to every input on the pool, submitted in the given order; the results in input order. */
+    private static <T, R> List<R> runAll(ExecutorService pool, List<T> inputs, List<Integer> order,
+                                         Function<T, R> work) {
+        List<Future<R>> futures = new ArrayList<>(Collections.nCopies(inputs.size(), null));
+        for (int i : order) {
+            T input = inputs.get(i);
+            futures.set(i, pool.submit(() -> work.apply(input)));
         }
         List<R> results = new ArrayList<>(inputs.size());
         for (Future<R> future : futures) {
-            try {
-                results.add(future.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("scan interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
-            }
+            results.add(result(future));
         }
         return results;
+    }
+
+    private static <R> R result(Future<R> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private static <T> List<T> sorted(List<T> items, Comparator<T> order) {

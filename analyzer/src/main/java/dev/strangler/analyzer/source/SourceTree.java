@@ -13,9 +13,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +36,7 @@ final class SourceTree {
     private final Path root;
     private final long maxFileBytes;
     private final List<Path> javaFiles = new ArrayList<>();
+    private final Map<Path, Long> sizes = new HashMap<>();
     private final List<Path> xmlFiles = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private int skippedFiles;
@@ -60,6 +64,17 @@ final class SourceTree {
 
     List<Path> javaFiles() {
         return javaFiles;
+    }
+
+    /** The positions of {@link #javaFiles()}, largest file first (ties in file order). */
+    List<Integer> largestFirst() {
+        List<Integer> order = new ArrayList<>(javaFiles.size());
+        for (int i = 0; i < javaFiles.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingLong((Integer i) -> sizes.getOrDefault(javaFiles.get(i), 0L)).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        return order;
     }
 
     List<Path> xmlFiles() {
@@ -146,6 +161,7 @@ final class SourceTree {
                             + "; such files are usually generated"));
                 } else if (!name.equals("module-info.java")) {
                     javaFiles.add(file);
+                    sizes.put(file, attrs.size());
                 }
             } else if (name.endsWith(".xml") && attrs.size() <= maxFileBytes) {
                 xmlFiles.add(file);

@@ -47,6 +47,20 @@ class LayoutTest {
                 .containsExactly("acme.web.OrderController -> acme.core.Order");
     }
 
+    @Test
+    void hands_out_the_largest_files_first_with_ties_in_file_order() throws IOException {
+        write("src/main/java/acme/A.java", "package acme;\nclass A {\n}\n");
+        write("src/main/java/acme/B.java", "package acme;\nclass B {\n    int a;\n    int b;\n}\n");
+        write("src/main/java/acme/C.java", "package acme;\nclass C {\n}\n");
+        write("src/main/java/acme/D.java", "package acme;\nclass D {\n    int a;\n}\n");
+
+        SourceTree tree = SourceTree.walk(root, 1_000_000);
+
+        assertThat(tree.javaFiles()).extracting(file -> file.getFileName().toString())
+                .containsExactly("A.java", "B.java", "C.java", "D.java");
+        assertThat(tree.largestFirst()).containsExactly(1, 3, 0, 2);
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
