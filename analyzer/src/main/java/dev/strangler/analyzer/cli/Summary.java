@@ -18,9 +18,12 @@ record Summary(Decomposition decomposition, Path target, double seconds, List<Pr
     void print(PrintWriter out) {
         var codebase = decomposition.codebase();
         long lines = codebase.stats().linesOfCode();
-        out.printf(Locale.ROOT, "Analysed %s: %d classes, %d entry points, %d lines of code in %.1f s%s%n",
-                codebase.name(), decomposition.graph().units().size(), codebase.entryPoints().size(), lines, seconds,
-                lines > 0 && seconds > 0 ? String.format(Locale.ROOT, " (%.0f lines/s)", lines / seconds) : "");
+        long code = codebase.stats().codeLines();
+        out.printf(Locale.ROOT, "Analysed %s: %d classes, %d entry points, %d lines (%d of code) in %.1f s%s%n",
+                codebase.name(), decomposition.graph().units().size(), codebase.entryPoints().size(), lines, code,
+                seconds, lines > 0 && seconds > 0
+                        ? String.format(Locale.ROOT, " (%.0f lines/s, %.0f of code)", lines / seconds, code / seconds)
+                        : "");
         List<ServiceCandidate> services = decomposition.services();
         long kernel = decomposition.candidates().stream().filter(ServiceCandidate::sharedKernel)
                 .mapToLong(c -> c.classes().size()).sum();

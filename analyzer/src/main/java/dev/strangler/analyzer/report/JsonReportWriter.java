@@ -109,6 +109,7 @@ public final class JsonReportWriter {
                 .field("filesParsed", stats.filesParsed())
                 .field("filesSkipped", stats.filesSkipped())
                 .field("linesOfCode", stats.linesOfCode())
+                .field("codeLines", stats.codeLines())
                 .field("resolvedReferences", stats.resolvedReferences())
                 .field("guessedReferences", stats.guessedReferences())
                 .field("unresolvedReferences", stats.unresolvedReferences())

@@ -268,7 +268,8 @@ public final class MarkdownReportWriter {
         CodebaseStats s = decomposition.codebase().stats();
         md.append("## What was analysed\n\n");
         md.append("- files: ").append(s.filesFound()).append(" found, ").append(s.filesParsed()).append(" parsed, ")
-                .append(s.filesSkipped()).append(" skipped; ").append(s.linesOfCode()).append(" lines of code\n");
+                .append(s.filesSkipped()).append(" skipped; ").append(s.linesOfCode())
+                .append(" non-blank lines, ").append(s.codeLines()).append(" of them code (not only a comment)\n");
         md.append("- references: ").append(s.resolvedReferences()).append(" resolved, ").append(s.guessedReferences())
                 .append(" guessed by name, ").append(s.unresolvedReferences()).append(" unresolved\n");
         long truncated = decomposition.useCases().stream().filter(u -> u.truncated()).count();

@@ -21,6 +21,11 @@ record ParsedFile(String path, CompilationUnit unit, int[] codeLines, int nonBla
         problems = List.copyOf(problems);
     }
 
+    /** Lines with code in the whole file (not blank, not only a comment). */
+    int codeLineCount() {
+        return codeLines == null ? 0 : codeLines[codeLines.length - 1];
+    }
+
     /** Code lines between two 1-based lines, inclusive. */
     int codeLinesBetween(int first, int last) {
         if (codeLines == null || first < 1 || last < first) {

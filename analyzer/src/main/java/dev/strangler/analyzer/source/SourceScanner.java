@@ -149,10 +149,12 @@ public final class SourceScanner {
         int filesParsed = 0;
         int filesSkipped = tree.skippedFiles();
         long lines = 0;
+        long codeLines = 0;
         for (ParsedFile file : parsed) {
             if (file.unit() != null) {
                 filesParsed++;
                 lines += file.nonBlankLines();
+                codeLines += file.codeLineCount();
             } else {
                 filesSkipped++;
             }
@@ -162,7 +164,7 @@ public final class SourceScanner {
                     + " Java files could be parsed; see the problems above"));
         }
         CodebaseStats stats = new CodebaseStats(files.size() + tree.skippedFiles(), filesParsed, filesSkipped, lines,
-                all.resolved, all.guessed, all.unresolved);
+                codeLines, all.resolved, all.guessed, all.unresolved);
         String name = root.getFileName() == null ? root.toString() : root.getFileName().toString();
         // the facts are complete: the two largest lists are sorted on two threads
         Future<List<MethodInfo>> methods = pool.submit(all::methodList);

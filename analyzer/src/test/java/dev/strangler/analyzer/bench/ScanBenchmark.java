@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Scans a source tree and prints lines of code per second and peak heap; see {@code analyzer/README-source-bench.md}.
+ * Scans a source tree and prints lines of code per second and peak heap; see the analyzer's README.
  * Arguments: the root, then optionally the number of threads (default: all cores) and of runs (default 1; the last
  * run is reported, earlier ones warm the JIT).
  */
@@ -44,10 +44,11 @@ public final class ScanBenchmark {
         double seconds = nanos / 1e9;
         var stats = codebase.stats();
         System.out.printf(Locale.ROOT, "root=%s threads=%d runs=%d%n", root.getFileName(), threads, runs);
-        System.out.printf(Locale.ROOT, "files found=%d parsed=%d skipped=%d, lines of code=%d%n",
-                stats.filesFound(), stats.filesParsed(), stats.filesSkipped(), stats.linesOfCode());
-        System.out.printf(Locale.ROOT, "scan time=%.2f s, %.0f LOC/s, peak heap used=%d MiB (max heap %d MiB)%n",
-                seconds, stats.linesOfCode() / seconds, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "files found=%d parsed=%d skipped=%d, non-blank lines=%d, code lines=%d%n",
+                stats.filesFound(), stats.filesParsed(), stats.filesSkipped(), stats.linesOfCode(), stats.codeLines());
+        System.out.printf(Locale.ROOT, "scan time=%.2f s, %.0f lines/s (%.0f code lines/s), peak heap used=%d MiB "
+                        + "(max heap %d MiB)%n", seconds, stats.linesOfCode() / seconds, stats.codeLines() / seconds,
+                peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "phases: %s; process CPU time=%.2f s%n", phases.text(), cpuSeconds());
         System.out.printf(Locale.ROOT, "types=%d dependencies=%d methods=%d entry points=%d tables accessed=%d risks=%d%n",
                 codebase.types().size(), codebase.dependencies().size(), codebase.methods().size(),

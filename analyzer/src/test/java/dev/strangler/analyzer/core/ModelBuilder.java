@@ -134,6 +134,6 @@ public final class ModelBuilder {
         });
         long lines = types.size() * 20L;
         return new Codebase(name, types, deps, methods, entryPoints, entities, repositories, accesses, risks, problems,
-                new CodebaseStats(types.size(), types.size(), 0, lines, deps.size(), 0, 0));
+                new CodebaseStats(types.size(), types.size(), 0, lines, lines, deps.size(), 0, 0));
     }
 }

@@ -61,6 +61,30 @@ class LayoutTest {
         assertThat(tree.largestFirst()).containsExactly(1, 3, 0, 2);
     }
 
+    @Test
+    void counts_non_blank_lines_and_of_those_the_lines_of_code() throws IOException {
+        write("src/main/java/acme/Order.java", """
+                package acme;
+
+                /**
+                 * An order.
+                 */
+                public class Order { // the aggregate
+                    // its total
+                    long total; /* in cents */
+
+                    /* one line */ void pay() {
+                    }
+                }
+                """);
+
+        Codebase codebase = new SourceScanner(new ScanOptions(List.of(), 1)).scan(root, ProgressListener.NONE);
+
+        assertThat(codebase.stats().linesOfCode()).isEqualTo(10);
+        assertThat(codebase.stats().codeLines()).isEqualTo(6);
+        assertThat(codebase.types()).singleElement().extracting(t -> t.linesOfCode()).isEqualTo(5);
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
