@@ -2,6 +2,7 @@ package dev.strangler.analyzer.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -18,10 +19,16 @@ import java.util.TreeSet;
  * inherited method is found in the supertypes) and the classes each method references. A reached repository adds
  * its entity, an entity its table, and a table access in a reached method (or class, when the access names no
  * method) adds its table. Deterministic; bounded to {@value #MAX_METHODS} methods per use case.
- * Thread-safe once built.
+ *
+ * <p>Use cases overlap heavily in tangled code (each route of a real shop reached a third of its classes), so what
+ * does not depend on the entry point is worked out once, when the tracer is built: every known method gets a number,
+ * its calls and the constructors of the types it references become arrays of numbers, and so do the methods a first
+ * call to it also reaches (overrides in subtypes, or the inherited declaration). Tracing one use case is then a walk
+ * over int arrays with a bit set of visited methods. Thread-safe once built.
  */
 public final class UseCaseTracer {
     static final int MAX_METHODS = 20_000;
+    private static final int[] NONE = new int[0];
 
     private final ClassGraph graph;
     private final Map<MethodId, MethodInfo> methods = new HashMap<>();
@@ -32,6 +39,19 @@ public final class UseCaseTracer {
     private final Map<ClassName, SortedSet<String>> tablesOfEntity = new HashMap<>();
     private final Map<ClassName, SortedSet<String>> classLevelTables = new HashMap<>();
     private final Map<MethodId, SortedSet<String>> methodTables = new HashMap<>();
+
+    /** Numbered methods: declared ones, then the others named by calls, references and handlers, as first met. */
+    private final Map<MethodId, Integer> number = new HashMap<>();
+    private final List<MethodId> numbered = new ArrayList<>();
+    /** Numbered types: the owners of numbered methods. */
+    private final Map<ClassName, Integer> typeNumber = new HashMap<>();
+    private final List<ClassName> numberedTypes = new ArrayList<>();
+    private int[] owner;
+    /** Per method: its calls, then the constructors of the types it references, in the order of its sets. */
+    private int[][] next;
+    /** Per method: what a first call to it also reaches (overrides in subtypes, the inherited declaration). */
+    private int[][] alsoReached;
+    private SortedSet<String>[] tables;
 
     public UseCaseTracer(Codebase codebase, ClassGraph graph) {
         this.graph = graph;
@@ -61,6 +81,54 @@ public final class UseCaseTracer {
                 classLevelTables.computeIfAbsent(access.accessor(), k -> new TreeSet<>()).add(access.table());
             }
         }
+        number(codebase);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void number(Codebase codebase) {
+        List<MethodId> declared = new ArrayList<>(methods.keySet());
+        Collections.sort(declared);
+        declared.forEach(this::numberOf);
+        List<int[]> nextList = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            MethodInfo info = methods.get(declared.get(i));
+            int[] targets = new int[info.calls().size() + info.references().size()];
+            int k = 0;
+            for (MethodId call : info.calls()) {
+                targets[k++] = numberOf(call);
+            }
+            for (ClassName reference : info.references()) {
+                targets[k++] = numberOf(new MethodId(reference, "<init>"));
+            }
+            nextList.add(targets);
+        }
+        for (EntryPoint entryPoint : codebase.entryPoints()) {
+            numberOf(entryPoint.handler());
+        }
+        int count = numbered.size();
+        next = new int[count][];
+        alsoReached = new int[count][];
+        tables = new SortedSet[count];
+        for (int i = 0; i < count; i++) {
+            next[i] = i < nextList.size() ? nextList.get(i) : NONE;
+            alsoReached[i] = expand(numbered.get(i));
+            tables[i] = methodTables.get(numbered.get(i));
+        }
+        owner = new int[count];
+        for (int i = 0; i < count; i++) {
+            owner[i] = typeNumber.computeIfAbsent(numbered.get(i).owner(), type -> {
+                numberedTypes.add(type);
+                return numberedTypes.size() - 1;
+            });
+        }
+    }
+
+    /** Only while building: every method that {@link #expand} can return is declared, so numbered first. */
+    private int numberOf(MethodId method) {
+        return number.computeIfAbsent(method, m -> {
+            numbered.add(m);
+            return numbered.size() - 1;
+        });
     }
 
     private static MethodInfo mergeMethods(MethodInfo a, MethodInfo b) {
@@ -96,59 +164,96 @@ public final class UseCaseTracer {
     }
 
     public UseCase trace(EntryPoint entryPoint) {
-        SortedSet<ClassName> reachedTypes = new TreeSet<>();
-        SortedSet<String> tables = new TreeSet<>();
-        Set<MethodId> visited = new HashSet<>();
-        Deque<MethodId> queue = new ArrayDeque<>();
-        reachedTypes.add(entryPoint.handler().owner());
-        enqueue(entryPoint.handler(), visited, queue);
+        BitSet visited = new BitSet(numbered.size());
+        BitSet reachedTypes = new BitSet(numberedTypes.size());
+        int[] queue = new int[numbered.size()];
+        int head = 0;
+        int tail = 0;
+        int visitedCount = 0;
+        SortedSet<String> reachedTables = new TreeSet<>();
+        Set<ClassName> reachedOutside = new HashSet<>();
+        Integer handler = number.get(entryPoint.handler());
+        if (handler == null) {
+            // an entry point the codebase does not list: it declares nothing, so only what a call to it reaches
+            reachedOutside.add(entryPoint.handler().owner());
+            visitedCount++;
+            for (int also : expand(entryPoint.handler())) {
+                if (!visited.get(also)) {
+                    visited.set(also);
+                    visitedCount++;
+                    queue[tail++] = also;
+                }
+            }
+        } else {
+            reachedTypes.set(owner[handler]);
+            visited.set(handler);
+            visitedCount++;
+            queue[tail++] = handler;
+            for (int also : alsoReached[handler]) {
+                if (!visited.get(also)) {
+                    visited.set(also);
+                    visitedCount++;
+                    queue[tail++] = also;
+                }
+            }
+        }
         boolean truncated = false;
-        while (!queue.isEmpty()) {
-            if (visited.size() > MAX_METHODS) {
+        while (head < tail) {
+            if (visitedCount > MAX_METHODS) {
                 truncated = true;
                 break;
             }
-            MethodId current = queue.poll();
-            reachedTypes.add(current.owner());
-            tables.addAll(methodTables.getOrDefault(current, Collections.emptySortedSet()));
-            MethodInfo info = methods.get(current);
-            if (info == null) {
-                continue;
+            int current = queue[head++];
+            reachedTypes.set(owner[current]);
+            if (tables[current] != null) {
+                reachedTables.addAll(tables[current]);
             }
-            for (MethodId call : info.calls()) {
-                reachedTypes.add(call.owner());
-                enqueue(call, visited, queue);
-            }
-            for (ClassName reference : info.references()) {
-                reachedTypes.add(reference);
-                enqueue(new MethodId(reference, "<init>"), visited, queue);
+            for (int target : next[current]) {
+                reachedTypes.set(owner[target]);
+                if (visited.get(target)) {
+                    continue; // what a call to it also reaches was added when it was first reached
+                }
+                visited.set(target);
+                visitedCount++;
+                queue[tail++] = target;
+                for (int also : alsoReached[target]) {
+                    if (!visited.get(also)) {
+                        visited.set(also);
+                        visitedCount++;
+                        queue[tail++] = also;
+                    }
+                }
             }
         }
-        SortedSet<ClassName> withData = new TreeSet<>(reachedTypes);
-        for (ClassName type : reachedTypes) {
+        Set<ClassName> withData = new HashSet<>(reachedOutside);
+        for (int type = reachedTypes.nextSetBit(0); type >= 0; type = reachedTypes.nextSetBit(type + 1)) {
+            withData.add(numberedTypes.get(type));
+        }
+        for (ClassName type : List.copyOf(withData)) {
             withData.addAll(entitiesOfRepository.getOrDefault(type, Collections.emptySortedSet()));
         }
-        SortedSet<ClassName> units = new TreeSet<>();
+        Set<ClassName> units = new HashSet<>();
         for (ClassName type : withData) {
-            tables.addAll(tablesOfEntity.getOrDefault(type, Collections.emptySortedSet()));
-            tables.addAll(classLevelTables.getOrDefault(type, Collections.emptySortedSet()));
+            reachedTables.addAll(tablesOfEntity.getOrDefault(type, Collections.emptySortedSet()));
+            reachedTables.addAll(classLevelTables.getOrDefault(type, Collections.emptySortedSet()));
             ClassName unit = graph.unitOf(type);
             if (unit != null) {
                 units.add(unit);
             }
         }
-        return new UseCase(entryPoint, units, tables, truncated);
+        return new UseCase(entryPoint, new TreeSet<>(units), reachedTables, truncated);
     }
 
-    /** Adds the method, its implementations in subtypes, and (when it is inherited) its declaration in a supertype. */
-    private void enqueue(MethodId method, Set<MethodId> visited, Deque<MethodId> queue) {
-        if (!visited.add(method)) {
-            return; // its overrides and declaration were looked up when it was first reached
-        }
-        queue.add(method);
+    /**
+     * The methods a first call to {@code method} reaches besides itself, in the order they are queued: its overrides
+     * in the codebase's subtypes (breadth-first) and, when it is inherited, its declaration in the nearest supertype.
+     */
+    private int[] expand(MethodId method) {
         if (!subtypes.containsKey(method.owner()) && methods.containsKey(method)) {
-            return; // the common case: a declared method of a class nobody extends
+            return NONE; // the common case: a declared method of a class nobody extends
         }
+        List<Integer> found = new ArrayList<>();
+        Set<Integer> added = new HashSet<>();
         Deque<ClassName> down = new ArrayDeque<>(subtypes.getOrDefault(method.owner(), List.of()));
         Set<ClassName> seen = new HashSet<>();
         while (!down.isEmpty()) {
@@ -157,9 +262,9 @@ public final class UseCaseTracer {
                 continue;
             }
             if (methodNamesByOwner.getOrDefault(subtype, Set.of()).contains(method.name())) {
-                MethodId override = new MethodId(subtype, method.name());
-                if (visited.add(override)) {
-                    queue.add(override);
+                int override = number.get(new MethodId(subtype, method.name()));
+                if (added.add(override)) {
+                    found.add(override);
                 }
             }
             down.addAll(subtypes.getOrDefault(subtype, List.of()));
@@ -173,13 +278,15 @@ public final class UseCaseTracer {
                 }
                 MethodId inherited = new MethodId(supertype, method.name());
                 if (methods.containsKey(inherited)) {
-                    if (visited.add(inherited)) {
-                        queue.add(inherited);
+                    int declaration = number.get(inherited);
+                    if (added.add(declaration)) {
+                        found.add(declaration);
                     }
                     break;
                 }
                 up.addAll(supertypes.getOrDefault(supertype, List.of()));
             }
         }
+        return found.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -46,6 +46,40 @@ class UseCaseTracerTest {
     }
 
     @Test
+    void an_entry_point_the_codebase_does_not_list_is_traced_from_what_a_call_to_it_reaches() {
+        ModelBuilder m = new ModelBuilder("app", "p");
+        m.type("Port", TypeKind.INTERFACE, List.of()).type("Adapter", TypeKind.CLASS, List.of("Port")).type("Dao")
+                .type("Other").call("Adapter#load", "Dao#read").call("Other#run", "Dao#read")
+                .access("Dao#read", "things", AccessMode.READ);
+        Codebase codebase = m.build();
+        EntryPoint unlisted = new EntryPoint(EntryPointKind.HTTP, "spring-mvc", "GET", "/y",
+                new MethodId(ClassName.of("p.Port"), "load"), new SourceLocation("p/Port.java", 1));
+
+        UseCase useCase = new UseCaseTracer(codebase, ClassGraph.of(codebase)).trace(unlisted);
+
+        assertThat(useCase.classes()).extracting(ClassName::simpleName).containsExactly("Adapter", "Dao", "Port");
+        assertThat(useCase.tables()).containsExactly("things");
+        assertThat(useCase.truncated()).isFalse();
+    }
+
+    @Test
+    void a_use_case_stops_after_the_method_bound_and_says_so() {
+        ModelBuilder m = new ModelBuilder("app", "p");
+        m.type("Api", Stereotype.ENTRY_POINT).type("Chain").route("GET", "/long", "Api#get").call("Api#get", "Chain#m0")
+                .route("GET", "/short", "Api#short").call("Api#short", "Chain#s0");
+        for (int i = 0; i < UseCaseTracer.MAX_METHODS + 5; i++) {
+            m.call("Chain#m" + i, "Chain#m" + (i + 1));
+        }
+        for (int i = 0; i < 100; i++) {
+            m.call("Chain#s" + i, "Chain#s" + (i + 1));
+        }
+        Codebase codebase = m.build();
+
+        assertThat(trace(codebase, "GET /long").truncated()).isTrue();
+        assertThat(trace(codebase, "GET /short").truncated()).isFalse();
+    }
+
+    @Test
     void nested_types_fold_into_their_top_level_class() {
         ModelBuilder m = new ModelBuilder("app", "p");
         m.type("Outer").type("Outer.Inner").type("Other").depend("Outer.Inner", "Other", DependencyKind.CALL, 2);
