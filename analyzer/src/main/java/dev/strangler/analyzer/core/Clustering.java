@@ -291,8 +291,16 @@ final class Clustering {
             List<SortedSet<ClassName>> groups = new ArrayList<>();
             level.forEach(group -> groups.add(new TreeSet<>(group)));
             groups.sort(java.util.Comparator.comparing(SortedSet::first));
+            List<Packages> packages = new ArrayList<>();
+            for (SortedSet<ClassName> group : groups) {
+                Packages tally = new Packages();
+                group.forEach(tally::add);
+                packages.add(tally);
+            }
             for (ClassName unit : isolated) {
-                groups.get(closestByPackage(unit, groups)).add(unit);
+                int closest = closestByPackage(unit, packages);
+                groups.get(closest).add(unit);
+                packages.get(closest).add(unit);
             }
             // A repository goes where its entity is, so a table's data access stays in one service.
             entityOfRepository.forEach((repository, entity) -> {
@@ -308,20 +316,13 @@ final class Clustering {
     }
 
     /** The group with most classes in the unit's package, else the one sharing the longest package prefix. */
-    static int closestByPackage(ClassName unit, List<SortedSet<ClassName>> groups) {
+    static int closestByPackage(ClassName unit, List<Packages> groups) {
         int best = 0;
         long bestScore = -1;
         String pkg = unit.packageName();
+        String[] segments = Packages.segments(pkg);
         for (int g = 0; g < groups.size(); g++) {
-            long samePackage = 0;
-            int prefix = 0;
-            for (ClassName other : groups.get(g)) {
-                if (other.packageName().equals(pkg)) {
-                    samePackage++;
-                }
-                prefix = Math.max(prefix, commonPrefix(pkg, other.packageName()));
-            }
-            long score = samePackage * 1000 + prefix;
+            long score = groups.get(g).score(pkg, segments);
             if (score > bestScore) {
                 bestScore = score;
                 best = g;
@@ -330,13 +331,37 @@ final class Clustering {
         return best;
     }
 
-    private static int commonPrefix(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        int n = 0;
-        while (n < left.length && n < right.length && left[n].equals(right[n])) {
-            n++;
+    /** The packages of one group's classes, counted: what placing a class by its package asks of the group. */
+    static final class Packages {
+        private final Map<String, Integer> classes = new HashMap<>();
+        private final Map<String, String[]> segments = new HashMap<>();
+
+        void add(ClassName unit) {
+            String pkg = unit.packageName();
+            if (classes.merge(pkg, 1, Integer::sum) == 1) {
+                segments.put(pkg, segments(pkg));
+            }
         }
-        return n;
+
+        /** 1000 per class of the group in the package, plus the most leading package names shared with one. */
+        long score(String pkg, String[] pkgSegments) {
+            int prefix = 0;
+            for (String[] other : segments.values()) {
+                prefix = Math.max(prefix, commonPrefix(pkgSegments, other));
+            }
+            return classes.getOrDefault(pkg, 0) * 1000L + prefix;
+        }
+
+        static String[] segments(String pkg) {
+            return pkg.split("\\.");
+        }
+
+        private static int commonPrefix(String[] left, String[] right) {
+            int n = 0;
+            while (n < left.length && n < right.length && left[n].equals(right[n])) {
+                n++;
+            }
+            return n;
+        }
     }
 }
