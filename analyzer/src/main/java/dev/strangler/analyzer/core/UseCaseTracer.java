@@ -2,6 +2,7 @@ package dev.strangler.analyzer.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
@@ -86,21 +87,12 @@ public final class UseCaseTracer {
 
     @SuppressWarnings("unchecked")
     private void number(Codebase codebase) {
+        // any order does: a method's number never decides what a use case reaches, nor in which order
         List<MethodId> declared = new ArrayList<>(methods.keySet());
-        Collections.sort(declared);
         declared.forEach(this::numberOf);
         List<int[]> nextList = new ArrayList<>();
-        for (int i = 0; i < declared.size(); i++) {
-            MethodInfo info = methods.get(declared.get(i));
-            int[] targets = new int[info.calls().size() + info.references().size()];
-            int k = 0;
-            for (MethodId call : info.calls()) {
-                targets[k++] = numberOf(call);
-            }
-            for (ClassName reference : info.references()) {
-                targets[k++] = numberOf(new MethodId(reference, "<init>"));
-            }
-            nextList.add(targets);
+        for (MethodId method : declared) {
+            nextList.add(targets(methods.get(method)));
         }
         for (EntryPoint entryPoint : codebase.entryPoints()) {
             numberOf(entryPoint.handler());
@@ -109,26 +101,48 @@ public final class UseCaseTracer {
         next = new int[count][];
         alsoReached = new int[count][];
         tables = new SortedSet[count];
-        for (int i = 0; i < count; i++) {
-            next[i] = i < nextList.size() ? nextList.get(i) : NONE;
-            alsoReached[i] = expand(numbered.get(i));
-            tables[i] = methodTables.get(numbered.get(i));
-        }
         owner = new int[count];
         for (int i = 0; i < count; i++) {
-            owner[i] = typeNumber.computeIfAbsent(numbered.get(i).owner(), type -> {
-                numberedTypes.add(type);
-                return numberedTypes.size() - 1;
-            });
+            describe(i, i < nextList.size() ? nextList.get(i) : NONE);
         }
+    }
+
+    private void describe(int method, int[] targets) {
+        MethodId id = numbered.get(method);
+        next[method] = targets;
+        alsoReached[method] = expand(id);
+        tables[method] = methodTables.get(id);
+        Integer type = typeNumber.get(id.owner());
+        if (type == null) {
+            type = numberedTypes.size();
+            numberedTypes.add(id.owner());
+            typeNumber.put(id.owner(), type);
+        }
+        owner[method] = type;
+    }
+
+    /** The numbers of a method's calls, then of the constructors of the types it references. */
+    private int[] targets(MethodInfo info) {
+        int[] targets = new int[info.calls().size() + info.references().size()];
+        int k = 0;
+        for (MethodId call : info.calls()) {
+            targets[k++] = numberOf(call);
+        }
+        for (ClassName reference : info.references()) {
+            targets[k++] = numberOf(new MethodId(reference, "<init>"));
+        }
+        return targets;
     }
 
     /** Only while building: every method that {@link #expand} can return is declared, so numbered first. */
     private int numberOf(MethodId method) {
-        return number.computeIfAbsent(method, m -> {
-            numbered.add(m);
-            return numbered.size() - 1;
-        });
+        Integer known = number.get(method);
+        if (known != null) {
+            return known;
+        }
+        numbered.add(method);
+        number.put(method, numbered.size() - 1);
+        return numbered.size() - 1;
     }
 
     private static MethodInfo mergeMethods(MethodInfo a, MethodInfo b) {
@@ -164,11 +178,10 @@ public final class UseCaseTracer {
     }
 
     public UseCase trace(EntryPoint entryPoint) {
-        BitSet visited = new BitSet(numbered.size());
-        BitSet reachedTypes = new BitSet(numberedTypes.size());
-        int[] queue = new int[numbered.size()];
-        int head = 0;
-        int tail = 0;
+        // sized by what is reached, not by the codebase: most use cases of a large codebase reach little of it
+        BitSet visited = new BitSet();
+        BitSet reachedTypes = new BitSet();
+        Queue queue = new Queue();
         int visitedCount = 0;
         SortedSet<String> reachedTables = new TreeSet<>();
         Set<ClassName> reachedOutside = new HashSet<>();
@@ -181,29 +194,29 @@ public final class UseCaseTracer {
                 if (!visited.get(also)) {
                     visited.set(also);
                     visitedCount++;
-                    queue[tail++] = also;
+                    queue.add(also);
                 }
             }
         } else {
             reachedTypes.set(owner[handler]);
             visited.set(handler);
             visitedCount++;
-            queue[tail++] = handler;
+            queue.add(handler);
             for (int also : alsoReached[handler]) {
                 if (!visited.get(also)) {
                     visited.set(also);
                     visitedCount++;
-                    queue[tail++] = also;
+                    queue.add(also);
                 }
             }
         }
         boolean truncated = false;
-        while (head < tail) {
+        while (!queue.isEmpty()) {
             if (visitedCount > MAX_METHODS) {
                 truncated = true;
                 break;
             }
-            int current = queue[head++];
+            int current = queue.poll();
             reachedTypes.set(owner[current]);
             if (tables[current] != null) {
                 reachedTables.addAll(tables[current]);
@@ -215,12 +228,12 @@ public final class UseCaseTracer {
                 }
                 visited.set(target);
                 visitedCount++;
-                queue[tail++] = target;
+                queue.add(target);
                 for (int also : alsoReached[target]) {
                     if (!visited.get(also)) {
                         visited.set(also);
                         visitedCount++;
-                        queue[tail++] = also;
+                        queue.add(also);
                     }
                 }
             }
@@ -242,6 +255,28 @@ public final class UseCaseTracer {
             }
         }
         return new UseCase(entryPoint, new TreeSet<>(units), reachedTables, truncated);
+    }
+
+    /** A first-in first-out queue of method numbers; each number is added at most once per use case. */
+    private static final class Queue {
+        private int[] items = new int[64];
+        private int head;
+        private int tail;
+
+        void add(int item) {
+            if (tail == items.length) {
+                items = Arrays.copyOf(items, items.length * 2);
+            }
+            items[tail++] = item;
+        }
+
+        int poll() {
+            return items[head++];
+        }
+
+        boolean isEmpty() {
+            return head == tail;
+        }
     }
 
     /**
