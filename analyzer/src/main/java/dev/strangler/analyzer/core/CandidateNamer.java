@@ -1,6 +1,9 @@
 package dev.strangler.analyzer.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +15,10 @@ import java.util.TreeMap;
 /**
  * Names candidates after what dominates them: the tables they write (weight 3 each), the first meaningful segment
  * of their routes (2 each), their entities (1 each); with none of these, the most common package segment that is
- * not a layer name. Singular and plural forms count together; the most frequent spelling wins; ties go to the
- * alphabetically first word. Duplicates get a numeric suffix.
+ * not a layer name. A prefix most of the codebase's tables share ({@code blc_}, {@code tbl_}) is a naming
+ * convention, not a word, and is left out. Singular and plural forms count together; the most frequent spelling
+ * wins; a tie goes to the word with more uses behind it (a table's writes and mappings by the group's classes, a
+ * route, an entity), then to the alphabetically first. Duplicates get a numeric suffix.
  */
 final class CandidateNamer {
     private static final Set<String> NOISE = Set.of("api", "rest", "web", "app", "ui", "admin", "public", "internal",
@@ -28,11 +33,12 @@ final class CandidateNamer {
     }
 
     static List<String> name(List<SortedSet<ClassName>> groups, CodebaseFacts facts) {
+        String prefix = tablePrefix(facts.tableUse.keySet());
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>(Set.of(Decomposer.SHARED_KERNEL));
         Set<String> usedStems = new HashSet<>();
         for (int g = 0; g < groups.size(); g++) {
-            List<String> ranked = rankedNames(groups.get(g), facts);
+            List<String> ranked = rankedNames(groups.get(g), facts, prefix);
             String name = ranked.stream().filter(word -> !usedStems.contains(stem(word))).findFirst()
                     .orElse(ranked.isEmpty() ? "service-" + (g + 1) : ranked.get(0));
             usedStems.add(stem(name));
@@ -46,8 +52,9 @@ final class CandidateNamer {
     }
 
     /** Candidate words, best first: by score, then alphabetically; each in its most frequent spelling. */
-    private static List<String> rankedNames(SortedSet<ClassName> group, CodebaseFacts facts) {
+    private static List<String> rankedNames(SortedSet<ClassName> group, CodebaseFacts facts, String prefix) {
         Map<String, Map<String, Integer>> votes = new TreeMap<>();
+        Map<String, Integer> uses = new HashMap<>();
         facts.tableUse.forEach((table, users) -> {
             int writes = 0;
             for (var use : users.entrySet()) {
@@ -56,9 +63,12 @@ final class CandidateNamer {
                 }
             }
             if (writes > 0) {
-                String bare = table.substring(table.lastIndexOf('.') + 1);
+                String bare = bareTable(table);
+                if (!prefix.isEmpty() && bare.startsWith(prefix)) {
+                    bare = bare.substring(prefix.length());
+                }
                 bare = bare.replaceFirst("^(tbl|t|tb)_", "");
-                vote(votes, bare, 3);
+                vote(votes, uses, bare, 3, writes);
             }
         });
         for (EntryPoint entryPoint : facts.codebase.entryPoints()) {
@@ -66,13 +76,13 @@ final class CandidateNamer {
             if (unit != null && group.contains(unit) && entryPoint.kind() == EntryPointKind.HTTP) {
                 String segment = firstSegment(entryPoint.path());
                 if (segment != null) {
-                    vote(votes, segment, 2);
+                    vote(votes, uses, segment, 2, 1);
                 }
             }
         }
         for (ClassName unit : group) {
             if (facts.is(unit, Stereotype.ENTITY)) {
-                vote(votes, kebab(unit.simpleName()), 1);
+                vote(votes, uses, kebab(unit.simpleName()), 1, 1);
             }
         }
         if (votes.isEmpty()) {
@@ -81,13 +91,15 @@ final class CandidateNamer {
                 for (int i = parts.length - 1; i >= 0; i--) {
                     String part = parts[i].toLowerCase(Locale.ROOT);
                     if (!part.isEmpty() && !NOISE.contains(part)) {
-                        vote(votes, kebab(parts[i]), 1);
+                        vote(votes, uses, kebab(parts[i]), 1, 1);
                         break;
                     }
                 }
             }
         }
-        List<Map.Entry<String, Integer>> scored = new ArrayList<>();
+        record Scored(String word, int score, int uses) {
+        }
+        List<Scored> scored = new ArrayList<>();
         for (var entry : votes.entrySet()) {
             int score = entry.getValue().values().stream().mapToInt(Integer::intValue).sum();
             String spelling = null;
@@ -98,18 +110,49 @@ final class CandidateNamer {
                     spelling = form.getKey();
                 }
             }
-            scored.add(Map.entry(spelling, score));
+            scored.add(new Scored(spelling, score, uses.getOrDefault(entry.getKey(), 0)));
         }
-        scored.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        return scored.stream().map(Map.Entry::getKey).toList();
+        scored.sort(Comparator.comparingInt(Scored::score).reversed().thenComparing(Comparator.comparingInt(
+                Scored::uses).reversed()).thenComparing(Scored::word));
+        return scored.stream().map(Scored::word).toList();
     }
 
-    private static void vote(Map<String, Map<String, Integer>> votes, String word, int weight) {
+    private static void vote(Map<String, Map<String, Integer>> votes, Map<String, Integer> uses, String word,
+                             int weight, int used) {
         String clean = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (clean.isEmpty() || NOISE.contains(clean) || clean.matches("v?\\d+")) {
             return;
         }
         votes.computeIfAbsent(stem(clean), k -> new TreeMap<>()).merge(clean, weight, Integer::sum);
+        uses.merge(stem(clean), used, Integer::sum);
+    }
+
+    private static String bareTable(String table) {
+        return table.substring(table.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The prefix, up to its underscore, that at least half of the tables (and three or more) share, such as
+     * {@code blc_}; the empty string when there is none.
+     */
+    static String tablePrefix(Collection<String> tables) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String table : tables) {
+            String bare = bareTable(table);
+            int underscore = bare.indexOf('_');
+            if (underscore > 0 && underscore <= 6 && underscore < bare.length() - 1) {
+                counts.merge(bare.substring(0, underscore + 1), 1, Integer::sum);
+            }
+        }
+        String best = "";
+        int most = 0;
+        for (var entry : counts.entrySet()) {
+            if (entry.getValue() > most) {
+                most = entry.getValue();
+                best = entry.getKey();
+            }
+        }
+        return most >= 3 && most * 2 >= tables.size() ? best : "";
     }
 
     private static String stem(String word) {
