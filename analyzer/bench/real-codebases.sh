@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The analyzer end to end on real open-source codebases nobody here wrote, in other styles than the sample:
+#   broadleaf  Broadleaf Commerce 3.1.15-GA: a Spring MVC + JPA e-commerce platform (7 modules, about 190k lines)
+#   keycloak   Keycloak 26.0.0 services and JPA model: JAX-RS resources over JPA (about 170k lines)
+# Their published source jars are fetched from Maven Central (once, through the Maven Wrapper) and unpacked as
+# Maven modules under analyzer/target/bench/real/NAME; each run is a fresh JVM with -Xmx2g and the JVM options
+# ./strangler gives analyze (override with JAVA_OPTS), timed by /usr/bin/time. Reports, the summary, the problems
+# and the timing go to analyzer/target/bench/real-reports/NAME.
+# Usage (from the repository root): analyzer/bench/real-codebases.sh [broadleaf|keycloak|all] [runs]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+WHAT="${1:-all}"
+RUNS="${2:-1}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+OUT=analyzer/target/bench/real
+JAVA_OPTS="${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms2g -Xmn1g"}"
+JAR=analyzer/target/strangler-analyzer.jar
+
+BROADLEAF=(broadleaf-common broadleaf-framework broadleaf-framework-web broadleaf-profile broadleaf-profile-web
+    broadleaf-open-admin-platform broadleaf-admin-module)
+KEYCLOAK=(keycloak-services keycloak-model-jpa)
+
+[[ -f "$JAR" ]] || ./mvnw -q -o -pl analyzer -am package -DskipTests
+REPO="$(./mvnw -q help:evaluate -Dexpression=settings.localRepository -DforceStdout)"
+
+# fetch NAME GROUP VERSION MODULE...: each module's source jar unpacked into NAME/MODULE/src/main/java
+fetch() {
+    local name="$1" group="$2" version="$3"
+    shift 3
+    local module
+    for module in "$@"; do
+        local target="$OUT/$name/$module/src/main/java"
+        [[ -d "$target" ]] && continue
+        ./mvnw -q dependency:get -Dtransitive=false -Dartifact="$group:$module:$version:jar:sources"
+        mkdir -p "$target"
+        unzip -q -o "$REPO/${group//.//}/$module/$version/$module-$version-sources.jar" -d "$target"
+    done
+}
+
+run() {
+    local name="$1" reports="analyzer/target/bench/real-reports/$1" i status
+    mkdir -p "$reports"
+    for (( i = 1; i <= RUNS; i++ )); do
+        echo "== $name (run $i of $RUNS)"
+        status=0
+        # exit status 1 only says that the report lists problems (SQL not understood and the like)
+        /usr/bin/time -o "$reports/time.txt" -f "wall %e s, user %U s, system %S s, max RSS %M KiB" \
+            "$JAVA" -Xmx2g $JAVA_OPTS -jar "$JAR" "$OUT/$name" --out "$reports" >"$reports/summary.txt" \
+            2>"$reports/problems.txt" || status=$?
+        if (( status > 1 )); then
+            cat "$reports/problems.txt" >&2
+            exit "$status"
+        fi
+        head -2 "$reports/summary.txt"
+        grep -v '^Command exited' "$reports/time.txt"
+        echo "problems: $(grep -c ': error: ' "$reports/problems.txt" || true) errors," \
+            "$(grep -c ': warning: ' "$reports/problems.txt" || true) warnings ($reports/problems.txt)"
+    done
+}
+
+if [[ "$WHAT" == broadleaf || "$WHAT" == all ]]; then
+    fetch broadleaf org.broadleafcommerce 3.1.15-GA "${BROADLEAF[@]}"
+    run broadleaf
+fi
+if [[ "$WHAT" == keycloak || "$WHAT" == all ]]; then
+    fetch keycloak org.keycloak 26.0.0 "${KEYCLOAK[@]}"
+    run keycloak
+fi
