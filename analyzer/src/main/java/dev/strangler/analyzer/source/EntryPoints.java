@@ -2,6 +2,8 @@ package dev.strangler.analyzer.source;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.EntryPoint;
 import dev.strangler.analyzer.core.EntryPointKind;
@@ -9,6 +11,7 @@ import dev.strangler.analyzer.core.MethodId;
 import dev.strangler.analyzer.core.SourceLocation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +42,9 @@ final class EntryPoints {
     private final IndexedType type;
     private final String applicationPath;
     private final List<EntryPoint> found = new ArrayList<>();
+    private final List<JaxRsMounts.Root> roots = new ArrayList<>();
+    private final List<JaxRsMounts.Locator> locators = new ArrayList<>();
+    private final List<JaxRsMounts.Relative> relatives = new ArrayList<>();
 
     EntryPoints(TypeIndex index, IndexedType type, String applicationPath) {
         this.index = index;
@@ -60,6 +66,21 @@ final class EntryPoints {
         strutsAnnotations();
         background();
         return found;
+    }
+
+    /** After {@link #find()}: the type when it is a JAX-RS root resource, with its path. */
+    List<JaxRsMounts.Root> jaxRsRoots() {
+        return roots;
+    }
+
+    /** After {@link #find()}: the type's JAX-RS sub-resource locators whose result is a codebase type. */
+    List<JaxRsMounts.Locator> jaxRsLocators() {
+        return locators;
+    }
+
+    /** After {@link #find()}: the routes of a JAX-RS resource without a class-level path, relative to its mounts. */
+    List<JaxRsMounts.Relative> jaxRsRelativeRoutes() {
+        return relatives;
     }
 
     private SourceLocation at(MethodDeclaration method) {
@@ -193,6 +214,9 @@ final class EntryPoints {
     private void jaxRs() {
         AnnotationExpr classPath = Annotations.find(type.declaration, "Path");
         String prefix = classPath == null ? "" : first(Annotations.strings(classPath, "value", index, type));
+        if (classPath != null) {
+            roots.add(new JaxRsMounts.Root(type.name, joinPaths(applicationPath, prefix)));
+        }
         for (MethodDeclaration method : methods()) {
             String httpMethod = null;
             for (AnnotationExpr annotation : method.getAnnotations()) {
@@ -200,13 +224,46 @@ final class EntryPoints {
                     httpMethod = Annotations.simpleName(annotation);
                 }
             }
-            if (httpMethod == null) {
-                continue;
-            }
             AnnotationExpr methodPath = Annotations.find(method, "Path");
             String path = methodPath == null ? "" : first(Annotations.strings(methodPath, "value", index, type));
+            if (httpMethod == null) {
+                String target = methodPath == null ? null : locatorTarget(method);
+                if (target != null) {
+                    locators.add(new JaxRsMounts.Locator(type.name, path, target));
+                }
+                continue;
+            }
+            int before = found.size();
             addRoute("jax-rs", httpMethod, joinPaths(applicationPath, joinPaths(prefix, path)), method);
+            if (classPath == null) {
+                // reachable only through a locator: mounted once every type has been read (JaxRsMounts)
+                for (EntryPoint entry : found.subList(before, found.size())) {
+                    relatives.add(new JaxRsMounts.Relative(entry, joinPaths("", path)));
+                }
+            }
         }
+    }
+
+    /**
+     * The codebase type a sub-resource locator returns: its declared type, or when that is {@code Object} or another
+     * library type, the class it creates in a {@code return new ...}; null when neither is a codebase type.
+     */
+    private String locatorTarget(MethodDeclaration method) {
+        Set<String> typeParameters = new HashSet<>();
+        method.getTypeParameters().forEach(parameter -> typeParameters.add(parameter.getNameAsString()));
+        JType declared = index.toJType(method.getType(), type, type.scope, typeParameters);
+        if (declared != null && declared.codebase()) {
+            return declared.name();
+        }
+        for (ReturnStmt returned : method.findAll(ReturnStmt.class)) {
+            if (returned.getExpression().orElse(null) instanceof ObjectCreationExpr created) {
+                JType made = index.toJType(created.getType(), type, type.scope, typeParameters);
+                if (made != null && made.codebase()) {
+                    return made.name();
+                }
+            }
+        }
+        return null;
     }
 
     private void servlet() {

@@ -36,6 +36,9 @@ final class Facts {
     final List<TableAccess> tableAccesses = new ArrayList<>();
     final List<Risk> risks = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
+    final List<JaxRsMounts.Root> jaxRsRoots = new ArrayList<>();
+    final List<JaxRsMounts.Locator> jaxRsLocators = new ArrayList<>();
+    final List<JaxRsMounts.Relative> jaxRsRelativeRoutes = new ArrayList<>();
     long resolved;
     long guessed;
     long unresolved;
@@ -109,6 +112,9 @@ final class Facts {
         tableAccesses.addAll(other.tableAccesses);
         risks.addAll(other.risks);
         problems.addAll(other.problems);
+        jaxRsRoots.addAll(other.jaxRsRoots);
+        jaxRsLocators.addAll(other.jaxRsLocators);
+        jaxRsRelativeRoutes.addAll(other.jaxRsRelativeRoutes);
         resolved += other.resolved;
         guessed += other.guessed;
         unresolved += other.unresolved;

@@ -138,6 +138,10 @@ public final class SourceScanner {
         all.problems.addAll(tree.problems());
         all.problems.addAll(libraries.problems());
         perFile.forEach(all::merge);
+        List<EntryPoint> mounted = JaxRsMounts.mount(all.entryPoints, all.jaxRsRoots, all.jaxRsLocators,
+                all.jaxRsRelativeRoutes, index);
+        all.entryPoints.clear();
+        all.entryPoints.addAll(mounted);
         XmlDescriptors xml = new XmlDescriptors(index, sql, all);
         for (Path file : tree.xmlFiles()) {
             try {
@@ -212,7 +216,11 @@ public final class SourceScanner {
                 facts.types.add(typeInfo(file, type, index));
                 new TypeScanner(index, type, facts).scan();
                 new DataScanner(index, catalog, sql, type, facts).scan();
-                facts.entryPoints.addAll(new EntryPoints(index, type, applicationPath).find());
+                EntryPoints entryPoints = new EntryPoints(index, type, applicationPath);
+                facts.entryPoints.addAll(entryPoints.find());
+                facts.jaxRsRoots.addAll(entryPoints.jaxRsRoots());
+                facts.jaxRsLocators.addAll(entryPoints.jaxRsLocators());
+                facts.jaxRsRelativeRoutes.addAll(entryPoints.jaxRsRelativeRoutes());
                 facts.risks.addAll(new RiskScanner(index, type).scan());
             } catch (RuntimeException | StackOverflowError e) {
                 facts.problems.add(new Problem(file.path(), TypeScanner.line(type.declaration), 0, Severity.ERROR,

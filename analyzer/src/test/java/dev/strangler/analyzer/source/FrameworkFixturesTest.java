@@ -19,7 +19,12 @@ class FrameworkFixturesTest {
                         tuple("jax-rs", "GET", "/rest/books", "lib.api.BookResource#all"),
                         tuple("jax-rs", "POST", "/rest/books", "lib.api.BookResource#add"),
                         tuple("jax-rs", "DELETE", "/rest/books/{isbn}", "lib.api.BookResource#remove"),
-                        tuple("jax-rs", "GET", "/rest/books/{isbn}", "lib.api.BookResource#one"));
+                        tuple("jax-rs", "GET", "/rest/books/{isbn}", "lib.api.BookResource#one"),
+                        tuple("jax-rs", "GET", "/rest/books/{isbn}/reviews", "lib.api.ReviewsResource#all"),
+                        tuple("jax-rs", "POST", "/rest/books/{isbn}/reviews", "lib.api.ReviewsResource#add"),
+                        tuple("jax-rs", "DELETE", "/rest/books/{isbn}/reviews/{id}", "lib.api.ReviewResource#remove"),
+                        tuple("jax-rs", "GET", "/rest/books/{isbn}/reviews/{id}", "lib.api.TextResource#show"),
+                        tuple("jax-rs", "GET", "/rest/orphan", "lib.api.OrphanResource#get"));
     }
 
     @Test

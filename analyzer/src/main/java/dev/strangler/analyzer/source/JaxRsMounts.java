@@ -1,0 +1,140 @@
+package dev.strangler.analyzer.source;
+
+import dev.strangler.analyzer.core.EntryPoint;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * JAX-RS sub-resources: a method with {@code @Path} and no HTTP method is a locator, and the object it returns serves
+ * the rest of the path. A resource class without a class-level {@code @Path} is only reachable that way, so its
+ * routes are mounted under every path of the locators that return it (or a subtype or supertype of it), resolved
+ * from the root resources down. A class reached through itself (a tree of groups) is mounted once per way in, and a
+ * class gets at most {@value #MAX_MOUNTS} mounts. Routes of classes no locator reaches keep their own path.
+ */
+final class JaxRsMounts {
+    static final int MAX_MOUNTS = 16;
+    private static final int TYPE_LIMIT = 64;
+
+    /** A root resource: a class with {@code @Path}, and its path with the application path before it. */
+    record Root(String type, String path) {
+    }
+
+    /** A sub-resource locator of {@code owner} at {@code path} (relative to the owner's mount) returning {@code target}. */
+    record Locator(String owner, String path, String target) {
+    }
+
+    /** A route of a class without {@code @Path}, with its path relative to where the class is mounted. */
+    record Relative(EntryPoint entry, String path) {
+    }
+
+    private record Mount(String type, String path, Set<String> chain) {
+    }
+
+    private JaxRsMounts() {
+    }
+
+    /** The entry points with each reachable sub-resource route replaced by its routes under every mount. */
+    static List<EntryPoint> mount(List<EntryPoint> entries, List<Root> roots, List<Locator> locators,
+                                  List<Relative> relatives, TypeIndex index) {
+        if (locators.isEmpty() || relatives.isEmpty()) {
+            return new ArrayList<>(entries);
+        }
+        Set<String> rootTypes = new HashSet<>();
+        roots.forEach(root -> rootTypes.add(root.type()));
+        Map<String, List<Locator>> byOwner = new TreeMap<>();
+        for (Locator locator : locators) {
+            byOwner.computeIfAbsent(locator.owner(), k -> new ArrayList<>()).add(locator);
+        }
+        byOwner.values().forEach(list -> list.sort(Comparator.comparing(Locator::path).thenComparing(Locator::target)));
+        Map<String, SortedSet<String>> mounts = new HashMap<>();
+        Deque<Mount> queue = new ArrayDeque<>();
+        roots.stream().sorted(Comparator.comparing(Root::type).thenComparing(Root::path))
+                .forEach(root -> queue.add(new Mount(root.type(), root.path(), Set.of(root.type()))));
+        while (!queue.isEmpty()) {
+            Mount mount = queue.poll();
+            for (String owner : withSupertypes(mount.type(), index)) {
+                for (Locator locator : byOwner.getOrDefault(owner, List.of())) {
+                    String path = EntryPoints.joinPaths(mount.path(), locator.path());
+                    List<String> family = new ArrayList<>(List.of(locator.target()));
+                    family.addAll(index.allSubtypes(locator.target(), TYPE_LIMIT));
+                    if (family.stream().anyMatch(mount.chain()::contains)) {
+                        continue; // back into a class already on the way in
+                    }
+                    Set<String> chain = new HashSet<>(mount.chain());
+                    chain.addAll(family);
+                    // the supertypes too: routes inherited from a base class have it as their handler
+                    SortedSet<String> targets = new TreeSet<>(family);
+                    targets.addAll(withSupertypes(locator.target(), index));
+                    for (String target : targets) {
+                        if (rootTypes.contains(target)) {
+                            continue;
+                        }
+                        SortedSet<String> paths = mounts.computeIfAbsent(target, k -> new TreeSet<>());
+                        if (paths.size() < MAX_MOUNTS && paths.add(path)) {
+                            queue.add(new Mount(target, path, chain));
+                        }
+                    }
+                }
+            }
+        }
+        Map<EntryPoint, List<String>> replaced = new LinkedHashMap<>();
+        for (Relative relative : relatives) {
+            SortedSet<String> paths = mounts.get(relative.entry().handler().owner().value());
+            if (paths == null) {
+                continue;
+            }
+            List<String> full = replaced.computeIfAbsent(relative.entry(), k -> new ArrayList<>());
+            for (String path : paths) {
+                full.add(EntryPoints.joinPaths(path, relative.path()));
+            }
+        }
+        List<EntryPoint> result = new ArrayList<>();
+        for (EntryPoint entry : entries) {
+            List<String> paths = replaced.get(entry);
+            if (paths == null) {
+                result.add(entry);
+                continue;
+            }
+            for (String path : paths) {
+                result.add(new EntryPoint(entry.kind(), entry.framework(), entry.httpMethod(), path, entry.handler(),
+                        entry.location()));
+            }
+        }
+        return result;
+    }
+
+    /** The type and its codebase supertypes: a locator inherited from a base class serves the subclass's mount. */
+    private static List<String> withSupertypes(String type, TypeIndex index) {
+        List<String> result = new ArrayList<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(type));
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty() && result.size() < TYPE_LIMIT) {
+            String next = pending.poll();
+            if (!seen.add(next)) {
+                continue;
+            }
+            result.add(next);
+            IndexedType indexed = index.get(next);
+            if (indexed != null) {
+                for (JType supertype : index.supertypes(indexed)) {
+                    if (supertype.codebase()) {
+                        pending.add(supertype.name());
+                    }
+                }
+            }
+        }
+        return result;
+    }
+}
