@@ -1,6 +1,7 @@
 package dev.strangler.analyzer.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,11 +35,12 @@ final class CandidateNamer {
 
     static List<String> name(List<SortedSet<ClassName>> groups, CodebaseFacts facts) {
         String prefix = tablePrefix(facts.tableUse.keySet());
+        List<String> routePrefix = routePrefix(facts.codebase.entryPoints());
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>(Set.of(Decomposer.SHARED_KERNEL));
         Set<String> usedStems = new HashSet<>();
         for (int g = 0; g < groups.size(); g++) {
-            List<String> ranked = rankedNames(groups.get(g), facts, prefix);
+            List<String> ranked = rankedNames(groups.get(g), facts, prefix, routePrefix);
             String name = ranked.stream().filter(word -> !usedStems.contains(stem(word))).findFirst()
                     .orElse(ranked.isEmpty() ? "service-" + (g + 1) : ranked.get(0));
             usedStems.add(stem(name));
@@ -52,7 +54,8 @@ final class CandidateNamer {
     }
 
     /** Candidate words, best first: by score, then alphabetically; each in its most frequent spelling. */
-    private static List<String> rankedNames(SortedSet<ClassName> group, CodebaseFacts facts, String prefix) {
+    private static List<String> rankedNames(SortedSet<ClassName> group, CodebaseFacts facts, String prefix,
+                                            List<String> routePrefix) {
         Map<String, Map<String, Integer>> votes = new TreeMap<>();
         Map<String, Integer> uses = new HashMap<>();
         facts.tableUse.forEach((table, users) -> {
@@ -74,7 +77,7 @@ final class CandidateNamer {
         for (EntryPoint entryPoint : facts.codebase.entryPoints()) {
             ClassName unit = facts.graph.unitOf(entryPoint.handler().owner());
             if (unit != null && group.contains(unit) && entryPoint.kind() == EntryPointKind.HTTP) {
-                String segment = firstSegment(entryPoint.path());
+                String segment = firstSegment(withoutPrefix(entryPoint.path(), routePrefix));
                 if (segment != null) {
                     vote(votes, uses, segment, 2, 1);
                 }
@@ -166,6 +169,58 @@ final class CandidateNamer {
             return word.substring(0, word.length() - 1);
         }
         return word;
+    }
+
+    /**
+     * The leading path segments at least half of the HTTP routes share ({@code /admin/realms/{realm}}): they say where
+     * the routes are, not what each is about.
+     */
+    static List<String> routePrefix(List<EntryPoint> entryPoints) {
+        List<String[]> routes = new ArrayList<>();
+        for (EntryPoint entryPoint : entryPoints) {
+            if (entryPoint.kind() == EntryPointKind.HTTP) {
+                routes.add(entryPoint.path().replaceAll("^/+", "").split("/"));
+            }
+        }
+        List<String> prefix = new ArrayList<>();
+        List<String[]> matching = routes;
+        while (true) {
+            int depth = prefix.size();
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String[] route : matching) {
+                if (route.length > depth + 1) { // a prefix leaves at least one segment of the route
+                    counts.merge(route[depth], 1, Integer::sum);
+                }
+            }
+            String best = null;
+            int most = 0;
+            for (var entry : counts.entrySet()) {
+                if (entry.getValue() > most) {
+                    most = entry.getValue();
+                    best = entry.getKey();
+                }
+            }
+            if (best == null || best.isEmpty() || most * 2 < routes.size()) {
+                return prefix;
+            }
+            prefix.add(best);
+            String segment = best;
+            matching = matching.stream().filter(route -> route.length > depth + 1 && route[depth].equals(segment))
+                    .toList();
+        }
+    }
+
+    private static String withoutPrefix(String path, List<String> prefix) {
+        String[] segments = path.replaceAll("^/+", "").split("/");
+        if (prefix.isEmpty() || segments.length <= prefix.size()) {
+            return path;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            if (!segments[i].equals(prefix.get(i))) {
+                return path;
+            }
+        }
+        return "/" + String.join("/", Arrays.copyOfRange(segments, prefix.size(), segments.length));
     }
 
     /** The first path segment that says what the route is about: not a version, variable, or technical prefix. */

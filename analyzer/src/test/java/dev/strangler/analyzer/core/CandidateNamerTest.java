@@ -40,6 +40,19 @@ class CandidateNamerTest {
     }
 
     @Test
+    void route_segments_most_routes_start_with_are_not_names() {
+        ModelBuilder m = new ModelBuilder("app", "p");
+        m.type("Users", Stereotype.ENTRY_POINT).type("Roles", Stereotype.ENTRY_POINT)
+                .route("GET", "/admin/realms/{realm}/users", "Users#list")
+                .route("GET", "/admin/realms/{realm}/users/{id}", "Users#get")
+                .route("GET", "/admin/realms/{realm}/roles", "Roles#list")
+                .route("GET", "/realms/{realm}/account", "Users#account");
+
+        assertThat(CandidateNamer.routePrefix(m.build().entryPoints())).containsExactly("admin", "realms", "{realm}");
+        assertThat(names(m.build(), List.of(List.of("Users"), List.of("Roles")))).containsExactly("users", "roles");
+    }
+
+    @Test
     void among_equal_votes_the_word_with_more_uses_behind_it_wins_before_the_alphabet() {
         ModelBuilder m = new ModelBuilder("app", "p");
         m.type("Dao").access("Dao#a", "zone", AccessMode.WRITE).access("Dao#b", "zone", AccessMode.WRITE)
