@@ -189,26 +189,10 @@ public final class UseCaseTracer {
         if (handler == null) {
             // an entry point the codebase does not list: it declares nothing, so only what a call to it reaches
             reachedOutside.add(entryPoint.handler().owner());
-            visitedCount++;
-            for (int also : expand(entryPoint.handler())) {
-                if (!visited.get(also)) {
-                    visited.set(also);
-                    visitedCount++;
-                    queue.add(also);
-                }
-            }
+            visitedCount = 1 + visit(expand(entryPoint.handler()), visited, queue);
         } else {
             reachedTypes.set(owner[handler]);
-            visited.set(handler);
-            visitedCount++;
-            queue.add(handler);
-            for (int also : alsoReached[handler]) {
-                if (!visited.get(also)) {
-                    visited.set(also);
-                    visitedCount++;
-                    queue.add(also);
-                }
-            }
+            visitedCount = visit(new int[]{handler}, visited, queue) + visit(alsoReached[handler], visited, queue);
         }
         boolean truncated = false;
         while (!queue.isEmpty()) {
@@ -227,15 +211,8 @@ public final class UseCaseTracer {
                     continue; // what a call to it also reaches was added when it was first reached
                 }
                 visited.set(target);
-                visitedCount++;
                 queue.add(target);
-                for (int also : alsoReached[target]) {
-                    if (!visited.get(also)) {
-                        visited.set(also);
-                        visitedCount++;
-                        queue.add(also);
-                    }
-                }
+                visitedCount += 1 + visit(alsoReached[target], visited, queue);
             }
         }
         Set<ClassName> withData = new HashSet<>(reachedOutside);
@@ -255,6 +232,19 @@ public final class UseCaseTracer {
             }
         }
         return new UseCase(entryPoint, new TreeSet<>(units), reachedTables, truncated);
+    }
+
+    /** Marks and queues each of the methods not visited yet; returns how many were. */
+    private static int visit(int[] methods, BitSet visited, Queue queue) {
+        int added = 0;
+        for (int method : methods) {
+            if (!visited.get(method)) {
+                visited.set(method);
+                queue.add(method);
+                added++;
+            }
+        }
+        return added;
     }
 
     /** A first-in first-out queue of method numbers; each number is added at most once per use case. */
