@@ -2,6 +2,8 @@ package dev.strangler.analyzer.source;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.strangler.analyzer.core.ClassName;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -227,9 +230,10 @@ final class EntryPoints {
             AnnotationExpr methodPath = Annotations.find(method, "Path");
             String path = methodPath == null ? "" : first(Annotations.strings(methodPath, "value", index, type));
             if (httpMethod == null) {
-                String target = methodPath == null ? null : locatorTarget(method);
-                if (target != null) {
-                    locators.add(new JaxRsMounts.Locator(type.name, path, target));
+                if (methodPath != null) {
+                    for (String target : locatorTargets(method, 2)) {
+                        locators.add(new JaxRsMounts.Locator(type.name, path, target));
+                    }
                 }
                 continue;
             }
@@ -245,25 +249,36 @@ final class EntryPoints {
     }
 
     /**
-     * The codebase type a sub-resource locator returns: its declared type, or when that is {@code Object} or another
-     * library type, the class it creates in a {@code return new ...}; null when neither is a codebase type.
+     * The codebase types a sub-resource locator returns: its declared type, or when that is {@code Object} or another
+     * library type, the classes it creates in {@code return new ...}, or those the methods of its own class that it
+     * returns from ({@code return create(...)}) return in the same way, {@code depth} calls deep.
      */
-    private String locatorTarget(MethodDeclaration method) {
+    private Set<String> locatorTargets(MethodDeclaration method, int depth) {
+        Set<String> targets = new TreeSet<>();
         Set<String> typeParameters = new HashSet<>();
         method.getTypeParameters().forEach(parameter -> typeParameters.add(parameter.getNameAsString()));
         JType declared = index.toJType(method.getType(), type, type.scope, typeParameters);
         if (declared != null && declared.codebase()) {
-            return declared.name();
+            targets.add(declared.name());
+            return targets;
         }
         for (ReturnStmt returned : method.findAll(ReturnStmt.class)) {
-            if (returned.getExpression().orElse(null) instanceof ObjectCreationExpr created) {
+            Expression value = returned.getExpression().orElse(null);
+            if (value instanceof ObjectCreationExpr created) {
                 JType made = index.toJType(created.getType(), type, type.scope, typeParameters);
                 if (made != null && made.codebase()) {
-                    return made.name();
+                    targets.add(made.name());
+                }
+            } else if (value instanceof MethodCallExpr call && depth > 0
+                    && (call.getScope().isEmpty() || call.getScope().get().isThisExpr())) {
+                for (MethodDeclaration callee : type.methods.getOrDefault(call.getNameAsString(), List.of())) {
+                    if (callee != method) {
+                        targets.addAll(locatorTargets(callee, depth - 1));
+                    }
                 }
             }
         }
-        return null;
+        return targets;
     }
 
     private void servlet() {

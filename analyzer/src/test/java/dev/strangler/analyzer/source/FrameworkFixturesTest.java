@@ -24,6 +24,7 @@ class FrameworkFixturesTest {
                         tuple("jax-rs", "POST", "/rest/books/{isbn}/reviews", "lib.api.ReviewsResource#add"),
                         tuple("jax-rs", "DELETE", "/rest/books/{isbn}/reviews/{id}", "lib.api.ReviewResource#remove"),
                         tuple("jax-rs", "GET", "/rest/books/{isbn}/reviews/{id}", "lib.api.TextResource#show"),
+                        tuple("jax-rs", "GET", "/rest/books/{isbn}/reviews/{id}/author", "lib.api.AuthorResource#name"),
                         tuple("jax-rs", "GET", "/rest/orphan", "lib.api.OrphanResource#get"));
     }
 
