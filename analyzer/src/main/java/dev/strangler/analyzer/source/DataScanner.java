@@ -265,6 +265,10 @@ final class DataScanner {
             facts.problems.add(new Problem(location.path(), location.line(), 0, jpql ? Severity.NOTE : Severity.WARNING,
                     (jpql ? "JPQL" : "SQL") + " not understood by the SQL parser, tables found by keyword scan: "
                             + abbreviate(text)));
+        } else if (result.runtimeTable()) {
+            facts.problems.add(new Problem(location.path(), location.line(), 0, Severity.NOTE, (jpql
+                    ? "JPQL names an entity" : "SQL names a table") + " computed at run time, which is left out: "
+                    + abbreviate(text)));
         }
         ClassName accessor = ClassName.of(type.name);
         for (Map.Entry<String, AccessMode> entry : result.tables().entrySet()) {

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class SqlTables {
     private static final Pattern LOOKS_LIKE_SQL = Pattern.compile(
-            "^\\s*(select|insert|update|delete|merge|with|upsert|replace)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            "^\\s*(select|insert|update|delete|merge|with|upsert|replace)[\\s(].*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern READ_KEYWORDS = Pattern.compile(
             "\\b(?:from|join)\\s+([A-Za-z_][\\w$]*(?:\\.[A-Za-z_][\\w$]*)?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern WRITE_KEYWORDS = Pattern.compile(
@@ -39,12 +39,23 @@ final class SqlTables {
     private static final Set<String> NOT_TABLES = Set.of("select", "set", "where", "dual", "lateral", "unnest", "table",
             "fetch", "only");
     private static final Pattern PARAMETER = Pattern.compile("[#$]\\{[^}]*}");
+    /**
+     * A table name computed at run time where a table is named: {@code ?} (a part that is not constant) or a
+     * {@code String.format} placeholder ({@code %s}, {@code %1$s}).
+     */
+    private static final Pattern RUNTIME_TABLE = Pattern.compile(
+            "\\b(from|join|into|update|table)(\\s+)(?:\\?|%(?:\\d+\\$)?s)(?=[\\s,;)]|$)", Pattern.CASE_INSENSITIVE);
+    private static final String RUNTIME_NAME = "strangler_runtime_table";
 
     /**
      * @param tables table (as written) → strongest access; WRITE wins over READ
      * @param parsed whether JSqlParser understood the statement
+     * @param runtimeTable whether a table is named by a value computed at run time, which no table here stands for
      */
-    record Result(Map<String, AccessMode> tables, boolean parsed) {
+    record Result(Map<String, AccessMode> tables, boolean parsed, boolean runtimeTable) {
+        Result(Map<String, AccessMode> tables, boolean parsed) {
+            this(tables, parsed, false);
+        }
     }
 
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
@@ -66,9 +77,18 @@ final class SqlTables {
     }
 
     private static Result parse(String sql) {
+        // a table name computed at run time is parsed as a stand-in name, which is then left out
+        String text = RUNTIME_TABLE.matcher(sql).replaceAll("$1$2" + RUNTIME_NAME);
         // simple parsing first: several times faster, and enough for most statements; complex parsing as a retry
-        Result simple = parse(sql, false);
-        return simple.parsed() ? simple : parse(sql, true);
+        Result simple = parse(text, false);
+        Result result = simple.parsed() ? simple : parse(text, true);
+        if (text.equals(sql)) {
+            return result;
+        }
+        Map<String, AccessMode> tables = new TreeMap<>(result.tables());
+        tables.keySet().removeIf(table -> table.equalsIgnoreCase(RUNTIME_NAME)
+                || table.toLowerCase(Locale.ROOT).endsWith("." + RUNTIME_NAME));
+        return new Result(tables, result.parsed(), true);
     }
 
     private static Result parse(String sql, boolean complex) {

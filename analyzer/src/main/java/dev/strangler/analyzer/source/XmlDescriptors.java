@@ -195,6 +195,9 @@ final class XmlDescriptors {
             if (!result.parsed()) {
                 facts.problems.add(new Problem(path, location.line(), 0, Severity.WARNING,
                         "SQL of MyBatis statement " + id + " not understood by the SQL parser, tables found by keyword scan"));
+            } else if (result.runtimeTable()) {
+                facts.problems.add(new Problem(path, location.line(), 0, Severity.NOTE, "SQL of MyBatis statement " + id
+                        + " names a table computed at run time (${...}), which is left out"));
             }
             for (Map.Entry<String, AccessMode> table : result.tables().entrySet()) {
                 facts.tableAccesses.add(new TableAccess(accessor, id, table.getKey(), table.getValue(),
