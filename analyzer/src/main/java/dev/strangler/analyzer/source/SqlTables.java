@@ -29,8 +29,10 @@ import java.util.regex.Pattern;
  * are cached by statement text because the same SQL constant is often used many times.
  */
 final class SqlTables {
-    private static final Pattern LOOKS_LIKE_SQL = Pattern.compile(
-            "^\\s*(select|insert|update|delete|merge|with|upsert|replace)[\\s(].*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** The shape of a statement, not only its first word: "Update Profile" and "update.profile" are not SQL. */
+    private static final Pattern LOOKS_LIKE_SQL = Pattern.compile("^\\s*(?:select\\s.*\\sfrom\\s.*"
+            + "|insert\\s+into\\s.*|update\\s+\\S+\\s+(?:\\w+\\s+)?set\\s.*|delete\\s+from\\s.*|merge\\s+into\\s.*"
+            + "|with\\s.*\\sselect\\s.*|upsert\\s.*|replace\\s+into\\s.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern READ_KEYWORDS = Pattern.compile(
             "\\b(?:from|join)\\s+([A-Za-z_][\\w$]*(?:\\.[A-Za-z_][\\w$]*)?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern WRITE_KEYWORDS = Pattern.compile(
@@ -61,9 +63,7 @@ final class SqlTables {
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
 
     static boolean looksLikeSql(String text) {
-        return text != null && text.length() >= 10 && LOOKS_LIKE_SQL.matcher(text).matches()
-                && (text.toLowerCase(Locale.ROOT).contains("from") || text.toLowerCase(Locale.ROOT).contains("into")
-                || text.toLowerCase(Locale.ROOT).contains("update"));
+        return text != null && text.length() >= 10 && LOOKS_LIKE_SQL.matcher(text).matches();
     }
 
     Result tables(String sql) {

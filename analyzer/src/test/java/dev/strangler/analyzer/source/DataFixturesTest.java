@@ -95,6 +95,9 @@ class DataFixturesTest {
         assertThat(sql.tables("SELECT t.id FROM %1$s t JOIN lines l ON l.id = t.id"))
                 .isEqualTo(new SqlTables.Result(Map.of("lines", AccessMode.READ), true, true));
         assertThat(SqlTables.looksLikeSql("update.profile.on.first.login")).isFalse();
+        assertThat(SqlTables.looksLikeSql("UPDATE PROFILES :: realm = {0}")).isFalse();
+        assertThat(SqlTables.looksLikeSql("Update Profile")).isFalse();
+        assertThat(SqlTables.looksLikeSql("update ? o set o.total = 0")).isTrue();
         assertThat(SqlTables.looksLikeSql("UPDATE orders SET total = 0")).isTrue();
         assertThat(SqlTables.looksLikeSql("select\n  id from orders")).isTrue();
     }
