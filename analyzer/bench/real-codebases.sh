@@ -2,11 +2,12 @@
 # The analyzer end to end on real open-source codebases nobody here wrote, in other styles than the sample:
 #   broadleaf  Broadleaf Commerce 3.1.15-GA: a Spring MVC + JPA e-commerce platform (7 modules, about 190k lines)
 #   keycloak   Keycloak 26.0.0 services and JPA model: JAX-RS resources over JPA (about 170k lines)
+#   syncope    Apache Syncope 2.1.12 core: JAX-RS interfaces (CXF) implemented by Spring beans, JPA (about 43k lines)
 # Their published source jars are fetched from Maven Central (once, through the Maven Wrapper) and unpacked as
 # Maven modules under analyzer/target/bench/real/NAME; each run is a fresh JVM with -Xmx2g and the JVM options
 # ./strangler gives analyze (override with JAVA_OPTS), timed by /usr/bin/time. Reports, the summary, the problems
 # and the timing go to analyzer/target/bench/real-reports/NAME.
-# Usage (from the repository root): analyzer/bench/real-codebases.sh [broadleaf|keycloak|all] [runs]
+# Usage (from the repository root): analyzer/bench/real-codebases.sh [broadleaf|keycloak|syncope|all] [runs]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -67,4 +68,9 @@ fi
 if [[ "$WHAT" == keycloak || "$WHAT" == all ]]; then
     fetch keycloak org.keycloak 26.0.0 "${KEYCLOAK[@]}"
     run keycloak
+fi
+if [[ "$WHAT" == syncope || "$WHAT" == all ]]; then
+    fetch syncope org.apache.syncope.common 2.1.12 syncope-common-rest-api
+    fetch syncope org.apache.syncope.core 2.1.12 syncope-core-rest-cxf syncope-core-logic syncope-core-persistence-jpa
+    run syncope
 fi

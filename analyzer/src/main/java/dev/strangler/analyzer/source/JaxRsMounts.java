@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * the rest of the path. A resource class without a class-level {@code @Path} is only reachable that way, so its
  * routes are mounted under every path of the locators that return it (or a subtype or supertype of it), resolved
  * from the root resources down. A class reached through itself (a tree of groups) is mounted once per way in, and a
- * class gets at most {@value #MAX_MOUNTS} mounts. Routes of classes no locator reaches keep their own path.
+ * class gets at most {@value #MAX_MOUNTS} mounts. A root resource's path also serves the routes it inherits from
+ * supertypes without a path. Routes of classes none of this reaches keep their own path.
  */
 final class JaxRsMounts {
     static final int MAX_MOUNTS = 16;
@@ -48,7 +49,7 @@ final class JaxRsMounts {
     /** The entry points with each reachable sub-resource route replaced by its routes under every mount. */
     static List<EntryPoint> mount(List<EntryPoint> entries, List<Root> roots, List<Locator> locators,
                                   List<Relative> relatives, TypeIndex index) {
-        if (locators.isEmpty() || relatives.isEmpty()) {
+        if (relatives.isEmpty()) {
             return new ArrayList<>(entries);
         }
         Set<String> rootTypes = new HashSet<>();
@@ -59,6 +60,7 @@ final class JaxRsMounts {
         }
         byOwner.values().forEach(list -> list.sort(Comparator.comparing(Locator::path).thenComparing(Locator::target)));
         Map<String, SortedSet<String>> mounts = new HashMap<>();
+        inheritRootPaths(roots, rootTypes, mounts, index);
         Deque<Mount> queue = new ArrayDeque<>();
         roots.stream().sorted(Comparator.comparing(Root::type).thenComparing(Root::path))
                 .forEach(root -> queue.add(new Mount(root.type(), root.path(), Set.of(root.type()))));
@@ -113,6 +115,29 @@ final class JaxRsMounts {
             }
         }
         return result;
+    }
+
+    /**
+     * A root resource's path also serves the methods it inherits: those of its supertypes without a path of their
+     * own ({@code UserService extends AnyService}, where only {@code UserService} has {@code @Path}), and, for an
+     * interface, those its implementations inherit from their base classes, which handle its routes.
+     */
+    private static void inheritRootPaths(List<Root> roots, Set<String> rootTypes, Map<String, SortedSet<String>> mounts,
+                                         TypeIndex index) {
+        for (Root root : roots) {
+            Set<String> inheriting = new TreeSet<>(withSupertypes(root.type(), index));
+            for (String implementation : index.allSubtypes(root.type(), TYPE_LIMIT)) {
+                inheriting.addAll(withSupertypes(implementation, index));
+            }
+            for (String type : inheriting) {
+                if (!rootTypes.contains(type)) {
+                    SortedSet<String> paths = mounts.computeIfAbsent(type, k -> new TreeSet<>());
+                    if (paths.size() < MAX_MOUNTS) {
+                        paths.add(root.path());
+                    }
+                }
+            }
+        }
     }
 
     /** The type and its codebase supertypes: a locator inherited from a base class serves the subclass's mount. */

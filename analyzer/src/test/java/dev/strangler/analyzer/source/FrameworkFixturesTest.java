@@ -25,7 +25,9 @@ class FrameworkFixturesTest {
                         tuple("jax-rs", "DELETE", "/rest/books/{isbn}/reviews/{id}", "lib.api.ReviewResource#remove"),
                         tuple("jax-rs", "GET", "/rest/books/{isbn}/reviews/{id}", "lib.api.TextResource#show"),
                         tuple("jax-rs", "GET", "/rest/books/{isbn}/reviews/{id}/author", "lib.api.AuthorResource#name"),
-                        tuple("jax-rs", "GET", "/rest/orphan", "lib.api.OrphanResource#get"));
+                        tuple("jax-rs", "GET", "/rest/orphan", "lib.api.OrphanResource#get"),
+                        tuple("jax-rs", "GET", "/rest/shelves", "lib.api.ShelfServiceImpl#names"),
+                        tuple("jax-rs", "GET", "/rest/shelves/count", "lib.api.CatalogBase#count"));
     }
 
     @Test
