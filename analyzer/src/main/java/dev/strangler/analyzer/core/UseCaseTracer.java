@@ -168,15 +168,6 @@ public final class UseCaseTracer {
         return dot >= 0 ? name.substring(dot + 1) : name;
     }
 
-    /** Traces every entry point, in the order given. */
-    public List<UseCase> traceAll(List<EntryPoint> entryPoints) {
-        List<UseCase> result = new ArrayList<>();
-        for (EntryPoint entryPoint : entryPoints) {
-            result.add(trace(entryPoint));
-        }
-        return List.copyOf(result);
-    }
-
     public UseCase trace(EntryPoint entryPoint) {
         // sized by what is reached, not by the codebase: most use cases of a large codebase reach little of it
         BitSet visited = new BitSet();
