@@ -16,21 +16,20 @@ import java.util.regex.Pattern;
  *
  * @param template the gateway template, or null when the path cannot be expressed
  * @param problem why it cannot be expressed, or null
- * @param note what the template does not keep of the original, or null
+ * @param droppedQuery the query ({@code ?event}) the template leaves out, as the gateway routes by path only; or null
  */
-record PathTranslation(String template, String problem, String note) {
+record PathTranslation(String template, String problem, String droppedQuery) {
     /** Frameworks whose {@code /x/*} is a servlet prefix mapping: {@code /x} and everything below it. */
     private static final Set<String> SERVLET_FRAMEWORKS = Set.of("servlet", "servlet-web-xml");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\s*([A-Za-z_$][\\w.$-]*)\\s*(?::[^}]*)?}");
     private static final Pattern REST_VARIABLE = Pattern.compile("\\{\\*([A-Za-z_$][\\w.$-]*)}");
 
     static PathTranslation of(String path, String framework) {
-        String note = null;
+        String droppedQuery = null;
         String route = path;
         int query = route.indexOf('?');
         if (query >= 0) {
-            note = "the gateway routes by path only, so '" + route.substring(query) + "' is dropped and this entry"
-                    + " also takes the path's other queries";
+            droppedQuery = route.substring(query);
             route = route.substring(0, query);
         }
         if (!route.startsWith("/")) {
@@ -77,7 +76,7 @@ record PathTranslation(String template, String problem, String note) {
         } catch (IllegalArgumentException e) {
             return new PathTranslation(null, e.getMessage(), null);
         }
-        return new PathTranslation(template, null, note);
+        return new PathTranslation(template, null, droppedQuery);
     }
 
     boolean isExpressible() {

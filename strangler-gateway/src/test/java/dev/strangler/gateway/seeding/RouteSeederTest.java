@@ -113,6 +113,25 @@ class RouteSeederTest {
     }
 
     @Test
+    void says_once_per_path_which_queries_move_together_and_once_for_all_struts_paths() {
+        routes.add(new ReportedRoute("calc", "HTTP", "ANY", "/Calculator.action?add", "stripes", "shop.Calc#add"));
+        routes.add(new ReportedRoute("calc", "HTTP", "ANY", "/Calculator.action?divide", "stripes", "shop.Calc#divide"));
+        routes.add(new ReportedRoute("shop", "HTTP", "ANY", "/orders/list", "struts", "shop.List#execute"));
+        routes.add(new ReportedRoute("shop", "HTTP", "ANY", "/orders/edit", "struts", "shop.Edit#execute"));
+
+        Seeding seeding = seed("calc", "shop");
+
+        assertThat(ids(seeding)).containsExactly("calc-any", "shop-any");
+        assertThat(seeding.table().routes().get(0).paths()).extracting(PathPattern::pattern)
+                .containsExactly("/Calculator.action");
+        assertThat(seeding.warnings()).containsExactly(
+                "'calc-any' takes /Calculator.action whatever its query: the gateway routes by path only, so the"
+                        + " analyzer's handlers for ?add, ?divide move together",
+                "2 Struts action paths are listed without the extension the Struts filter maps (.action, .do), such as"
+                        + " /orders/list; add it to the seeded paths if requests carry one");
+    }
+
+    @Test
     void seeds_an_empty_table_from_a_report_without_http_routes() {
         routes.add(new ReportedRoute("jobs", "MESSAGE", "orders-queue", "Listener.onMessage", "spring", "shop.L#onMessage"));
 
