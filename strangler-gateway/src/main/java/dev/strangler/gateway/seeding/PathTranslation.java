@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * An analyzer route path in the gateway's {@link PathPattern} syntax, or why it has none. The analyzer writes
  * variables as {@code {name}} (regular expressions already dropped) and keeps each framework's wildcards: Spring's
- * {@code *} (one segment), {@code **} and {@code {*name}} (the rest), the servlet prefix {@code /x/*} (the rest) and
- * extension {@code *.do}, Stripes' {@code ?event}. A wildcard inside a segment, a variable mixed with text, or
+ * {@code *} (one segment), {@code **} and {@code {*name}} (the rest), the servlet prefix {@code /x/*} (the rest),
+ * default servlet {@code /} (every path) and extension {@code *.do}, Stripes' {@code ?event}. A wildcard inside a segment, a variable mixed with text, or
  * {@code **} before the end has no gateway equivalent.
  *
  * @param template the gateway template, or null when the path cannot be expressed
@@ -34,6 +34,10 @@ record PathTranslation(String template, String problem, String droppedQuery) {
         }
         if (!route.startsWith("/")) {
             return new PathTranslation(null, "does not start with '/'", null);
+        }
+        if (route.equals("/") && SERVLET_FRAMEWORKS.contains(framework)) {
+            // a servlet mapped at "/" is the default servlet: it serves every path no other mapping takes
+            return new PathTranslation("/**", null, droppedQuery);
         }
         String[] segments = route.length() == 1 ? new String[0] : route.substring(1).split("/", -1);
         List<String> out = new ArrayList<>();

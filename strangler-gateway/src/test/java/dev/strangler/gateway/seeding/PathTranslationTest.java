@@ -33,10 +33,11 @@ class PathTranslationTest {
     }
 
     @Test
-    void reads_a_servlet_prefix_mapping_as_the_rest_of_the_path() {
+    void reads_a_servlet_prefix_mapping_and_the_default_servlet_as_the_rest_of_the_path() {
         assertThat(template("/legacy/*", "servlet-web-xml")).isEqualTo("/legacy/**");
         assertThat(template("/legacy/*", "servlet")).isEqualTo("/legacy/**");
         assertThat(template("/*", "servlet")).isEqualTo("/**");
+        assertThat(template("/", "servlet-web-xml")).as("the default servlet").isEqualTo("/**");
     }
 
     @Test
