@@ -21,6 +21,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code ./strangler routes seed} on the analyzer's committed report of the sample monolith, and on bad input. */
@@ -97,6 +99,15 @@ class RouteSeedCommandTest {
         });
         List<Discovered> discovered = httpRoutesOf(SAMPLE_REPORT);
         assertThat(discovered).hasSizeGreaterThan(40);
+        assertEveryRouteReachesItsCandidate(table, discovered);
+        assertThat(table.routes()).extracting(r -> r.id()).contains("orders-get", "orders-post", "cart-delete");
+        assertThat(err()).contains("Seeded " + table.routes().size() + " routes").contains("written to " + routes)
+                .contains("Not routes (2):").contains("SCHEDULED fixedDelay OutboxDispatchJob.dispatch");
+        assertThat(yaml).contains("# Not routes (jobs and message listeners").contains("#   notifications: SCHEDULED");
+        assertThat(out()).isEmpty();
+    }
+
+    private static void assertEveryRouteReachesItsCandidate(RouteTable table, List<Discovered> discovered) {
         for (Discovered route : discovered) {
             String method = route.method().equals("ANY") ? "GET" : route.method();
             Optional<RouteMatch> match = table.match(new Request(method, route.requestPath()));
@@ -104,11 +115,44 @@ class RouteSeedCommandTest {
             assertThat(match.get().route().id()).as("%s %s", method, route.requestPath())
                     .isEqualTo(route.candidate() + "-" + route.method().toLowerCase(Locale.ROOT));
         }
-        assertThat(table.routes()).extracting(r -> r.id()).contains("orders-get", "orders-post", "cart-delete");
-        assertThat(err()).contains("Seeded " + table.routes().size() + " routes").contains("written to " + routes)
-                .contains("Not routes (2):").contains("SCHEDULED fixedDelay OutboxDispatchJob.dispatch");
-        assertThat(yaml).contains("# Not routes (jobs and message listeners").contains("#   notifications: SCHEDULED");
-        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void puts_a_later_candidates_more_specific_path_first_so_it_still_reaches_that_candidate() throws IOException {
+        // given: the sample report with GET /api/products/search moved from 'products' to 'orders', the last service
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode report = (ObjectNode) json.readTree(Files.readString(SAMPLE_REPORT));
+        ArrayNode productsRoutes = null;
+        ArrayNode ordersRoutes = null;
+        for (JsonNode candidate : report.get("candidates")) {
+            switch (candidate.get("name").asString()) {
+                case "products" -> productsRoutes = (ArrayNode) candidate.get("routes");
+                case "orders" -> ordersRoutes = (ArrayNode) candidate.get("routes");
+                default -> { }
+            }
+        }
+        assertThat(productsRoutes).as("the sample's 'products' candidate").isNotNull();
+        assertThat(ordersRoutes).as("the sample's 'orders' candidate").isNotNull();
+        for (int i = 0; i < productsRoutes.size(); i++) {
+            if (productsRoutes.get(i).get("path").asString().equals("/api/products/search")) {
+                ordersRoutes.add(productsRoutes.remove(i));
+                break;
+            }
+        }
+        Path moved = Files.writeString(temp.resolve("decomposition.json"), json.writeValueAsString(report));
+
+        // when
+        int code = run("seed", "--from", moved.toString());
+
+        // then
+        assertThat(code).as(err()).isZero();
+        RouteTable table = RouteFileReader.read(out(), "stdout");
+        List<String> ids = table.routes().stream().map(r -> r.id()).toList();
+        assertThat(ids.indexOf("orders-get")).as(ids.toString()).isLessThan(ids.indexOf("products-get"));
+        assertThat(table.find("orders-get").orElseThrow().paths()).extracting(p -> p.pattern())
+                .contains("/api/products/search");
+        assertEveryRouteReachesItsCandidate(table, httpRoutesOf(moved));
+        assertThat(err()).doesNotContain("Warnings");
     }
 
     @Test
