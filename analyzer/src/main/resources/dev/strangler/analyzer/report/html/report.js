@@ -133,7 +133,10 @@
     }
   }
 
-  tabs.forEach(tab => tab.addEventListener('click', () => showTab(tab.dataset.tab)));
+  tabs.forEach(tab => tab.addEventListener('click', () => {
+    showTab(tab.dataset.tab);
+    history.replaceState(null, '', '#' + tab.dataset.tab);
+  }));
 
   // ---------- header ----------
 
@@ -552,17 +555,19 @@
   // ---------- metrics ----------
 
   function metricsTable(metrics) {
+    const notes = [];
     const rows = [];
     Object.entries(metrics || {}).forEach(([key, value]) => {
       const meaning = METRICS[key] || ['', ''];
-      if (value !== null && typeof value === 'object') {
+      if (typeof value === 'string') {
+        notes.push(el('p', { class: 'muted' }, key + ': ' + value));
+      } else if (value !== null && typeof value === 'object') {
         rows.push(el('tr', null, cell(key), el('td', { colspan: 3 }, metricsTable(value))));
       } else {
-        rows.push(el('tr', null, cell(key), cell(typeof value === 'string' ? value : num(value), 'num'),
-          cell(meaning[0]), cell(meaning[1])));
+        rows.push(el('tr', null, cell(key), cell(num(value), 'num'), cell(meaning[0]), cell(meaning[1])));
       }
     });
-    return table(['metric', 'value ', 'what it means', 'better'], rows);
+    return el('div', null, notes, table(['metric', 'value ', 'what it means', 'better'], rows));
   }
 
   function buildMetrics(section) {
@@ -595,7 +600,9 @@
 
   function buildDecisions(section) {
     const decisions = list(report.decisions);
-    append(section, el('h2', null, 'Decisions and their cost'));
+    append(section, el('h2', null, 'Decisions and their cost'), el('p', { class: 'muted' },
+      'Each decision of the team\'s file, in the order applied, with the metrics before and after it; ' +
+      '"costs coupling" means it raised coupling: more call weight crosses services after it than before.'));
     if (decisions.length === 0) {
       append(section, el('p', { class: 'muted' }, 'No decisions were given (analyze --decisions FILE).'));
       return;
@@ -651,6 +658,11 @@
   }
 
   showOverview();
+  // a link to decomposition.html#routes opens that view
+  const linked = location.hash.slice(1);
+  if (builders[linked]) {
+    showTab(linked);
+  }
   window.strangler = { report: report, graph: graph, search: search, selectService: selectService, selectClass: selectClass };
   document.body.setAttribute('data-ready', 'true');
 }());
