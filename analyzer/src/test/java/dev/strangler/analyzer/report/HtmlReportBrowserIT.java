@@ -71,6 +71,30 @@ class HtmlReportBrowserIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_clicked_edge_and_an_opened_dependency_show_the_call_sites() throws IOException {
+        Map<String, Object> orders = candidates(sampleJson()).stream()
+                .filter(c -> "orders".equals(c.get("name"))).findFirst().orElseThrow();
+        Map<String, Object> link = list(orders, "outbound").stream()
+                .filter(l -> !"shared-kernel".equals(l.get("candidate")))
+                .max((a, b) -> Double.compare(((Number) a.get("weight")).doubleValue(),
+                        ((Number) b.get("weight")).doubleValue())).orElseThrow();
+        String site = (String) ((List<Object>) list(link, "dependencies").get(0).get("sites")).get(0);
+        open(SAMPLE.resolve("decomposition.html"));
+
+        clickEdge("orders", (String) link.get("candidate"));
+        String edgePanel = wait(By.id("details")).getText();
+        clickNode("orders");
+        wait(By.cssSelector("#details .service-name"));
+        browser.findElements(By.cssSelector("#details .links summary")).stream()
+                .filter(summary -> summary.getText().startsWith("→ " + link.get("candidate") + " ")).findFirst()
+                .orElseThrow().click();
+
+        assertThat(edgePanel).startsWith("orders → " + link.get("candidate")).contains(site);
+        assertThat(browser.findElement(By.cssSelector("#details .links details[open]")).getText()).contains(site);
+    }
+
+    @Test
     void searching_a_class_highlights_the_service_it_went_to_and_says_why() throws IOException {
         Map<String, Object> json = sampleJson();
         Map<String, Object> placement = list(json, "classes").stream()
@@ -121,6 +145,31 @@ class HtmlReportBrowserIT {
                 .contains("<img src=x onerror=\"window.owned=1\"></script><script>window.owned=2</script><!--");
     }
 
+    @Test
+    void a_report_with_fields_this_page_does_not_know_still_opens_and_shows_them() throws IOException {
+        String json = Files.readString(SAMPLE.resolve("decomposition.json"), StandardCharsets.UTF_8)
+                .replaceFirst("\"generator\": ", "\"coverage\": {\"routesTraced\": 0.93}, \"generator\": ")
+                .replaceFirst("\"metrics\": \\{", "\"metrics\": {\"reverse\": {\"coupling\": 0.31}, ")
+                .replaceFirst("\"sharedKernel\": ", "\"trafficShare\": 0.42, \"sharedKernel\": ");
+        Path page = SHOTS.resolve("newer.html");
+        Files.writeString(page, new HtmlReportWriter().render(json), StandardCharsets.UTF_8);
+        open(page);
+
+        long nodes = (Long) browser.executeScript("return window.strangler.graph.nodes().length");
+        String first = (String) candidates(new Json().toType(json, Map.class)).get(0).get("name");
+        browser.findElement(By.cssSelector("#service-list button[data-name='" + first + "']")).click();
+        String service = browser.findElement(By.id("details")).getText();
+        browser.findElement(By.cssSelector("#tabs button[data-tab=metrics]")).click();
+        String metrics = browser.findElement(By.id("tab-metrics")).getText();
+        browser.findElement(By.cssSelector("#tabs button[data-tab=more]")).click();
+        String codebase = browser.findElement(By.id("tab-more")).getText();
+
+        assertThat(nodes).isEqualTo(candidates(sampleJson()).size());
+        assertThat(service).contains("trafficShare");
+        assertThat(metrics).contains("reverse").contains("0.31");
+        assertThat(codebase).contains("coverage");
+    }
+
     private static void open(Path page) {
         browser.get(page.toAbsolutePath().normalize().toUri().toString());
         wait(By.cssSelector("body[data-ready=true]"));
@@ -135,10 +184,23 @@ class HtmlReportBrowserIT {
     static void clickNode(String name) {
         List<Number> at = (List<Number>) browser.executeScript(
                 "const p = window.strangler.graph.getElementById(arguments[0]).renderedPosition(); return [p.x, p.y];", name);
+        clickGraphAt(at);
+    }
+
+    private static void clickGraphAt(List<Number> at) {
         WebElement graph = browser.findElement(By.id("graph"));
         int dx = (int) Math.round(at.get(0).doubleValue() - graph.getRect().getWidth() / 2.0);
         int dy = (int) Math.round(at.get(1).doubleValue() - graph.getRect().getHeight() / 2.0);
         new Actions(browser).moveToElement(graph, dx, dy).click().perform();
+    }
+
+    /** A real mouse click on the middle of the edge from one service to another. */
+    @SuppressWarnings("unchecked")
+    static void clickEdge(String from, String to) {
+        List<Number> at = (List<Number>) browser.executeScript("const e = window.strangler.graph.edges()"
+                + ".filter(e => e.source().id() === arguments[0] && e.target().id() === arguments[1])[0];"
+                + " const p = e.renderedMidpoint(); return [p.x, p.y];", from, to);
+        clickGraphAt(at);
     }
 
     private static void screenshot(String file) throws IOException {

@@ -168,11 +168,14 @@
     return ['good', 'fair', 'poor'].includes(rating) ? rating : 'unknown';
   }
 
+  /** Sizes and widths relative to the largest, so 10 classes or 10,000 give the same picture. */
   function graphElements() {
+    const largest = Math.max(1, ...candidates.map(c => list(c.classes).length));
+    const strongest = Math.max(1, ...candidates.flatMap(c => list(c.outbound).map(link => link.weight || 1)));
     const nodes = candidates.map(c => ({
       data: {
         id: c.name, label: c.name + '\n' + list(c.classes).length + ' classes',
-        size: 34 + 9 * Math.sqrt(list(c.classes).length), kernel: !!c.sharedKernel
+        size: 36 + 64 * Math.sqrt(list(c.classes).length / largest), kernel: !!c.sharedKernel
       },
       classes: fitnessClass(c)
     }));
@@ -182,7 +185,7 @@
         edges.push({
           data: {
             id: 'edge ' + edges.length, source: c.name, target: link.candidate, weight: link.weight || 1,
-            width: 1 + 2 * Math.log(1 + (link.weight || 1)), link: link
+            width: 1 + 7 * Math.sqrt((link.weight || 1) / strongest), link: link
           },
           classes: c.sharedKernel || byName.get(link.candidate).sharedKernel ? 'to-kernel' : ''
         });
@@ -197,7 +200,7 @@
       {
         selector: 'node', style: {
           width: 'data(size)', height: 'data(size)', label: 'data(label)', 'text-wrap': 'wrap',
-          'text-valign': 'bottom', 'text-margin-y': 4, 'font-size': 14, color: '#1d2733',
+          'text-valign': 'bottom', 'text-margin-y': 4, 'font-size': 16, color: '#1d2733',
           'text-outline-color': '#fff', 'text-outline-width': 2, 'border-width': 1, 'border-color': '#33414f'
         }
       },
@@ -241,13 +244,13 @@
     rest.nodes().layout({ name: 'circle', animate: false, fit: false }).run();
     rest.layout({
       name: 'cose', animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: edge => 90 + 60 / Math.sqrt(edge.data('weight')), nodeRepulsion: () => 600000,
+      idealEdgeLength: edge => 120 + 60 / Math.sqrt(edge.data('weight')), nodeRepulsion: () => 1000000, nodeOverlap: 40,
       edgeElasticity: edge => 60 + edge.data('width') * 20, numIter: 1500, componentSpacing: 90
     }).run();
     const box = rest.nodes().length ? rest.nodes().boundingBox({ includeLabels: true })
       : { x1: 0, x2: 0, y2: 0, w: 0 };
     kernel.forEach((node, i) => {
-      node.position({ x: box.x1 + box.w / 2 + i * 160, y: box.y2 + 90 + node.data('size') / 2 });
+      node.position({ x: box.x1 + box.w / 2 + i * 160, y: box.y2 + 50 + node.data('size') / 2 });
     });
     cy.fit(undefined, 30);
   }
@@ -373,7 +376,7 @@
     if (linkList.length === 0) {
       return el('p', { class: 'muted' }, 'none');
     }
-    return el('div', null, linkList.map(link => el('details', null,
+    return el('div', { class: 'links' }, linkList.map(link => el('details', null,
       el('summary', null, (outbound ? '→ ' : '← ') + link.candidate + ' (coupling ' + num(link.weight) + ', '
         + list(link.dependencies).length + ' dependencies)'),
       dependencies(list(link.dependencies)))));
@@ -391,7 +394,7 @@
     resetGraph();
     edge.select();
     clear(details);
-    append(details, el('h2', null, edge.data('source') + ' → ' + edge.data('target')),
+    append(details, el('h2', { class: 'edge-name' }, edge.data('source') + ' → ' + edge.data('target')),
       el('p', null, 'Coupling ' + num(link.weight) + ': the uses below cross from ',
         serviceLink(edge.data('source')), ' into ', serviceLink(edge.data('target')), ', with their call sites.'),
       dependencies(list(link.dependencies)));
