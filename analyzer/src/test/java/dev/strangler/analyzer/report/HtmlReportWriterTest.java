@@ -6,6 +6,10 @@ import dev.strangler.analyzer.core.ModelFixtures;
 import dev.strangler.analyzer.core.ProgressListener;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +53,20 @@ class HtmlReportWriterTest {
         assertThat(page).contains("The Cytoscape Consortium").contains("function buildRoutes")
                 .doesNotContain("<script src").doesNotContain("<link").doesNotContain("{{report}}");
         assertThat(page.split("</script>", -1)).hasSize(4);
+    }
+
+    @Test
+    void the_samples_committed_page_is_the_one_its_committed_json_gives() throws IOException {
+        Path folder = Path.of("../reports/legacy-sample-monolith");
+
+        String rendered = new HtmlReportWriter().render(Files.readString(folder.resolve("decomposition.json"),
+                StandardCharsets.UTF_8));
+
+        // compared as a yes or no: a diff of two 1 MB pages would bury the message
+        assertThat(Files.readString(folder.resolve("decomposition.html"), StandardCharsets.UTF_8).equals(rendered))
+                .as("reports/legacy-sample-monolith/decomposition.html must show the decomposition.json beside it; "
+                        + "regenerate both with ./strangler analyze legacy-sample-monolith")
+                .isTrue();
     }
 
     @Test
