@@ -115,6 +115,35 @@ class HtmlReportBrowserIT {
     }
 
     @Test
+    void the_same_report_is_drawn_the_same_way_each_time() {
+        String positions = "return window.strangler.graph.nodes().map(n => n.id() + '@' + Math.round(n.position().x)"
+                + " + ',' + Math.round(n.position().y)).join(' ')";
+        open(SAMPLE.resolve("decomposition.html"));
+        Object first = browser.executeScript(positions);
+
+        open(SAMPLE.resolve("decomposition.html"));
+
+        assertThat(browser.executeScript(positions)).isEqualTo(first);
+    }
+
+    @Test
+    void arrow_keys_choose_among_the_classes_found() throws IOException {
+        List<String> found = list(sampleJson(), "classes").stream().map(c -> (String) c.get("name"))
+                .filter(name -> name.substring(name.lastIndexOf('.') + 1).startsWith("Order")).sorted().toList();
+        open(SAMPLE.resolve("decomposition.html"));
+
+        WebElement search = browser.findElement(By.id("class-search"));
+        search.sendKeys("Order");
+        wait(By.cssSelector("#search-results li[data-name]"));
+        String second = browser.findElements(By.cssSelector("#search-results li[data-name]")).get(1)
+                .getAttribute("data-name");
+        search.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+
+        assertThat(found).contains(second);
+        assertThat(wait(By.cssSelector("#details .class-name")).getText()).isEqualTo(second);
+    }
+
+    @Test
     void routes_table_filters_by_service() throws IOException {
         Map<String, Object> orders = candidates(sampleJson()).stream()
                 .filter(c -> "orders".equals(c.get("name"))).findFirst().orElseThrow();

@@ -456,11 +456,21 @@
     searchTimer = setTimeout(showResults, 80);
   });
   searchBox.addEventListener('keydown', event => {
-    if (event.key === 'Enter') {
+    const items = Array.from(results.querySelectorAll('li[data-name]'));
+    const active = items.findIndex(item => item.classList.contains('active'));
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(items.length - 1, active + (event.key === 'ArrowDown' ? 1 : -1)));
+      items.forEach((item, i) => item.classList.toggle('active', i === next));
+      if (items[next]) {
+        items[next].scrollIntoView({ block: 'nearest' });
+      }
+    } else if (event.key === 'Enter') {
       clearTimeout(searchTimer);
-      const first = search(searchBox.value)[0];
-      if (first) {
-        selectClass(first.name);
+      const chosen = !results.hidden && items[active] ? items[active].dataset.name
+        : (search(searchBox.value)[0] || {}).name;
+      if (chosen) {
+        selectClass(chosen);
       }
     } else if (event.key === 'Escape') {
       results.hidden = true;
