@@ -227,11 +227,18 @@
       container.textContent = 'The graph library did not load; the lists and tables still work.';
       return null;
     }
-    const cy = cytoscape({
-      container: container, elements: graphElements(), style: graphStyle(),
-      minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: false
-    });
-    layout(cy);
+    let cy;
+    try {
+      cy = cytoscape({
+        container: container, elements: graphElements(), style: graphStyle(),
+        minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: false
+      });
+      layout(cy);
+    } catch (error) {
+      // a report this page cannot draw must still show its lists and tables
+      container.textContent = 'The graph could not be drawn (' + error.message + '); the lists and tables still work.';
+      return null;
+    }
     cy.on('tap', 'node', event => selectService(event.target.id()));
     cy.on('tap', 'edge', event => selectLink(event.target));
     return cy;
