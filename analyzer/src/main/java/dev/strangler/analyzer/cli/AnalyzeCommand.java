@@ -38,8 +38,8 @@ import java.util.concurrent.CompletableFuture;
 @Command(name = "strangler analyze", mixinStandardHelpOptions = true, sortOptions = false,
         version = "strangler analyze 0.1.0",
         description = {"Reads a Java codebase, finds candidate services, and writes decomposition.json, "
-                + "decomposition.md and decomposition.html.", "Exit codes: 0 report written, 1 report written with problems, 2 usage error "
-                + "(nothing written)."})
+                + "decomposition.md and decomposition.html.", "Exit codes: 0 report written, 1 report written with "
+                + "problems, 2 usage error (nothing written)."})
 final class AnalyzeCommand {
     /** How the command reads a codebase; tests give a fixed model instead of scanning. */
     interface Scanners {
@@ -204,7 +204,8 @@ final class AnalyzeCommand {
     private static void write(Path target, Decomposition decomposition) {
         try {
             Files.createDirectories(target);
-            // the two reports read the same finished decomposition: the Markdown is rendered on a second thread
+            // the reports read the same finished decomposition: the Markdown is rendered on a second thread, and the
+            // HTML page embeds the JSON text itself, so the two cannot disagree
             CompletableFuture<String> markdown = CompletableFuture.supplyAsync(
                     () -> new MarkdownReportWriter().render(decomposition));
             String json = new JsonReportWriter().render(decomposition);
