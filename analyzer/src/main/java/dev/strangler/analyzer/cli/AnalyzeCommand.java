@@ -12,6 +12,7 @@ import dev.strangler.analyzer.core.Placement;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
 import dev.strangler.analyzer.core.Severity;
+import dev.strangler.analyzer.report.HtmlReportWriter;
 import dev.strangler.analyzer.report.JsonReportWriter;
 import dev.strangler.analyzer.report.MarkdownReportWriter;
 import dev.strangler.analyzer.source.ScanOptions;
@@ -36,9 +37,9 @@ import java.util.concurrent.CompletableFuture;
 /** The options of {@code strangler analyze} and the run they drive. */
 @Command(name = "strangler analyze", mixinStandardHelpOptions = true, sortOptions = false,
         version = "strangler analyze 0.1.0",
-        description = {"Reads a Java codebase, finds candidate services, and writes decomposition.json and "
-                + "decomposition.md.", "Exit codes: 0 report written, 1 report written with problems, 2 usage error "
-                + "(nothing written)."})
+        description = {"Reads a Java codebase, finds candidate services, and writes decomposition.json, "
+                + "decomposition.md and decomposition.html.", "Exit codes: 0 report written, 1 report written with "
+                + "problems, 2 usage error (nothing written)."})
 final class AnalyzeCommand {
     /** How the command reads a codebase; tests give a fixed model instead of scanning. */
     interface Scanners {
@@ -203,10 +204,13 @@ final class AnalyzeCommand {
     private static void write(Path target, Decomposition decomposition) {
         try {
             Files.createDirectories(target);
-            // the two reports read the same finished decomposition: the Markdown is rendered on a second thread
+            // the reports read the same finished decomposition: the Markdown is rendered on a second thread, and the
+            // HTML page embeds the JSON text itself, so the two cannot disagree
             CompletableFuture<String> markdown = CompletableFuture.supplyAsync(
                     () -> new MarkdownReportWriter().render(decomposition));
-            Files.writeString(target.resolve("decomposition.json"), new JsonReportWriter().render(decomposition),
+            String json = new JsonReportWriter().render(decomposition);
+            Files.writeString(target.resolve("decomposition.json"), json, StandardCharsets.UTF_8);
+            Files.writeString(target.resolve("decomposition.html"), new HtmlReportWriter().render(json),
                     StandardCharsets.UTF_8);
             Files.writeString(target.resolve("decomposition.md"), markdown.join(), StandardCharsets.UTF_8);
         } catch (IOException e) {

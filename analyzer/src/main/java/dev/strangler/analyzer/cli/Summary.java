@@ -50,7 +50,8 @@ record Summary(Decomposition decomposition, Path target, double seconds, List<Pr
             out.printf(Locale.ROOT, "Decisions: %d applied, %d cost coupling (see the report)%n",
                     decomposition.decisionEffects().stream().filter(Decomposition.DecisionEffect::applied).count(), costly);
         }
-        out.printf(Locale.ROOT, "Report: %s, %s%n", target.resolve("decomposition.md"), target.resolve("decomposition.json"));
+        out.printf(Locale.ROOT, "Report: %s, %s, %s%n", target.resolve("decomposition.md"), target.resolve("decomposition.json"),
+                target.resolve("decomposition.html"));
         long errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
         long warnings = problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
         long notes = problems.size() - errors - warnings;

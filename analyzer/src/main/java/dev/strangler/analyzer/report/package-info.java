@@ -1,2 +1,2 @@
-/** Writes a decomposition as the JSON contract for other tools and as a Markdown summary for people. */
+/** Writes a decomposition as the JSON contract for other tools, a Markdown summary and an interactive HTML page for people. */
 package dev.strangler.analyzer.report;

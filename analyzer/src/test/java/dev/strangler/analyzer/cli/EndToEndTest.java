@@ -78,6 +78,8 @@ class EndToEndTest {
                 .isEqualTo(Files.readString(temp.resolve("b/decomposition.json")));
         assertThat(Files.readString(temp.resolve("a/decomposition.md")))
                 .isEqualTo(Files.readString(temp.resolve("b/decomposition.md")));
+        assertThat(Files.readString(temp.resolve("a/decomposition.html")))
+                .isEqualTo(Files.readString(temp.resolve("b/decomposition.html")));
     }
 
     @Test

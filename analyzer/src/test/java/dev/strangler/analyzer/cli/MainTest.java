@@ -28,7 +28,7 @@ class MainTest {
     }
 
     @Test
-    void writes_both_reports_and_exits_1_when_the_input_had_problems() throws IOException {
+    void writes_the_three_reports_and_exits_1_when_the_input_had_problems() throws IOException {
         Path report = temp.resolve("report");
 
         int code = run(ModelFixtures.shop(), temp.toString(), "--out", report.toString(), "--quiet");
@@ -37,6 +37,8 @@ class MainTest {
         assertThat(Files.readString(report.resolve("decomposition.json"))).contains("\"schemaVersion\": 1");
         ReportSchema.assertValid(report.resolve("decomposition.json"));
         assertThat(Files.readString(report.resolve("decomposition.md"))).contains("```mermaid");
+        assertThat(Files.readString(report.resolve("decomposition.html"))).contains("id=\"report-data\"")
+                .contains("Broken.java");
         assertThat(err.toString()).contains("src/main/java/com/acme/web/Broken.java:3:1: error: cannot parse");
         assertThat(out.toString()).contains("3 candidate services").contains("orders").contains("Report: ");
     }
