@@ -32,7 +32,7 @@ class LegacyFrameworksTest {
     }
 
     @Test
-    void reads_spring_mvc_mapped_in_xml_remoting_exporters_and_struts_actions_named_by_spring_bean_id() {
+    void reads_spring_mvc_mapped_in_xml_remoting_exporters_cxf_dwr_and_struts_actions_named_by_spring_bean_id() {
         Codebase codebase = Fixtures.scan("spring-xml");
 
         assertThat(codebase.entryPoints())
@@ -46,9 +46,13 @@ class LegacyFrameworksTest {
                                 "crm.service.ContactManagerBackend#create"),
                         tuple("spring-remoting", "POST /remoting/ContactManager-httpinvoker",
                                 "crm.service.ContactManagerBackend#getAll"),
-                        tuple("struts", "ANY /reports/export", "crm.struts.ExportAction#export"));
+                        tuple("struts", "ANY /reports/export", "crm.struts.ExportAction#export"),
+                        tuple("dwr", "POST /scripts/call/plaincall/Contacts.getAll.dwr",
+                                "crm.service.ContactManagerBackend#getAll"),
+                        tuple("jax-ws", "POST /services/ContactService", "crm.service.ContactManagerBackend#create"),
+                        tuple("jax-ws", "POST /services/ContactService", "crm.service.ContactManagerBackend#getAll"));
         assertThat(codebase.coverage()).extracting(FrameworkCoverage::framework, FrameworkCoverage::entryPoints)
-                .containsExactly(tuple("spring-mvc", 6), tuple("struts", 1));
+                .containsExactly(tuple("dwr", 1), tuple("jax-ws", 2), tuple("spring-mvc", 6), tuple("struts", 1));
     }
 
     @Test
