@@ -42,26 +42,38 @@ final class FrontControllers {
 
     List<EntryPoint> find() {
         List<EntryPoint> entries = new ArrayList<>();
+        List<Object[]> controllers = new ArrayList<>(); // web.xml, servlet, its reflective call
+        String extension = null;
         for (WebApp webApp : webApps) {
             for (WebApp.Component servlet : webApp.servlets()) {
                 IndexedType type = servlet.className() == null ? null : index.get(servlet.className());
                 MethodCallExpr dispatch = type == null || servlet.patterns().isEmpty() ? null : reflectiveDispatch(type);
-                if (dispatch == null) {
-                    continue;
-                }
-                String extension = servlet.patterns().stream().map(WebApp.Component::extension)
-                        .filter(e -> !e.isEmpty()).findFirst().orElse("");
-                int before = entries.size();
-                modulesMapping(extension, entries);
-                if (entries.size() == before) {
-                    problems.add(new Problem(webApp.path(), Xml.lineOf(webApp.text(), servlet.className()), 0,
-                            Severity.WARNING, "front controller " + servlet.className() + " (mapped to "
-                            + String.join(", ", servlet.patterns()) + ") dispatches by reflection ("
-                            + dispatch.getNameAsString() + " at " + type.scope.path + ":" + TypeScanner.line(dispatch)
-                            + "); the dispatch behind it was not followed, so what it calls is not traced from it;"
-                            + " a mapping file naming the classes (like JForum's modulesMapping.properties) would be read"));
+                if (dispatch != null) {
+                    controllers.add(new Object[]{webApp, servlet, dispatch, type});
+                    for (String pattern : servlet.patterns()) {
+                        extension = extension != null || WebApp.Component.extension(pattern).isEmpty() ? extension
+                                : WebApp.Component.extension(pattern);
+                    }
                 }
             }
+        }
+        if (!controllers.isEmpty()) {
+            modulesMapping(extension == null ? "" : extension, entries); // one mapping file serves them all
+        }
+        if (!entries.isEmpty()) {
+            return entries;
+        }
+        for (Object[] controller : controllers) {
+            WebApp webApp = (WebApp) controller[0];
+            WebApp.Component servlet = (WebApp.Component) controller[1];
+            MethodCallExpr dispatch = (MethodCallExpr) controller[2];
+            IndexedType type = (IndexedType) controller[3];
+            problems.add(new Problem(webApp.path(), Xml.lineOf(webApp.text(), servlet.className()), 0,
+                    Severity.WARNING, "front controller " + servlet.className() + " (mapped to "
+                    + String.join(", ", servlet.patterns()) + ") dispatches by reflection ("
+                    + dispatch.getNameAsString() + " at " + type.scope.path + ":" + TypeScanner.line(dispatch)
+                    + "); the dispatch behind it was not followed, so what it calls is not traced from it;"
+                    + " a mapping file naming the classes (like JForum's modulesMapping.properties) would be read"));
         }
         return entries;
     }

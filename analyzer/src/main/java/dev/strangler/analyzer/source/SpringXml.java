@@ -115,7 +115,7 @@ final class SpringXml {
         return annotatedBeans.get(name);
     }
 
-    /** The routes of every DispatcherServlet (or of contexts that none claims, as if mapped at the root). */
+    /** The routes of every DispatcherServlet (without {@code web.xml}: of every context, as if mapped at the root). */
     List<EntryPoint> routes(TypeIndex index, List<WebApp> webApps) {
         List<EntryPoint> entries = new ArrayList<>();
         Set<String> claimed = new java.util.HashSet<>();
@@ -130,7 +130,9 @@ final class SpringXml {
                 }
             }
         }
-        for (String file : contextFiles) {
+        // without web.xml (Spring Boot) every context may map URLs; with one, only its DispatcherServlets' contexts
+        // do (beans named /path of a Struts 1 app's action-servlet.xml are Struts actions, not Spring handlers)
+        for (String file : webApps.isEmpty() ? contextFiles : Set.<String>of()) {
             if (!claimed.contains(file)) {
                 routes(index, file, "", entries);
             }

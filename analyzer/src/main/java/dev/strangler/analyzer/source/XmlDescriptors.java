@@ -137,6 +137,9 @@ final class XmlDescriptors {
                 String route = action.getAttribute("path");
                 String parameter = action.getAttribute("parameter");
                 IndexedType actionType = index.get(type.strip());
+                if (actionType == null && frameworks.spring.classOf(route) != null) {
+                    actionType = index.get(frameworks.spring.classOf(route)); // DelegatingActionProxy: the bean /path
+                }
                 if (actionType == null || route.isBlank()) {
                     continue;
                 }

@@ -32,7 +32,7 @@ class LegacyFrameworksTest {
     }
 
     @Test
-    void reads_spring_mvc_mapped_in_xml_remoting_exporters_cxf_dwr_and_struts_actions_named_by_spring_bean_id() {
+    void reads_spring_mvc_mapped_in_xml_remoting_exporters_cxf_dwr_and_struts_actions_that_are_spring_beans() {
         Codebase codebase = Fixtures.scan("spring-xml");
 
         assertThat(codebase.entryPoints())
@@ -42,6 +42,7 @@ class LegacyFrameworksTest {
                         tuple("spring-mvc-xml", "POST /add.htm", "crm.web.AddContactController#doSubmitAction"),
                         tuple("spring-mvc-xml", "ANY /hello.htm", "crm.web.HelloController#handleRequestInternal"),
                         tuple("spring-mvc-xml", "ANY /index.htm", "crm.web.IndexController#handleRequest"),
+                        tuple("struts", "ANY /legacy/report", "crm.struts.ReportAction#execute"),
                         tuple("spring-remoting", "POST /remoting/ContactManager-httpinvoker",
                                 "crm.service.ContactManagerBackend#create"),
                         tuple("spring-remoting", "POST /remoting/ContactManager-httpinvoker",
@@ -52,7 +53,7 @@ class LegacyFrameworksTest {
                         tuple("jax-ws", "POST /services/ContactService", "crm.service.ContactManagerBackend#create"),
                         tuple("jax-ws", "POST /services/ContactService", "crm.service.ContactManagerBackend#getAll"));
         assertThat(codebase.coverage()).extracting(FrameworkCoverage::framework, FrameworkCoverage::entryPoints)
-                .containsExactly(tuple("dwr", 1), tuple("jax-ws", 2), tuple("spring-mvc", 6), tuple("struts", 1));
+                .containsExactly(tuple("dwr", 1), tuple("jax-ws", 2), tuple("spring-mvc", 6), tuple("struts", 2));
     }
 
     @Test
@@ -95,6 +96,19 @@ class LegacyFrameworksTest {
         assertThat(warnings(codebase)).containsExactly("WEB-INF/config/modulesMapping.properties:3: warning: module"
                 + " polls maps to forum.command.PollAction, which is not a class in the scanned sources; its requests"
                 + " are not traced");
+    }
+
+    @Test
+    void keeps_a_front_controller_without_mapping_file_as_entry_point_and_warns_that_its_dispatch_was_not_followed() {
+        Codebase codebase = Fixtures.scan("front-controller-unmapped");
+
+        assertThat(codebase.entryPoints()).extracting(EntryPoint::label, e -> e.handler().toString())
+                .containsExactly(tuple("POST /do/*", "portal.Controller#doPost"));
+        assertThat(warnings(codebase)).containsExactly("src/main/webapp/WEB-INF/web.xml:5: warning: front controller"
+                + " portal.Controller (mapped to /do/*) dispatches by reflection (newInstance at"
+                + " src/main/java/portal/Controller.java:10); the dispatch behind it was not followed, so what it calls"
+                + " is not traced from it; a mapping file naming the classes (like JForum's modulesMapping.properties)"
+                + " would be read");
     }
 
     @Test
