@@ -59,6 +59,11 @@ final class FrameworkDescriptors {
 
     /** Adds the entry points these descriptors declare, then the survey's warnings; returns the coverage. */
     List<FrameworkCoverage> finish(TypeIndex index, Facts facts, WebFiles files) {
+        List<EntryPoint> prefixed = ServletPrefixes.apply(facts.entryPoints, index, webApps, spring);
+        if (prefixed != facts.entryPoints) {
+            facts.entryPoints.clear();
+            facts.entryPoints.addAll(prefixed);
+        }
         List<EntryPoint> found = new ArrayList<>(spring.routes(index, webApps));
         found.addAll(new JsfViews(index, faces, files).find());
         found.addAll(BatchJobs.find(index, batchJobs, facts.problems));

@@ -51,9 +51,19 @@ class LegacyFrameworksTest {
                         tuple("dwr", "POST /scripts/call/plaincall/Contacts.getAll.dwr",
                                 "crm.service.ContactManagerBackend#getAll"),
                         tuple("jax-ws", "POST /services/ContactService", "crm.service.ContactManagerBackend#create"),
-                        tuple("jax-ws", "POST /services/ContactService", "crm.service.ContactManagerBackend#getAll"));
+                        tuple("jax-ws", "POST /services/ContactService", "crm.service.ContactManagerBackend#getAll"),
+                        tuple("jax-rs", "GET /services/api/contacts", "crm.web.ContactResource#list"));
         assertThat(codebase.coverage()).extracting(FrameworkCoverage::framework, FrameworkCoverage::entryPoints)
-                .containsExactly(tuple("dwr", 1), tuple("jax-ws", 2), tuple("spring-mvc", 6), tuple("struts", 2));
+                .containsExactly(tuple("dwr", 1), tuple("jax-rs", 1), tuple("jax-ws", 2), tuple("spring-mvc", 6),
+                        tuple("struts", 2));
+    }
+
+    @Test
+    void puts_the_dispatcher_servlet_prefix_of_the_module_web_xml_before_annotated_spring_mvc_routes() {
+        Codebase codebase = Fixtures.scan("dispatcher-prefix");
+
+        assertThat(codebase.entryPoints()).extracting(EntryPoint::label, e -> e.handler().toString())
+                .containsExactly(tuple("GET /app/users/{id}", "shop.web.UserController#show"));
     }
 
     @Test
