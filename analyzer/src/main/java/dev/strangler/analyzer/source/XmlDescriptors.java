@@ -125,6 +125,15 @@ final class XmlDescriptors {
         }
     }
 
+    /** A warning for an action mapped to a class of the codebase's packages that is neither scanned nor a bean. */
+    private void unreadAction(String path, String text, String descriptor, String action, String className) {
+        if (!className.isBlank() && looksLikeOwn(className.strip())) {
+            facts.problems.add(new Problem(path, lineOf(text, className), 0, Severity.WARNING, descriptor
+                    + " maps action " + action + " to " + className.strip() + ", which is neither in the scanned"
+                    + " sources nor a Spring bean; requests there are not traced"));
+        }
+    }
+
     private boolean looksLikeOwn(String className) {
         int dot = className.lastIndexOf('.');
         return dot > 0 && index.isCodebasePackage(className.substring(0, dot));
@@ -141,6 +150,7 @@ final class XmlDescriptors {
                     actionType = index.get(frameworks.spring.classOf(route)); // DelegatingActionProxy: the bean /path
                 }
                 if (actionType == null || route.isBlank()) {
+                    unreadAction(path, text, "struts-config.xml", route, type);
                     continue;
                 }
                 List<String> methods = new ArrayList<>();
@@ -167,6 +177,7 @@ final class XmlDescriptors {
                     actionType = index.get(frameworks.spring.classOf(type)); // a Spring bean id (struts2-spring-plugin)
                 }
                 if (actionType == null) {
+                    unreadAction(path, text, "struts.xml", action.getAttribute("name"), type);
                     continue;
                 }
                 String method = action.getAttribute("method").isBlank() ? "execute" : action.getAttribute("method");

@@ -56,6 +56,9 @@ class LegacyFrameworksTest {
         assertThat(codebase.coverage()).extracting(FrameworkCoverage::framework, FrameworkCoverage::entryPoints)
                 .containsExactly(tuple("dwr", 1), tuple("jax-rs", 1), tuple("jax-ws", 2), tuple("spring-mvc", 6),
                         tuple("struts", 2));
+        assertThat(warnings(codebase)).containsExactly("src/main/resources/struts.xml:7: warning: struts.xml maps"
+                + " action audit to crm.struts.AuditAction, which is neither in the scanned sources nor a Spring bean;"
+                + " requests there are not traced");
     }
 
     @Test
