@@ -17,15 +17,14 @@ import java.util.Set;
 /**
  * Spring beans declared in XML ({@code applicationContext*.xml}, {@code *-servlet.xml}) and the routes Spring MVC
  * maps to them without annotations: {@code SimpleUrlHandlerMapping} ({@code mappings} props or text, {@code urlMap}),
- * bean names starting with {@code /} (the default {@code BeanNameUrlHandlerMapping}), each under the URL patterns of
+ * bean names starting with {@code /} (the default {@code BeanNameUrlHandlerMapping}), controller class names
+ * ({@code ControllerClassNameHandlerMapping}: {@code WelcomeController} → {@code /welcome*}), each under the URL patterns of
  * the {@code DispatcherServlet} whose context declares them; {@code Controller}, form controller and multi-action
  * beans, and the remoting exporters (HTTP invoker, Hessian, Burlap), one entry per method of the exported interface.
  * Also answers which class a bean id names, for Struts 2 actions given as Spring beans.
  */
 final class SpringXml {
     static final String DISPATCHER = "org.springframework.web.servlet.DispatcherServlet";
-    private static final Set<String> EXPORTERS = Set.of("HttpInvokerServiceExporter", "SimpleHttpInvokerServiceExporter",
-            "HessianServiceExporter", "BurlapServiceExporter");
     private static final Map<String, String> FORM_METHODS = new LinkedHashMap<>();
 
     static {
@@ -165,9 +164,19 @@ final class SpringXml {
     }
 
     private void routes(TypeIndex index, String file, String prefix, List<EntryPoint> entries) {
+        boolean byClassName = beans.stream().anyMatch(bean -> bean.path().equals(file)
+                && bean.className().endsWith("ControllerClassNameHandlerMapping"));
         for (Bean bean : beans) {
             if (!bean.path().equals(file)) {
                 continue;
+            }
+            String simpleName = bean.className().substring(bean.className().lastIndexOf('.') + 1);
+            if (byClassName && simpleName.endsWith("Controller") && simpleName.length() > "Controller".length()
+                    && index.get(bean.className()) != null) {
+                // ControllerClassNameHandlerMapping: WelcomeController → /welcome*
+                String name = simpleName.substring(0, simpleName.length() - "Controller".length());
+                handlerEntries(index, bean, EntryPoints.joinPaths(prefix, name.toLowerCase(java.util.Locale.ROOT) + "*"),
+                        entries);
             }
             if (bean.className().endsWith("SimpleUrlHandlerMapping")) {
                 for (Map.Entry<String, String> mapping : urlMappings(bean.element()).entrySet()) {
@@ -213,8 +222,8 @@ final class SpringXml {
 
     private void handlerEntries(TypeIndex index, Bean bean, String route, List<EntryPoint> entries) {
         String simpleName = bean.className().substring(bean.className().lastIndexOf('.') + 1);
-        if (EXPORTERS.contains(simpleName)) {
-            exporterEntries(index, bean, route, entries);
+        if (SpringRemoting.EXPORTERS.contains(simpleName)) {
+            SpringRemoting.entries(index, this, bean, route, entries);
             return;
         }
         String className = classOf(bean.names().isEmpty() ? "" : bean.names().get(0));
@@ -249,42 +258,7 @@ final class SpringXml {
         }
     }
 
-    /** One entry per method of the exported interface, handled by the service bean's class where it declares it. */
-    private void exporterEntries(TypeIndex index, Bean exporter, String route, List<EntryPoint> entries) {
-        String serviceInterface = null;
-        String service = null;
-        for (Element property : Xml.children(exporter.element(), "property")) {
-            String value = property.getAttribute("value").strip();
-            String ref = property.getAttribute("ref").strip();
-            if (value.isEmpty() && !Xml.children(property, "value").isEmpty()) {
-                value = Xml.childText(property, "value");
-            }
-            for (Element inner : Xml.children(property, "ref")) {
-                ref = inner.getAttribute("bean").isBlank() ? inner.getAttribute("local") : inner.getAttribute("bean");
-            }
-            if (property.getAttribute("name").equals("serviceInterface")) {
-                serviceInterface = value;
-            } else if (property.getAttribute("name").equals("service")) {
-                service = ref.isEmpty() ? null : classOf(ref);
-                for (Element inner : Xml.children(property, "bean")) {
-                    service = inner.getAttribute("class");
-                }
-            }
-        }
-        IndexedType contract = serviceInterface == null ? null : index.get(serviceInterface);
-        IndexedType implementation = service == null ? null : index.get(service);
-        IndexedType owner = contract != null ? contract : implementation;
-        if (owner == null) {
-            return;
-        }
-        for (String method : new java.util.TreeSet<>(owner.methods.keySet())) {
-            IndexedType handler = implementation != null && index.findMethod(implementation, method) != null
-                    ? implementation : owner;
-            add(index, handler, method, "POST", route, "spring-remoting", entries);
-        }
-    }
-
-    private static void add(TypeIndex index, IndexedType type, String method, String httpMethod, String route,
+    static void add(TypeIndex index, IndexedType type, String method, String httpMethod, String route,
                             String framework, List<EntryPoint> entries) {
         TypeIndex.MethodOwner owner = index.findMethod(type, method);
         if (owner != null) {

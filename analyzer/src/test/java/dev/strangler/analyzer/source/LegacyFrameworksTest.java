@@ -62,6 +62,14 @@ class LegacyFrameworksTest {
     }
 
     @Test
+    void maps_controller_beans_by_class_name_where_the_context_declares_controller_class_name_handler_mapping() {
+        Codebase codebase = Fixtures.scan("spring-classname");
+
+        assertThat(codebase.entryPoints()).extracting(EntryPoint::label, e -> e.handler().toString())
+                .containsExactly(tuple("ANY /welcome*", "vet.web.WelcomeController#handleRequestInternal"));
+    }
+
+    @Test
     void puts_the_dispatcher_servlet_prefix_of_the_module_web_xml_before_annotated_spring_mvc_routes() {
         Codebase codebase = Fixtures.scan("dispatcher-prefix");
 
