@@ -103,7 +103,7 @@ public final class BytecodeScanner {
         List<Problem> sorted = new ArrayList<>(new TreeSet<>(problems));
         return new Codebase(codebase.name(), codebase.types(), codebase.dependencies(), codebase.methods(),
                 codebase.entryPoints(), codebase.entities(), codebase.repositories(), codebase.tableAccesses(),
-                codebase.risks(), sorted, codebase.stats());
+                codebase.risks(), sorted, codebase.stats(), codebase.coverage());
     }
 
     private static List<JavaClass> importClasses(List<Path> directories, List<Path> jars, List<Problem> problems) {
@@ -300,7 +300,8 @@ public final class BytecodeScanner {
             });
             return new Codebase(codebase.name(), codebase.types(), new ArrayList<>(merged.values()),
                     new ArrayList<>(methods.values()), codebase.entryPoints(), codebase.entities(),
-                    codebase.repositories(), codebase.tableAccesses(), codebase.risks(), problems, codebase.stats());
+                    codebase.repositories(), codebase.tableAccesses(), codebase.risks(), problems, codebase.stats(),
+                    codebase.coverage());
         }
     }
 

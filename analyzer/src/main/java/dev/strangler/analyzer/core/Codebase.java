@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param risks serverless risks with their places
  * @param problems what could not be analysed, or only partly
  * @param stats counts of files, lines and resolution
+ * @param coverage the frameworks detected, with the entry points read from each, by framework
  */
 public record Codebase(String name, List<TypeInfo> types, List<Dependency> dependencies, List<MethodInfo> methods,
                        List<EntryPoint> entryPoints, List<EntityMapping> entities,
                        List<RepositoryBinding> repositories, List<TableAccess> tableAccesses,
-                       List<Risk> risks, List<Problem> problems, CodebaseStats stats) {
+                       List<Risk> risks, List<Problem> problems, CodebaseStats stats,
+                       List<FrameworkCoverage> coverage) {
     public Codebase {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(stats, "stats");
@@ -35,5 +37,14 @@ public record Codebase(String name, List<TypeInfo> types, List<Dependency> depen
         tableAccesses = List.copyOf(tableAccesses);
         risks = List.copyOf(risks);
         problems = List.copyOf(problems);
+        coverage = List.copyOf(coverage);
+    }
+
+    /** A codebase whose frameworks were not surveyed (built by hand or by tests). */
+    public Codebase(String name, List<TypeInfo> types, List<Dependency> dependencies, List<MethodInfo> methods,
+                    List<EntryPoint> entryPoints, List<EntityMapping> entities, List<RepositoryBinding> repositories,
+                    List<TableAccess> tableAccesses, List<Risk> risks, List<Problem> problems, CodebaseStats stats) {
+        this(name, types, dependencies, methods, entryPoints, entities, repositories, tableAccesses, risks, problems,
+                stats, List.of());
     }
 }

@@ -32,6 +32,7 @@ public final class JsonReportWriter {
         json.field("schemaVersion", SCHEMA_VERSION);
         json.field("generator", "strangler-analyzer");
         codebase(json, decomposition);
+        EntryPointCoverage.json(json, decomposition.codebase());
         Decomposition.Choice choice = decomposition.choice();
         json.key("choice").beginObject()
                 .field("services", choice.services())

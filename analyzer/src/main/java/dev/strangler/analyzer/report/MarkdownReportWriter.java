@@ -35,6 +35,9 @@ public final class MarkdownReportWriter {
                 .append(" from ").append(decomposition.graph().units().size()).append(" classes, ")
                 .append(decomposition.useCases().size()).append(" entry points and ")
                 .append(countTables(decomposition)).append(" tables.\n\n");
+        if (EntryPointCoverage.structureOnly(decomposition.codebase())) {
+            md.append("**").append(EntryPointCoverage.STRUCTURE_ONLY).append("**\n\n");
+        }
         md.append("**Why ").append(decomposition.choice().services()).append(" services:** ")
                 .append(decomposition.choice().reason()).append("\n\n");
         candidatesTable(md, decomposition);
@@ -272,6 +275,7 @@ public final class MarkdownReportWriter {
                 .append(" non-blank lines, ").append(s.codeLines()).append(" of them code (not only a comment)\n");
         md.append("- references: ").append(s.resolvedReferences()).append(" resolved, ").append(s.guessedReferences())
                 .append(" guessed by name, ").append(s.unresolvedReferences()).append(" unresolved\n");
+        EntryPointCoverage.markdown(md, decomposition.codebase());
         long truncated = decomposition.useCases().stream().filter(u -> u.truncated()).count();
         if (truncated > 0) {
             md.append("- ").append(truncated).append(" use case(s) traced only partly (size bound reached)\n");

@@ -66,6 +66,7 @@ final class EntryPoints {
         }
         servlet();
         stripes();
+        webSocket();
         strutsAnnotations();
         background();
         return found;
@@ -308,20 +309,11 @@ final class EntryPoints {
     }
 
     private void stripes() {
-        AnnotationExpr binding = Annotations.find(type.declaration, "UrlBinding");
-        if (binding == null) {
-            return;
-        }
-        String url = first(Annotations.strings(binding, "value", index, type)).replaceAll("/?\\{\\$event[^}]*}", "");
-        for (MethodDeclaration method : methods()) {
-            if (!method.isPublic() || method.isStatic() || !method.getType().asString().endsWith("Resolution")) {
-                continue;
-            }
-            AnnotationExpr handles = Annotations.find(method, "HandlesEvent");
-            String event = handles == null ? method.getNameAsString() : first(Annotations.strings(handles, "value", index, type));
-            String path = Annotations.has(method, "DefaultHandler") ? normalizePath(url) : normalizePath(url) + "?" + event;
-            add(EntryPointKind.HTTP, "stripes", "ANY", path, method);
-        }
+        found.addAll(StripesActions.find(index, type));
+    }
+
+    private void webSocket() {
+        found.addAll(WebSocketEndpoints.find(index, type));
     }
 
     private void strutsAnnotations() {

@@ -9,6 +9,7 @@ import dev.strangler.analyzer.core.CodebaseStats;
 import dev.strangler.analyzer.core.Dependency;
 import dev.strangler.analyzer.core.EntityMapping;
 import dev.strangler.analyzer.core.EntryPoint;
+import dev.strangler.analyzer.core.FrameworkCoverage;
 import dev.strangler.analyzer.core.MethodInfo;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
@@ -150,6 +151,8 @@ public final class SourceScanner {
                 all.problems.add(new Problem(tree.relative(file), 0, 0, Severity.WARNING, "could not read: " + e));
             }
         }
+        xml.finish();
+        List<FrameworkCoverage> coverage = xml.frameworks.finish(index, all, new WebFiles(tree, all.problems));
         int filesParsed = 0;
         int filesSkipped = tree.skippedFiles();
         long lines = 0;
@@ -180,7 +183,7 @@ public final class SourceScanner {
                 distinctSorted(all.repositories, Comparator.comparing(RepositoryBinding::repository)
                         .thenComparing(RepositoryBinding::entity)),
                 distinctSorted(all.tableAccesses, ACCESS_ORDER), distinctSorted(all.risks, RISK_ORDER),
-                distinctSorted(all.problems, Comparator.naturalOrder()), stats);
+                distinctSorted(all.problems, Comparator.naturalOrder()), stats, coverage);
     }
 
     private static void declare(TypeDeclaration<?> type, FileScope scope, IndexedType outer, List<IndexedType> declared) {

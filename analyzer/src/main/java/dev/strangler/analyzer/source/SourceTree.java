@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The files of a source tree worth reading: main Java sources and XML descriptors, with what was skipped and why.
+ * The files of a source tree worth reading: main Java sources, XML descriptors, views and properties files, with what
+ * was skipped and why.
  * Symbolic links are followed, but a link back into a folder already being walked is reported, not entered.
  */
 final class SourceTree {
@@ -38,6 +39,7 @@ final class SourceTree {
     private final List<Path> javaFiles = new ArrayList<>();
     private final Map<Path, Long> sizes = new HashMap<>();
     private final List<Path> xmlFiles = new ArrayList<>();
+    private final List<Path> otherFiles = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private int skippedFiles;
 
@@ -55,6 +57,7 @@ final class SourceTree {
         }
         Collections.sort(tree.javaFiles);
         Collections.sort(tree.xmlFiles);
+        Collections.sort(tree.otherFiles);
         if (tree.javaFiles.isEmpty()) {
             tree.problems.add(new Problem(".", 0, 0, Severity.ERROR,
                     "no main Java sources found under the root; point the analyzer at a project or source folder"));
@@ -79,6 +82,11 @@ final class SourceTree {
 
     List<Path> xmlFiles() {
         return xmlFiles;
+    }
+
+    /** Views and properties files that may name entry points ({@code .xhtml}, {@code .jsp}, {@code .properties}, ...). */
+    List<Path> otherFiles() {
+        return otherFiles;
     }
 
     List<Problem> problems() {
@@ -165,6 +173,8 @@ final class SourceTree {
                 }
             } else if (name.endsWith(".xml") && attrs.size() <= maxFileBytes) {
                 xmlFiles.add(file);
+            } else if (WebFiles.wanted(name) && attrs.size() <= maxFileBytes) {
+                otherFiles.add(file);
             }
             return FileVisitResult.CONTINUE;
         }

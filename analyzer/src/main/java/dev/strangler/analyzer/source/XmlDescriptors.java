@@ -37,6 +37,9 @@ final class XmlDescriptors {
     private final TypeIndex index;
     private final SqlTables sql;
     private final Facts facts;
+    /** The descriptors other framework readers take over after every XML file is read. */
+    final FrameworkDescriptors frameworks = new FrameworkDescriptors();
+    private final List<Runnable> afterBeans = new ArrayList<>();
 
     XmlDescriptors(TypeIndex index, SqlTables sql, Facts facts) {
         this.index = index;
@@ -49,7 +52,8 @@ final class XmlDescriptors {
         boolean webXml = text.contains("<web-app") || text.contains("<web-fragment");
         boolean struts = text.contains("<struts") || text.contains("<struts-config");
         boolean mybatis = text.contains("<mapper") && text.contains("namespace");
-        if (!webXml && !struts && !mybatis) {
+        boolean other = frameworks.wants(path, text);
+        if (!webXml && !struts && !mybatis && !other) {
             return;
         }
         Document document;
@@ -60,14 +64,21 @@ final class XmlDescriptors {
             return;
         }
         Element root = document.getDocumentElement();
+        frameworks.accept(path, text, root);
         switch (root.getTagName()) {
             case "web-app", "web-fragment" -> webXml(path, text, root);
-            case "struts-config" -> struts1(path, text, root);
-            case "struts" -> struts2(path, text, root);
+            case "struts-config" -> afterBeans.add(() -> struts1(path, text, root));
+            case "struts" -> afterBeans.add(() -> struts2(path, text, root));
             case "mapper" -> mybatis(path, text, root);
             default -> {
             }
         }
+    }
+
+    /** Reads what waits for every Spring bean to be known (Struts actions may name beans instead of classes). */
+    void finish() {
+        afterBeans.forEach(Runnable::run);
+        afterBeans.clear();
     }
 
     private static Document parse(String text) throws Exception {
@@ -114,6 +125,15 @@ final class XmlDescriptors {
         }
     }
 
+    /** A warning for an action mapped to a class of the codebase's packages that is neither scanned nor a bean. */
+    private void unreadAction(String path, String text, String descriptor, String action, String className) {
+        if (!className.isBlank() && looksLikeOwn(className.strip())) {
+            facts.problems.add(new Problem(path, lineOf(text, className), 0, Severity.WARNING, descriptor
+                    + " maps action " + action + " to " + className.strip() + ", which is neither in the scanned"
+                    + " sources nor a Spring bean; requests there are not traced"));
+        }
+    }
+
     private boolean looksLikeOwn(String className) {
         int dot = className.lastIndexOf('.');
         return dot > 0 && index.isCodebasePackage(className.substring(0, dot));
@@ -126,7 +146,11 @@ final class XmlDescriptors {
                 String route = action.getAttribute("path");
                 String parameter = action.getAttribute("parameter");
                 IndexedType actionType = index.get(type.strip());
+                if (actionType == null && frameworks.spring.classOf(route) != null) {
+                    actionType = index.get(frameworks.spring.classOf(route)); // DelegatingActionProxy: the bean /path
+                }
                 if (actionType == null || route.isBlank()) {
+                    unreadAction(path, text, "struts-config.xml", route, type);
                     continue;
                 }
                 List<String> methods = new ArrayList<>();
@@ -149,7 +173,11 @@ final class XmlDescriptors {
             for (Element action : children(pack, "action")) {
                 String type = action.getAttribute("class");
                 IndexedType actionType = index.get(type.strip());
+                if (actionType == null && frameworks.spring.classOf(type) != null) {
+                    actionType = index.get(frameworks.spring.classOf(type)); // a Spring bean id (struts2-spring-plugin)
+                }
                 if (actionType == null) {
+                    unreadAction(path, text, "struts.xml", action.getAttribute("name"), type);
                     continue;
                 }
                 String method = action.getAttribute("method").isBlank() ? "execute" : action.getAttribute("method");

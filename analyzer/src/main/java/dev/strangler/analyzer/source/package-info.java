@@ -1,2 +1,5 @@
-/** Reads Java source trees with JavaParser into the core model; no JavaParser type leaves this package. */
+/**
+ * Reads Java source trees with JavaParser into the core model, with the descriptors, views and mapping files that
+ * declare entry points outside Java code; no JavaParser type leaves this package.
+ */
 package dev.strangler.analyzer.source;
