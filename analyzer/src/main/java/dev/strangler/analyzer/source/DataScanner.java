@@ -1,6 +1,7 @@
 package dev.strangler.analyzer.source;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -15,6 +16,7 @@ import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import dev.strangler.analyzer.core.AccessMode;
 import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.DataAccessOrigin;
@@ -32,8 +34,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds what a type stores and queries: JPA mappings, Spring Data repositories with their entities, and SQL or
- * JPQL in annotations and in string arguments of calls (literals, constants, locals and their concatenations).
+ * Finds what a type stores and queries: JPA mappings, Spring Data repositories with their entities, SQL or JPQL in
+ * annotations and in string arguments of calls and of {@code super(...)} (literals, constants, locals and their
+ * concatenations), statements run by name ({@link NamedStatements}), and MongoDB access ({@link MongoScanner}).
  */
 final class DataScanner {
     private static final Set<String> JPQL_METHODS = Set.of("createQuery", "createTypedQuery");
@@ -45,18 +48,25 @@ final class DataScanner {
     private static final Set<String> ENTITY_MANAGER_READS = Set.of("find", "getReference", "createQuery", "createNamedQuery",
             "get", "load");
     private static final Set<String> MYBATIS_ANNOTATIONS = Set.of("Select", "Insert", "Update", "Delete");
+    /** Spring JDBC operation objects: their SQL, given to the constructor, is run by whichever method is called. */
+    private static final Set<String> OPERATION_OBJECTS = Set.of("RdbmsOperation", "SqlOperation", "SqlQuery",
+            "MappingSqlQuery", "MappingSqlQueryWithParameters", "UpdatableSqlQuery", "SqlUpdate", "BatchSqlUpdate",
+            "SqlCall", "StoredProcedure", "SqlFunction", "GeneratedKeysSqlUpdate");
 
     private final TypeIndex index;
     private final EntityCatalog catalog;
     private final SqlTables sql;
+    private final NamedStatements named;
     private final IndexedType type;
     private final Facts facts;
     private final String path;
 
-    DataScanner(TypeIndex index, EntityCatalog catalog, SqlTables sql, IndexedType type, Facts facts) {
+    DataScanner(TypeIndex index, EntityCatalog catalog, SqlTables sql, NamedStatements named, IndexedType type,
+                Facts facts) {
         this.index = index;
         this.catalog = catalog;
         this.sql = sql;
+        this.named = named;
         this.type = type;
         this.facts = facts;
         this.path = type.scope.path;
@@ -65,12 +75,14 @@ final class DataScanner {
     void scan() {
         mappings();
         repository();
+        boolean operationObject = !type.isInterface && index.supertypeNames(type).stream().anyMatch(OPERATION_OBJECTS::contains);
         for (BodyDeclaration<?> member : type.declaration.getMembers()) {
             if (member instanceof TypeDeclaration<?>) {
                 continue;
             }
             String name = member instanceof CallableDeclaration<?> callable
-                    ? (callable.isConstructorDeclaration() ? "<init>" : callable.getNameAsString()) : "";
+                    ? (callable.isConstructorDeclaration() ? (operationObject ? "" : "<init>") : callable.getNameAsString())
+                    : "";
             if (member instanceof MethodDeclaration method) {
                 annotatedSql(method, method.getNameAsString());
             }
@@ -80,6 +92,7 @@ final class DataScanner {
             }
         }
         namedQueries();
+        new MongoScanner(index, catalog, type, facts).scan();
     }
 
     private SourceLocation at(Node node) {
@@ -108,6 +121,9 @@ final class DataScanner {
             if (!(member instanceof FieldDeclaration) && !(member instanceof MethodDeclaration)) {
                 continue;
             }
+            if (member instanceof FieldDeclaration field) {
+                embedded(entity, table, type, field, 0);
+            }
             for (String joinAnnotation : new String[]{"JoinTable", "CollectionTable"}) {
                 AnnotationExpr annotation = Annotations.find((com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?>) member,
                         joinAnnotation);
@@ -116,6 +132,27 @@ final class DataScanner {
                         facts.entities.add(new EntityMapping(entity, name, at(annotation)));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * An {@code @Embeddable} value held in a field of an entity (or of an embeddable it holds) is stored in the
+     * entity's table, so it maps to that table too.
+     */
+    private void embedded(ClassName entity, String table, IndexedType owner, FieldDeclaration field, int depth) {
+        if (depth > 3 || Annotations.has(field, "ElementCollection", "Transient") || field.isStatic()) {
+            return;
+        }
+        JType fieldType = index.toJType(field.getElementType(), owner, owner.scope, Set.of());
+        IndexedType value = fieldType == null || !fieldType.codebase() ? null : index.get(fieldType.name());
+        if (value == null || value == owner || !Annotations.has(value.declaration, "Embeddable")) {
+            return;
+        }
+        facts.entities.add(new EntityMapping(ClassName.of(value.name), table, at(field)));
+        for (BodyDeclaration<?> member : value.declaration.getMembers()) {
+            if (member instanceof FieldDeclaration nested) {
+                embedded(entity, table, value, nested, depth + 1);
             }
         }
     }
@@ -173,7 +210,7 @@ final class DataScanner {
     private void annotatedSql(MethodDeclaration method, String member) {
         for (AnnotationExpr annotation : method.getAnnotations()) {
             String name = Annotations.simpleName(annotation);
-            if (name.equals("Query")) {
+            if (name.equals("Query") && !MongoScanner.isMongoQuery(annotation, index, type)) {
                 boolean nativeQuery = Annotations.isTrue(annotation, "nativeQuery");
                 for (String text : Annotations.strings(annotation, "value", index, type)) {
                     record(text, member, nativeQuery ? DataAccessOrigin.NATIVE_SQL : DataAccessOrigin.JPQL, at(annotation));
@@ -224,19 +261,21 @@ final class DataScanner {
                     && assign.getOperator() == AssignExpr.Operator.ASSIGN) {
                 locals.put(target.getNameAsString(), assign.getValue());
             } else if (node instanceof MethodCallExpr call) {
-                call(call, memberName, locals);
+                call(call.getNameAsString(), call.getArguments(), call, memberName, locals);
+            } else if (node instanceof ExplicitConstructorInvocationStmt invocation) {
+                call(invocation.isThis() ? "this" : "super", invocation.getArguments(), invocation, memberName, locals);
             }
         });
     }
 
-    private void call(MethodCallExpr call, String member, Map<String, Expression> locals) {
-        String method = call.getNameAsString();
+    private void call(String method, NodeList<Expression> arguments, Node call, String member,
+                      Map<String, Expression> locals) {
         DataAccessOrigin origin = JPQL_METHODS.contains(method) ? DataAccessOrigin.JPQL
                 : NATIVE_METHODS.contains(method) ? DataAccessOrigin.NATIVE_SQL : DataAccessOrigin.JDBC;
-        for (Expression argument : call.getArguments()) {
+        for (Expression argument : arguments) {
             if (argument instanceof ClassExpr literal && ENTITY_MANAGER_READS.contains(method)) {
                 JType entity = index.toJType(literal.getType(), type, type.scope, Set.of());
-                String table = entity == null ? null : catalog.tableOf(entity.name());
+                String table = entity == null || catalog.isDocument(entity.name()) ? null : catalog.tableOf(entity.name());
                 if (table != null && !method.startsWith("create")) {
                     facts.tableAccesses.add(new TableAccess(ClassName.of(type.name), member, table, AccessMode.READ,
                             DataAccessOrigin.JPA_ENTITY, at(call)));
@@ -250,6 +289,15 @@ final class DataScanner {
             if (text == null) {
                 continue;
             }
+            List<NamedStatements.Statement> statements = named.lookup(text, method);
+            if (!statements.isEmpty()) {
+                // the variants of one name (per database) count as one statement, at the first one's place
+                for (NamedStatements.Statement statement : statements) {
+                    record(statement.text(), member, statement.origin(), statement.location(),
+                            statements.get(0).location());
+                }
+                continue;
+            }
             boolean jpqlCall = origin == DataAccessOrigin.JPQL && (text.strip().toLowerCase(Locale.ROOT).startsWith("from")
                     || SqlTables.looksLikeSql(text));
             if (jpqlCall || SqlTables.looksLikeSql(text)) {
@@ -259,6 +307,12 @@ final class DataScanner {
     }
 
     private void record(String text, String member, DataAccessOrigin origin, SourceLocation location) {
+        record(text, member, origin, location, location);
+    }
+
+    /** Records the statement's tables at {@code accessLocation}; what the parser says about it goes to {@code location}. */
+    private void record(String text, String member, DataAccessOrigin origin, SourceLocation location,
+                        SourceLocation accessLocation) {
         SqlTables.Result result = sql.tables(text);
         boolean jpql = origin == DataAccessOrigin.JPQL;
         if (!result.parsed()) {
@@ -281,7 +335,7 @@ final class DataScanner {
                 table = catalog.tableOf(entity);
             }
             try {
-                facts.tableAccesses.add(new TableAccess(accessor, member, table, entry.getValue(), origin, location));
+                facts.tableAccesses.add(new TableAccess(accessor, member, table, entry.getValue(), origin, accessLocation));
             } catch (IllegalArgumentException e) {
                 facts.problems.add(new Problem(location.path(), location.line(), 0, Severity.WARNING,
                         "unusable table name '" + table + "' in " + abbreviate(text)));

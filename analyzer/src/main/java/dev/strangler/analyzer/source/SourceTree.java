@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The files of a source tree worth reading: main Java sources and XML descriptors, with what was skipped and why.
+ * The files of a source tree worth reading: main Java sources, XML descriptors and files that may hold named SQL
+ * ({@code .sql}, {@code .properties} other than message bundles), with what was skipped and why.
  * Symbolic links are followed, but a link back into a folder already being walked is reported, not entered.
  */
 final class SourceTree {
@@ -38,6 +39,7 @@ final class SourceTree {
     private final List<Path> javaFiles = new ArrayList<>();
     private final Map<Path, Long> sizes = new HashMap<>();
     private final List<Path> xmlFiles = new ArrayList<>();
+    private final List<Path> namedSqlFiles = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private int skippedFiles;
 
@@ -55,6 +57,7 @@ final class SourceTree {
         }
         Collections.sort(tree.javaFiles);
         Collections.sort(tree.xmlFiles);
+        Collections.sort(tree.namedSqlFiles);
         if (tree.javaFiles.isEmpty()) {
             tree.problems.add(new Problem(".", 0, 0, Severity.ERROR,
                     "no main Java sources found under the root; point the analyzer at a project or source folder"));
@@ -79,6 +82,10 @@ final class SourceTree {
 
     List<Path> xmlFiles() {
         return xmlFiles;
+    }
+
+    List<Path> namedSqlFiles() {
+        return namedSqlFiles;
     }
 
     List<Problem> problems() {
@@ -165,6 +172,8 @@ final class SourceTree {
                 }
             } else if (name.endsWith(".xml") && attrs.size() <= maxFileBytes) {
                 xmlFiles.add(file);
+            } else if (NamedSqlFiles.accepts(name) && attrs.size() <= maxFileBytes) {
+                namedSqlFiles.add(file);
             }
             return FileVisitResult.CONTINUE;
         }

@@ -70,7 +70,7 @@ final class XmlDescriptors {
         }
     }
 
-    private static Document parse(String text) throws Exception {
+    static Document parse(String text) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(false);
         factory.setValidating(false);
