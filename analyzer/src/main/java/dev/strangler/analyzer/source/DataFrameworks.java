@@ -47,7 +47,9 @@ final class DataFrameworks {
     }
 
     private static final Map<String, Framework> IMPORTS = Map.ofEntries(Map.entry("javax.persistence", Framework.JPA),
-            Map.entry("jakarta.persistence", Framework.JPA), Map.entry("org.hibernate", Framework.JPA),
+            Map.entry("jakarta.persistence", Framework.JPA), Map.entry("org.hibernate.Session", Framework.JPA),
+            Map.entry("org.hibernate.Criteria", Framework.JPA), Map.entry("org.hibernate.Query", Framework.JPA),
+            Map.entry("org.hibernate.criterion", Framework.JPA), Map.entry("org.hibernate.annotations", Framework.JPA),
             Map.entry("org.springframework.orm.hibernate", Framework.JPA),
             Map.entry("com.ibatis", Framework.IBATIS), Map.entry("org.springframework.orm.ibatis", Framework.IBATIS),
             Map.entry("org.apache.ibatis", Framework.MYBATIS), Map.entry("org.mybatis", Framework.MYBATIS),
