@@ -4,6 +4,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -20,7 +21,6 @@ import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import dev.strangler.analyzer.core.AccessMode;
 import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.DataAccessOrigin;
-import dev.strangler.analyzer.core.EntityMapping;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.RepositoryBinding;
 import dev.strangler.analyzer.core.Severity;
@@ -73,9 +73,11 @@ final class DataScanner {
     }
 
     void scan() {
-        mappings();
+        new EntityMappings(index, catalog, type, facts).scan();
         repository();
-        boolean operationObject = !type.isInterface && index.supertypeNames(type).stream().anyMatch(OPERATION_OBJECTS::contains);
+        boolean operationObject = type.declaration instanceof ClassOrInterfaceDeclaration declaration
+                && !declaration.isInterface() && declaration.getExtendedTypes().isNonEmpty()
+                && index.supertypeNames(type).stream().anyMatch(OPERATION_OBJECTS::contains);
         for (BodyDeclaration<?> member : type.declaration.getMembers()) {
             if (member instanceof TypeDeclaration<?>) {
                 continue;
@@ -97,64 +99,6 @@ final class DataScanner {
 
     private SourceLocation at(Node node) {
         return new SourceLocation(path, TypeScanner.line(node));
-    }
-
-    private void mappings() {
-        String table = catalog.tableOf(type.name);
-        ClassName entity = ClassName.of(type.name);
-        if (table != null) {
-            facts.entities.add(new EntityMapping(entity, table, at(type.declaration)));
-        }
-        for (String secondary : new String[]{"SecondaryTable", "SecondaryTables"}) {
-            AnnotationExpr annotation = Annotations.find(type.declaration, secondary);
-            if (annotation != null) {
-                Trees.findAll(annotation, AnnotationExpr.class).stream()
-                        .filter(a -> Annotations.simpleName(a).equals("SecondaryTable"))
-                        .flatMap(a -> Annotations.strings(a, "name", index, type).stream())
-                        .forEach(name -> facts.entities.add(new EntityMapping(entity, name, at(annotation))));
-            }
-        }
-        if (table == null) {
-            return;
-        }
-        for (BodyDeclaration<?> member : type.declaration.getMembers()) {
-            if (!(member instanceof FieldDeclaration) && !(member instanceof MethodDeclaration)) {
-                continue;
-            }
-            if (member instanceof FieldDeclaration field) {
-                embedded(entity, table, type, field, 0);
-            }
-            for (String joinAnnotation : new String[]{"JoinTable", "CollectionTable"}) {
-                AnnotationExpr annotation = Annotations.find((com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?>) member,
-                        joinAnnotation);
-                if (annotation != null) {
-                    for (String name : Annotations.strings(annotation, "name", index, type)) {
-                        facts.entities.add(new EntityMapping(entity, name, at(annotation)));
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * An {@code @Embeddable} value held in a field of an entity (or of an embeddable it holds) is stored in the
-     * entity's table, so it maps to that table too.
-     */
-    private void embedded(ClassName entity, String table, IndexedType owner, FieldDeclaration field, int depth) {
-        if (depth > 3 || Annotations.has(field, "ElementCollection", "Transient") || field.isStatic()) {
-            return;
-        }
-        JType fieldType = index.toJType(field.getElementType(), owner, owner.scope, Set.of());
-        IndexedType value = fieldType == null || !fieldType.codebase() ? null : index.get(fieldType.name());
-        if (value == null || value == owner || !Annotations.has(value.declaration, "Embeddable")) {
-            return;
-        }
-        facts.entities.add(new EntityMapping(ClassName.of(value.name), table, at(field)));
-        for (BodyDeclaration<?> member : value.declaration.getMembers()) {
-            if (member instanceof FieldDeclaration nested) {
-                embedded(entity, table, value, nested, depth + 1);
-            }
-        }
     }
 
     private void repository() {
