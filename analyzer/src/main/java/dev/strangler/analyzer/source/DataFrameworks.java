@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Which data frameworks the codebase uses, seen from its build files' dependencies, its descriptors and its
  * imports, and whether the scan found tables through each: a framework in use whose tables were not found is a
- * warning (what it stores is missing from the report), and iBatis or named SQL statements no Java code names are a
+ * warning (what it stores is missing from the report; only a note for plain JDBC when other relational tables were
+ * found, since every relational framework runs on it), and iBatis or named SQL statements no Java code names are a
  * note. Evidence is gathered on one thread; the first piece of evidence per framework is kept.
  */
 final class DataFrameworks {
@@ -126,7 +127,11 @@ final class DataFrameworks {
                     || (framework == Framework.JPA && jpaEntities) || (framework == Framework.MONGODB && documents);
             if (!tables) {
                 String where = entry.getValue();
-                problems.add(new Problem(where.substring(0, where.indexOf(' ')), 0, 0, Severity.WARNING,
+                // every relational framework runs on JDBC: a JDBC import next to tables found otherwise is a note
+                boolean relational = framework == Framework.JDBC && (jpaEntities || found.stream().anyMatch(origin ->
+                        origin != DataAccessOrigin.MONGODB));
+                problems.add(new Problem(where.substring(0, where.indexOf(' ')), 0, 0,
+                        relational ? Severity.NOTE : Severity.WARNING,
                         framework.label + " is used (" + where.substring(where.indexOf(' ') + 1) + ") but no table was"
                                 + " found through it, so what it stores is missing from the report: " + framework.hint));
             }

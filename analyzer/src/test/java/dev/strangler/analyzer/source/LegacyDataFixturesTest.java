@@ -153,4 +153,35 @@ class LegacyDataFixturesTest {
                                 + " stores is missing from the report: collections come from @Document classes, their"
                                 + " repositories and MongoTemplate or driver calls naming a document class or a collection");
     }
+
+    @Test
+    void only_notes_a_jdbc_import_without_sql_when_tables_were_found_otherwise(@org.junit.jupiter.api.io.TempDir Path root)
+            throws IOException {
+        Path source = Files.createDirectories(root.resolve("src/main/java/shop"));
+        Files.writeString(source.resolve("Order.java"), """
+                package shop;
+
+                import javax.persistence.Entity;
+
+                @Entity
+                public class Order {
+                }
+                """);
+        Files.writeString(source.resolve("TracingConnection.java"), """
+                package shop;
+
+                import java.sql.Connection;
+
+                public abstract class TracingConnection implements Connection {
+                }
+                """);
+
+        Codebase codebase = Fixtures.scan(root);
+
+        assertThat(codebase.problems()).filteredOn(p -> p.message().contains("is used ("))
+                .extracting(Problem::toCompilerStyle).containsExactly("src/main/java/shop/TracingConnection.java: note:"
+                        + " JDBC is used (imports java.sql.Connection) but no table was found through it, so what it"
+                        + " stores is missing from the report: SQL is read from string arguments of calls and from"
+                        + " named SQL files; SQL built at run time or kept outside the tree is not seen");
+    }
 }
