@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * The data descriptors read before the Java code is analysed, since the code refers to what they declare: iBatis 2
- * SQL maps, JPA mapping files and named SQL files. Each file is parsed at most once, and only when its text shows
+ * SQL maps, JPA and Hibernate mapping files and named SQL files. Each file is parsed at most once, and only when its text shows
  * a root this class reads; the build files and descriptors also tell {@link DataFrameworks} what is in use.
  */
 final class DataDescriptors {
@@ -46,6 +46,11 @@ final class DataDescriptors {
                 Element root = descriptors.parse(file, "entity-mappings");
                 if (root != null) {
                     descriptors.orm.read(file.path(), file.text(), root);
+                }
+            } else if (HibernateMappings.isMapping(file.text())) {
+                Element root = descriptors.parse(file, "hibernate-mapping");
+                if (root != null) {
+                    descriptors.orm.readHibernate(file.path(), file.text(), root);
                 }
             }
         }

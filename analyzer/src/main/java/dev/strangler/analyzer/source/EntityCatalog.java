@@ -20,6 +20,7 @@ final class EntityCatalog {
     private final Map<String, String> entityByJpqlName = new HashMap<>();
     private final Set<String> documents = new TreeSet<>();
     private final Set<String> collections = new TreeSet<>();
+    private final Map<String, List<String>> furtherTables = new HashMap<>();
     private final boolean snakeCaseDefaults;
 
     /**
@@ -76,6 +77,10 @@ final class EntityCatalog {
     /** Adds the entities of JPA mapping files, which win over annotations. */
     void addMappingFileEntities(List<OrmXml.Entity> entities) {
         for (OrmXml.Entity entity : entities) {
+            if (entity.secondary()) {
+                furtherTables.computeIfAbsent(entity.className(), k -> new java.util.ArrayList<>()).add(entity.table());
+                continue;
+            }
             String simple = entity.className().substring(entity.className().lastIndexOf('.') + 1);
             String entityName = entity.entityName().isEmpty() ? simple : entity.entityName();
             String table = entity.table().isEmpty()
@@ -84,6 +89,11 @@ final class EntityCatalog {
             entityByJpqlName.put(entityName, entity.className());
             entityByJpqlName.putIfAbsent(simple, entity.className());
         }
+    }
+
+    /** The tables of a class's collections that a mapping file names, beside its own table. */
+    List<String> furtherTablesOf(String entityClass) {
+        return furtherTables.getOrDefault(entityClass, List.of());
     }
 
     /** Whether the class is a MongoDB document, stored in a collection rather than a table. */
@@ -117,9 +127,10 @@ final class EntityCatalog {
         return tableByEntity.get(entityClass);
     }
 
-    /** The entity class JPQL names {@code name} (entity name, or simple class name), or null. */
+    /** The entity class JPQL names {@code name} (entity name, simple or qualified class name), or null. */
     String entityNamed(String name) {
-        return entityByJpqlName.get(name);
+        String entity = entityByJpqlName.get(name);
+        return entity != null || !tableByEntity.containsKey(name) || documents.contains(name) ? entity : name;
     }
 
     boolean isEmpty() {

@@ -52,6 +52,9 @@ final class EntityMappings {
         if (table == null) {
             return;
         }
+        for (String further : catalog.furtherTablesOf(type.name)) {
+            facts.entities.add(new EntityMapping(entity, further, at(type.declaration)));
+        }
         for (BodyDeclaration<?> member : type.declaration.getMembers()) {
             if (!(member instanceof FieldDeclaration) && !(member instanceof MethodDeclaration)) {
                 continue;

@@ -11,7 +11,8 @@ import java.util.List;
  * Reads JPA mapping files ({@code orm.xml} and any other {@code <entity-mappings>} document): each
  * {@code <entity class name>} with its {@code <table name schema>} (a class without a package takes the file's
  * {@code <package>}), and the {@code <named-query>} and {@code <named-native-query>} declarations, which code runs
- * with {@code createNamedQuery(name)}. What the file says wins over annotations, as JPA has it.
+ * with {@code createNamedQuery(name)}; Hibernate's {@code *.hbm.xml} through {@link HibernateMappings}. What the
+ * file says wins over annotations, as JPA has it.
  */
 final class OrmXml {
     /**
@@ -20,9 +21,10 @@ final class OrmXml {
      * @param className the entity class, qualified
      * @param entityName the name JPQL uses, or empty for the simple class name
      * @param table the table, with its schema when given, or empty for the default name
+     * @param secondary whether {@code table} is a further table of the class (a collection's), not its own
      * @param location where the mapping is declared
      */
-    record Entity(String className, String entityName, String table, SourceLocation location) {
+    record Entity(String className, String entityName, String table, boolean secondary, SourceLocation location) {
     }
 
     private final NamedStatements statements;
@@ -55,7 +57,7 @@ final class OrmXml {
                 }
             }
             SourceLocation location = new SourceLocation(path, XmlDescriptors.lineOf(text, "\"" + entity.getAttribute("class")));
-            entities.add(new Entity(className, entity.getAttribute("name").strip(), table, location));
+            entities.add(new Entity(className, entity.getAttribute("name").strip(), table, false, location));
             namedQueries(path, text, entity);
         }
         namedQueries(path, text, root);
@@ -73,6 +75,11 @@ final class OrmXml {
                 }
             }
         }
+    }
+
+    /** Reads a Hibernate mapping file into the same entities and named queries. */
+    void readHibernate(String path, String text, Element root) {
+        new HibernateMappings(statements, entities).read(path, text, root);
     }
 
     List<Entity> entities() {

@@ -82,6 +82,20 @@ class LegacyDataFixturesTest {
     }
 
     @Test
+    void maps_hibernate_mapping_files_with_subclass_and_collection_tables_and_named_queries() {
+        Codebase codebase = Fixtures.scan("hibernate-hbm");
+
+        assertThat(codebase.entities()).extracting(e -> e.entity().simpleName(), e -> e.table()).containsExactly(
+                tuple("Coach", "club_coach"), tuple("Member", "club_member"), tuple("Member", "member_badge"));
+        assertThat(codebase.tableAccesses())
+                .extracting(TableAccess::member, TableAccess::table, TableAccess::mode, TableAccess::origin)
+                .containsExactly(tuple("byName", "club_member", AccessMode.READ, DataAccessOrigin.JPQL),
+                        tuple("coaches", "club_coach", AccessMode.READ, DataAccessOrigin.JPQL),
+                        tuple("purge", "club_member", AccessMode.WRITE, DataAccessOrigin.NATIVE_SQL));
+        assertThat(codebase.problems()).noneMatch(p -> p.message().contains("is used ("));
+    }
+
+    @Test
     void counts_mongodb_collections_as_tables_from_documents_repositories_templates_and_the_driver() {
         Codebase codebase = Fixtures.scan("mongodb");
 
