@@ -47,7 +47,8 @@ final class DataFrameworks {
         }
     }
 
-    private static final Map<String, Framework> IMPORTS = Map.ofEntries(Map.entry("javax.persistence", Framework.JPA),
+    /** In a fixed order, so that the evidence reported is the same on every run. */
+    private static final List<Map.Entry<String, Framework>> IMPORTS = List.of(Map.entry("javax.persistence", Framework.JPA),
             Map.entry("jakarta.persistence", Framework.JPA), Map.entry("org.hibernate.Session", Framework.JPA),
             Map.entry("org.hibernate.Criteria", Framework.JPA), Map.entry("org.hibernate.Query", Framework.JPA),
             Map.entry("org.hibernate.criterion", Framework.JPA), Map.entry("org.hibernate.annotations", Framework.JPA),
@@ -62,13 +63,17 @@ final class DataFrameworks {
     private static final Pattern ARTIFACT = Pattern.compile("<dependency>.*?<artifactId>\\s*([^<\\s]+)\\s*</artifactId>",
             Pattern.DOTALL);
 
-    private final Map<Framework, String> evidence = new EnumMap<>(Framework.class);
+    /** Where a framework was seen, and how. */
+    private record Evidence(String path, String how) {
+    }
+
+    private final Map<Framework, Evidence> evidence = new EnumMap<>(Framework.class);
 
     /** A Java file's imports. */
     void imports(FileScope scope) {
-        for (Map.Entry<String, Framework> entry : IMPORTS.entrySet()) {
+        for (Map.Entry<String, Framework> entry : IMPORTS) {
             if (!evidence.containsKey(entry.getValue()) && scope.importsFrom(entry.getKey())) {
-                evidence.put(entry.getValue(), scope.path + " imports " + entry.getKey());
+                evidence.put(entry.getValue(), new Evidence(scope.path, "imports " + entry.getKey()));
             }
         }
     }
@@ -80,23 +85,23 @@ final class DataFrameworks {
             while (artifacts.find()) {
                 Framework framework = ofArtifact(artifacts.group(1));
                 if (framework != null) {
-                    evidence.putIfAbsent(framework, path + " depends on " + artifacts.group(1));
+                    evidence.putIfAbsent(framework, new Evidence(path, "depends on " + artifacts.group(1)));
                 }
             }
         } else if (text.contains("<persistence") && text.contains("persistence-unit")) {
-            evidence.putIfAbsent(Framework.JPA, path + " declares a persistence unit");
+            evidence.putIfAbsent(Framework.JPA, new Evidence(path, "declares a persistence unit"));
         } else if (text.contains("<hibernate-configuration") || text.contains("<hibernate-mapping")) {
-            evidence.putIfAbsent(Framework.JPA, path + " configures Hibernate");
+            evidence.putIfAbsent(Framework.JPA, new Evidence(path, "configures Hibernate"));
         } else if (text.contains("<sqlMapConfig") || text.contains("<sqlMap")) {
-            evidence.putIfAbsent(Framework.IBATIS, path + " is an iBatis SQL map");
+            evidence.putIfAbsent(Framework.IBATIS, new Evidence(path, "is an iBatis SQL map"));
         } else if (text.contains("<mapper") && text.contains("namespace")) {
-            evidence.putIfAbsent(Framework.MYBATIS, path + " is a MyBatis mapper");
+            evidence.putIfAbsent(Framework.MYBATIS, new Evidence(path, "is a MyBatis mapper"));
         }
     }
 
     /** A file of named SQL statements. */
     void namedSql(String path) {
-        evidence.putIfAbsent(Framework.JDBC, path + " holds named SQL statements");
+        evidence.putIfAbsent(Framework.JDBC, new Evidence(path, "holds named SQL statements"));
     }
 
     static Framework ofArtifact(String artifact) {
@@ -121,18 +126,17 @@ final class DataFrameworks {
         accesses.forEach(access -> found.add(access.origin()));
         boolean jpaEntities = entities.stream().anyMatch(e -> !catalog.isDocument(e.entity().value()));
         boolean documents = !catalog.collections().isEmpty();
-        for (Map.Entry<Framework, String> entry : evidence.entrySet()) {
+        for (Map.Entry<Framework, Evidence> entry : evidence.entrySet()) {
             Framework framework = entry.getKey();
             boolean tables = framework.origins.stream().anyMatch(found::contains)
                     || (framework == Framework.JPA && jpaEntities) || (framework == Framework.MONGODB && documents);
             if (!tables) {
-                String where = entry.getValue();
+                Evidence where = entry.getValue();
                 // every relational framework runs on JDBC: a JDBC import next to tables found otherwise is a note
                 boolean relational = framework == Framework.JDBC && (jpaEntities || found.stream().anyMatch(origin ->
                         origin != DataAccessOrigin.MONGODB));
-                problems.add(new Problem(where.substring(0, where.indexOf(' ')), 0, 0,
-                        relational ? Severity.NOTE : Severity.WARNING,
-                        framework.label + " is used (" + where.substring(where.indexOf(' ') + 1) + ") but no table was"
+                problems.add(new Problem(where.path(), 0, 0, relational ? Severity.NOTE : Severity.WARNING,
+                        framework.label + " is used (" + where.how() + ") but no table was"
                                 + " found through it, so what it stores is missing from the report: " + framework.hint));
             }
         }
