@@ -8,7 +8,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,9 +141,5 @@ final class IbatisSqlMaps {
             }
         }
         return text.toString();
-    }
-
-    List<String> mapsRead() {
-        return new ArrayList<>(mapsRead);
     }
 }
