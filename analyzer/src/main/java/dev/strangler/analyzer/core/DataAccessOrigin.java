@@ -13,5 +13,11 @@ public enum DataAccessOrigin {
     /** an SQL string literal given to JdbcTemplate or JDBC */
     JDBC,
     /** a statement in a MyBatis mapper XML file or annotation */
-    MYBATIS
+    MYBATIS,
+    /** a statement of an iBatis 2 SQL map, run by its id ({@code queryForList("getUsers")}) */
+    IBATIS,
+    /** SQL kept by name in a {@code .sql} or {@code .properties} file and looked up by that name */
+    NAMED_SQL,
+    /** a MongoDB collection read or written through Spring Data MongoDB or the Java driver */
+    MONGODB
 }

@@ -1,7 +1,10 @@
 package dev.strangler.analyzer.report;
 
 import dev.strangler.analyzer.core.Agreement;
+import dev.strangler.analyzer.core.ClassName;
+import dev.strangler.analyzer.core.Codebase;
 import dev.strangler.analyzer.core.CodebaseStats;
+import dev.strangler.analyzer.core.DataAccessOrigin;
 import dev.strangler.analyzer.core.Decomposition;
 import dev.strangler.analyzer.core.DecompositionMetrics;
 import dev.strangler.analyzer.core.Dependency;
@@ -15,8 +18,10 @@ import dev.strangler.analyzer.core.ServiceCandidate;
 import dev.strangler.analyzer.core.SourceLocation;
 import dev.strangler.analyzer.core.UseCase;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Writes {@code decomposition.json}, the contract for the other tools; its fields are documented in
@@ -54,7 +59,8 @@ public final class JsonReportWriter {
         agreement(json, decomposition.agreement());
         json.stringArray("extractionOrder", decomposition.services().stream().map(ServiceCandidate::name).toList());
         json.key("candidates").beginArray();
-        decomposition.candidates().forEach(candidate -> candidate(json, candidate));
+        Set<String> collections = mongoCollections(decomposition.codebase());
+        decomposition.candidates().forEach(candidate -> candidate(json, candidate, collections));
         json.endArray();
         json.key("classes").beginArray();
         decomposition.placements().forEach(placement -> placement(json, placement));
@@ -157,7 +163,24 @@ public final class JsonReportWriter {
         json.endArray().endObject();
     }
 
-    private static void candidate(JsonOutput json, ServiceCandidate candidate) {
+    /**
+     * The tables that are MongoDB collections: mapped by a Spring Data MongoDB {@code @Document} or reached through
+     * MongoDB calls. Every other table lives in a relational database.
+     */
+    static Set<String> mongoCollections(Codebase codebase) {
+        Set<ClassName> documents = new HashSet<>();
+        codebase.types().stream().filter(type -> type.annotations().stream()
+                        .anyMatch(name -> name.endsWith("mongodb.core.mapping.Document")))
+                .forEach(type -> documents.add(type.name()));
+        Set<String> collections = new HashSet<>();
+        codebase.entities().stream().filter(mapping -> documents.contains(mapping.entity()))
+                .forEach(mapping -> collections.add(mapping.table()));
+        codebase.tableAccesses().stream().filter(access -> access.origin() == DataAccessOrigin.MONGODB)
+                .forEach(access -> collections.add(access.table()));
+        return collections;
+    }
+
+    private static void candidate(JsonOutput json, ServiceCandidate candidate, Set<String> collections) {
         json.beginObject().field("name", candidate.name())
                 .field("sharedKernel", candidate.sharedKernel())
                 .field("extractionOrder", candidate.extractionOrder())
@@ -172,8 +195,11 @@ public final class JsonReportWriter {
         json.endArray();
         json.key("tables").beginArray();
         for (ServiceCandidate.TableShare table : candidate.tables()) {
-            json.beginObject().field("table", table.table()).field("owned", table.owned())
-                    .stringArray("sharedWith", table.sharedWith())
+            json.beginObject().field("table", table.table());
+            if (collections.contains(table.table())) {
+                json.field("store", "mongodb");
+            }
+            json.field("owned", table.owned()).stringArray("sharedWith", table.sharedWith())
                     .field("writes", table.writes()).field("reads", table.reads()).endObject();
         }
         json.endArray();

@@ -46,8 +46,9 @@ public final class MarkdownReportWriter {
         metrics(md, decomposition);
         agreement(md, decomposition.agreement());
         decisions(md, decomposition);
+        java.util.Set<String> collections = JsonReportWriter.mongoCollections(decomposition.codebase());
         for (ServiceCandidate candidate : decomposition.candidates()) {
-            details(md, candidate);
+            details(md, candidate, collections);
         }
         placements(md, decomposition);
         coverage(md, decomposition);
@@ -192,7 +193,7 @@ public final class MarkdownReportWriter {
         md.append('\n');
     }
 
-    private static void details(StringBuilder md, ServiceCandidate c) {
+    private static void details(StringBuilder md, ServiceCandidate c, java.util.Set<String> collections) {
         md.append("## ").append(c.sharedKernel() ? "Shared kernel" : c.extractionOrder() + ". " + c.name()).append("\n\n");
         if (!c.sharedKernel()) {
             md.append("Difficulty ").append(c.difficulty().score()).append(", serverless fitness ")
@@ -209,7 +210,8 @@ public final class MarkdownReportWriter {
         }
         if (!c.tables().isEmpty()) {
             md.append("**Tables:** ");
-            md.append(join(c.tables().stream().map(t -> "`" + t.table() + "` " + (t.owned() ? "owned" : "used")
+            md.append(join(c.tables().stream().map(t -> "`" + t.table() + "` "
+                    + (collections.contains(t.table()) ? "(MongoDB collection) " : "") + (t.owned() ? "owned" : "used")
                     + (t.sharedWith().isEmpty() ? "" : ", shared with " + String.join(", ", t.sharedWith()))).toList()));
             md.append("\n\n");
         }

@@ -1,8 +1,10 @@
 package dev.strangler.analyzer.source;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -15,10 +17,10 @@ import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import dev.strangler.analyzer.core.AccessMode;
 import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.DataAccessOrigin;
-import dev.strangler.analyzer.core.EntityMapping;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.RepositoryBinding;
 import dev.strangler.analyzer.core.Severity;
@@ -32,8 +34,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds what a type stores and queries: JPA mappings, Spring Data repositories with their entities, and SQL or
- * JPQL in annotations and in string arguments of calls (literals, constants, locals and their concatenations).
+ * Finds what a type stores and queries: JPA mappings, Spring Data repositories with their entities, SQL or JPQL in
+ * annotations and in string arguments of calls and of {@code super(...)} (literals, constants, locals and their
+ * concatenations), statements run by name ({@link NamedStatements}), and MongoDB access ({@link MongoScanner}).
  */
 final class DataScanner {
     private static final Set<String> JPQL_METHODS = Set.of("createQuery", "createTypedQuery");
@@ -45,32 +48,43 @@ final class DataScanner {
     private static final Set<String> ENTITY_MANAGER_READS = Set.of("find", "getReference", "createQuery", "createNamedQuery",
             "get", "load");
     private static final Set<String> MYBATIS_ANNOTATIONS = Set.of("Select", "Insert", "Update", "Delete");
+    /** Spring JDBC operation objects: their SQL, given to the constructor, is run by whichever method is called. */
+    private static final Set<String> OPERATION_OBJECTS = Set.of("RdbmsOperation", "SqlOperation", "SqlQuery",
+            "MappingSqlQuery", "MappingSqlQueryWithParameters", "UpdatableSqlQuery", "SqlUpdate", "BatchSqlUpdate",
+            "SqlCall", "StoredProcedure", "SqlFunction", "GeneratedKeysSqlUpdate");
 
     private final TypeIndex index;
     private final EntityCatalog catalog;
     private final SqlTables sql;
+    private final NamedStatements named;
     private final IndexedType type;
     private final Facts facts;
     private final String path;
 
-    DataScanner(TypeIndex index, EntityCatalog catalog, SqlTables sql, IndexedType type, Facts facts) {
+    DataScanner(TypeIndex index, EntityCatalog catalog, SqlTables sql, NamedStatements named, IndexedType type,
+                Facts facts) {
         this.index = index;
         this.catalog = catalog;
         this.sql = sql;
+        this.named = named;
         this.type = type;
         this.facts = facts;
         this.path = type.scope.path;
     }
 
     void scan() {
-        mappings();
+        new EntityMappings(index, catalog, type, facts).scan();
         repository();
+        boolean operationObject = type.declaration instanceof ClassOrInterfaceDeclaration declaration
+                && !declaration.isInterface() && declaration.getExtendedTypes().isNonEmpty()
+                && index.supertypeNames(type).stream().anyMatch(OPERATION_OBJECTS::contains);
         for (BodyDeclaration<?> member : type.declaration.getMembers()) {
             if (member instanceof TypeDeclaration<?>) {
                 continue;
             }
             String name = member instanceof CallableDeclaration<?> callable
-                    ? (callable.isConstructorDeclaration() ? "<init>" : callable.getNameAsString()) : "";
+                    ? (callable.isConstructorDeclaration() ? (operationObject ? "" : "<init>") : callable.getNameAsString())
+                    : "";
             if (member instanceof MethodDeclaration method) {
                 annotatedSql(method, method.getNameAsString());
             }
@@ -80,44 +94,11 @@ final class DataScanner {
             }
         }
         namedQueries();
+        new MongoScanner(index, catalog, type, facts).scan();
     }
 
     private SourceLocation at(Node node) {
         return new SourceLocation(path, TypeScanner.line(node));
-    }
-
-    private void mappings() {
-        String table = catalog.tableOf(type.name);
-        ClassName entity = ClassName.of(type.name);
-        if (table != null) {
-            facts.entities.add(new EntityMapping(entity, table, at(type.declaration)));
-        }
-        for (String secondary : new String[]{"SecondaryTable", "SecondaryTables"}) {
-            AnnotationExpr annotation = Annotations.find(type.declaration, secondary);
-            if (annotation != null) {
-                Trees.findAll(annotation, AnnotationExpr.class).stream()
-                        .filter(a -> Annotations.simpleName(a).equals("SecondaryTable"))
-                        .flatMap(a -> Annotations.strings(a, "name", index, type).stream())
-                        .forEach(name -> facts.entities.add(new EntityMapping(entity, name, at(annotation))));
-            }
-        }
-        if (table == null) {
-            return;
-        }
-        for (BodyDeclaration<?> member : type.declaration.getMembers()) {
-            if (!(member instanceof FieldDeclaration) && !(member instanceof MethodDeclaration)) {
-                continue;
-            }
-            for (String joinAnnotation : new String[]{"JoinTable", "CollectionTable"}) {
-                AnnotationExpr annotation = Annotations.find((com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?>) member,
-                        joinAnnotation);
-                if (annotation != null) {
-                    for (String name : Annotations.strings(annotation, "name", index, type)) {
-                        facts.entities.add(new EntityMapping(entity, name, at(annotation)));
-                    }
-                }
-            }
-        }
     }
 
     private void repository() {
@@ -173,7 +154,7 @@ final class DataScanner {
     private void annotatedSql(MethodDeclaration method, String member) {
         for (AnnotationExpr annotation : method.getAnnotations()) {
             String name = Annotations.simpleName(annotation);
-            if (name.equals("Query")) {
+            if (name.equals("Query") && !MongoScanner.isMongoQuery(annotation, index, type)) {
                 boolean nativeQuery = Annotations.isTrue(annotation, "nativeQuery");
                 for (String text : Annotations.strings(annotation, "value", index, type)) {
                     record(text, member, nativeQuery ? DataAccessOrigin.NATIVE_SQL : DataAccessOrigin.JPQL, at(annotation));
@@ -224,19 +205,21 @@ final class DataScanner {
                     && assign.getOperator() == AssignExpr.Operator.ASSIGN) {
                 locals.put(target.getNameAsString(), assign.getValue());
             } else if (node instanceof MethodCallExpr call) {
-                call(call, memberName, locals);
+                call(call.getNameAsString(), call.getArguments(), call, memberName, locals);
+            } else if (node instanceof ExplicitConstructorInvocationStmt invocation) {
+                call(invocation.isThis() ? "this" : "super", invocation.getArguments(), invocation, memberName, locals);
             }
         });
     }
 
-    private void call(MethodCallExpr call, String member, Map<String, Expression> locals) {
-        String method = call.getNameAsString();
+    private void call(String method, NodeList<Expression> arguments, Node call, String member,
+                      Map<String, Expression> locals) {
         DataAccessOrigin origin = JPQL_METHODS.contains(method) ? DataAccessOrigin.JPQL
                 : NATIVE_METHODS.contains(method) ? DataAccessOrigin.NATIVE_SQL : DataAccessOrigin.JDBC;
-        for (Expression argument : call.getArguments()) {
+        for (Expression argument : arguments) {
             if (argument instanceof ClassExpr literal && ENTITY_MANAGER_READS.contains(method)) {
                 JType entity = index.toJType(literal.getType(), type, type.scope, Set.of());
-                String table = entity == null ? null : catalog.tableOf(entity.name());
+                String table = entity == null || catalog.isDocument(entity.name()) ? null : catalog.tableOf(entity.name());
                 if (table != null && !method.startsWith("create")) {
                     facts.tableAccesses.add(new TableAccess(ClassName.of(type.name), member, table, AccessMode.READ,
                             DataAccessOrigin.JPA_ENTITY, at(call)));
@@ -250,6 +233,15 @@ final class DataScanner {
             if (text == null) {
                 continue;
             }
+            List<NamedStatements.Statement> statements = named.lookup(text, method);
+            if (!statements.isEmpty()) {
+                // the variants of one name (per database) count as one statement, at the first one's place
+                for (NamedStatements.Statement statement : statements) {
+                    record(statement.text(), member, statement.origin(), statement.location(),
+                            statements.get(0).location());
+                }
+                continue;
+            }
             boolean jpqlCall = origin == DataAccessOrigin.JPQL && (text.strip().toLowerCase(Locale.ROOT).startsWith("from")
                     || SqlTables.looksLikeSql(text));
             if (jpqlCall || SqlTables.looksLikeSql(text)) {
@@ -259,6 +251,12 @@ final class DataScanner {
     }
 
     private void record(String text, String member, DataAccessOrigin origin, SourceLocation location) {
+        record(text, member, origin, location, location);
+    }
+
+    /** Records the statement's tables at {@code accessLocation}; what the parser says about it goes to {@code location}. */
+    private void record(String text, String member, DataAccessOrigin origin, SourceLocation location,
+                        SourceLocation accessLocation) {
         SqlTables.Result result = sql.tables(text);
         boolean jpql = origin == DataAccessOrigin.JPQL;
         if (!result.parsed()) {
@@ -281,7 +279,7 @@ final class DataScanner {
                 table = catalog.tableOf(entity);
             }
             try {
-                facts.tableAccesses.add(new TableAccess(accessor, member, table, entry.getValue(), origin, location));
+                facts.tableAccesses.add(new TableAccess(accessor, member, table, entry.getValue(), origin, accessLocation));
             } catch (IllegalArgumentException e) {
                 facts.problems.add(new Problem(location.path(), location.line(), 0, Severity.WARNING,
                         "unusable table name '" + table + "' in " + abbreviate(text)));

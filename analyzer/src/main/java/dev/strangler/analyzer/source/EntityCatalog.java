@@ -6,15 +6,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The tree's JPA entities and their primary tables, and the names JPQL uses for them. Built once after the index,
- * then read-only.
+ * The tree's JPA entities and their primary tables (from annotations and {@code orm.xml}), the names JPQL uses for
+ * them, and the Spring Data MongoDB documents with their collections, which the model counts as tables. Built once
+ * after the index, then read-only.
  */
 final class EntityCatalog {
     private final Map<String, String> tableByEntity = new TreeMap<>();
     private final Map<String, String> entityByJpqlName = new HashMap<>();
+    private final Set<String> documents = new TreeSet<>();
+    private final Set<String> collections = new TreeSet<>();
+    private final Map<String, List<String>> furtherTables = new HashMap<>();
     private final boolean snakeCaseDefaults;
 
     /**
@@ -26,6 +32,7 @@ final class EntityCatalog {
         for (IndexedType type : index.all()) {
             AnnotationExpr entity = Annotations.find(type.declaration, "Entity");
             if (entity == null) {
+                document(index, type);
                 continue;
             }
             List<String> names = Annotations.strings(entity, "name", index, type);
@@ -44,6 +51,59 @@ final class EntityCatalog {
             entityByJpqlName.put(entityName, type.name);
             entityByJpqlName.putIfAbsent(type.simpleName(), type.name);
         }
+    }
+
+    /**
+     * A Spring Data MongoDB {@code @Document}: its collection is {@code collection} or {@code value}, else the
+     * simple class name with a lower-case first letter, as Spring Data names it.
+     */
+    private void document(TypeIndex index, IndexedType type) {
+        AnnotationExpr document = Annotations.find(type.declaration, "Document");
+        if (document == null || !type.scope.importsFrom("org.springframework.data.mongodb")) {
+            return;
+        }
+        List<String> names = Annotations.strings(document, "collection", index, type);
+        if (names.isEmpty() || names.get(0).isBlank()) {
+            names = Annotations.strings(document, "value", index, type);
+        }
+        String simple = type.simpleName();
+        String collection = names.isEmpty() || names.get(0).isBlank()
+                ? Character.toLowerCase(simple.charAt(0)) + simple.substring(1) : names.get(0);
+        tableByEntity.put(type.name, collection);
+        documents.add(type.name);
+        collections.add(dev.strangler.analyzer.core.Tables.normalize(collection));
+    }
+
+    /** Adds the entities of JPA mapping files, which win over annotations. */
+    void addMappingFileEntities(List<OrmXml.Entity> entities) {
+        for (OrmXml.Entity entity : entities) {
+            if (entity.secondary()) {
+                furtherTables.computeIfAbsent(entity.className(), k -> new java.util.ArrayList<>()).add(entity.table());
+                continue;
+            }
+            String simple = entity.className().substring(entity.className().lastIndexOf('.') + 1);
+            String entityName = entity.entityName().isEmpty() ? simple : entity.entityName();
+            String table = entity.table().isEmpty()
+                    ? tableByEntity.getOrDefault(entity.className(), defaultName(entityName)) : entity.table();
+            tableByEntity.put(entity.className(), table);
+            entityByJpqlName.put(entityName, entity.className());
+            entityByJpqlName.putIfAbsent(simple, entity.className());
+        }
+    }
+
+    /** The tables of a class's collections that a mapping file names, beside its own table. */
+    List<String> furtherTablesOf(String entityClass) {
+        return furtherTables.getOrDefault(entityClass, List.of());
+    }
+
+    /** Whether the class is a MongoDB document, stored in a collection rather than a table. */
+    boolean isDocument(String entityClass) {
+        return documents.contains(entityClass);
+    }
+
+    /** The collections of the MongoDB documents, as the model names them. */
+    Set<String> collections() {
+        return collections;
     }
 
     String defaultName(String name) {
@@ -67,9 +127,10 @@ final class EntityCatalog {
         return tableByEntity.get(entityClass);
     }
 
-    /** The entity class JPQL names {@code name} (entity name, or simple class name), or null. */
+    /** The entity class JPQL names {@code name} (entity name, simple or qualified class name), or null. */
     String entityNamed(String name) {
-        return entityByJpqlName.get(name);
+        String entity = entityByJpqlName.get(name);
+        return entity != null || !tableByEntity.containsKey(name) || documents.contains(name) ? entity : name;
     }
 
     boolean isEmpty() {

@@ -106,11 +106,13 @@ public final class SourceScanner {
         TypeIndex index = new TypeIndex(libraries);
         List<List<IndexedType>> typesPerFile = new ArrayList<>();
         boolean spring = false;
+        DataFrameworks frameworks = new DataFrameworks();
         for (ParsedFile file : parsed) {
             List<IndexedType> declared = new ArrayList<>();
             if (file.unit() != null) {
                 FileScope scope = new FileScope(file.path(), file.unit());
                 spring |= scope.importsFrom("org.springframework.boot");
+                frameworks.imports(scope);
                 for (TypeDeclaration<?> type : file.unit().getTypes()) {
                     declare(type, scope, null, declared);
                 }
@@ -119,7 +121,12 @@ public final class SourceScanner {
             typesPerFile.add(declared);
         }
         index.link();
+        List<DataDescriptors.File> xmlFiles = read(tree, tree.xmlFiles());
+        DataDescriptors data = DataDescriptors.read(xmlFiles, read(tree, tree.namedSqlFiles()), frameworks);
         EntityCatalog catalog = new EntityCatalog(index, spring);
+        catalog.addMappingFileEntities(data.mappingFileEntities());
+        NamedStatements named = data.statements();
+        JpaNamedQueries.collect(index, named);
         String applicationPath = applicationPath(index);
         SqlTables sql = new SqlTables();
 
@@ -129,7 +136,7 @@ public final class SourceScanner {
             positions.add(i);
         }
         List<Facts> perFile = runAll(pool, positions, order, i -> {
-            Facts facts = analyse(parsed.get(i), typesPerFile.get(i), index, catalog, sql, applicationPath);
+            Facts facts = analyse(parsed.get(i), typesPerFile.get(i), index, catalog, sql, named, applicationPath);
             progress.advanced(1);
             return facts;
         });
@@ -138,21 +145,19 @@ public final class SourceScanner {
         Facts all = new Facts();
         all.problems.addAll(tree.problems());
         all.problems.addAll(libraries.problems());
+        all.problems.addAll(data.problems());
         perFile.forEach(all::merge);
         List<EntryPoint> mounted = JaxRsMounts.mount(all.entryPoints, all.jaxRsRoots, all.jaxRsLocators,
                 all.jaxRsRelativeRoutes, index);
         all.entryPoints.clear();
         all.entryPoints.addAll(mounted);
         XmlDescriptors xml = new XmlDescriptors(index, sql, all);
-        for (Path file : tree.xmlFiles()) {
-            try {
-                xml.read(tree.relative(file), SourceText.decode(Files.readAllBytes(file)).text());
-            } catch (IOException e) {
-                all.problems.add(new Problem(tree.relative(file), 0, 0, Severity.WARNING, "could not read: " + e));
-            }
+        for (DataDescriptors.File file : xmlFiles) {
+            xml.read(file.path(), file.text());
         }
         xml.finish();
         List<FrameworkCoverage> coverage = xml.frameworks.finish(index, all, new WebFiles(tree, all.problems));
+        frameworks.check(all.tableAccesses, all.entities, catalog, named, all.problems);
         int filesParsed = 0;
         int filesSkipped = tree.skippedFiles();
         long lines = 0;
@@ -186,6 +191,19 @@ public final class SourceScanner {
                 distinctSorted(all.problems, Comparator.naturalOrder()), stats, coverage);
     }
 
+    /** The files' texts, each read once; a file that cannot be read is left out with a warning. */
+    private static List<DataDescriptors.File> read(SourceTree tree, List<Path> files) {
+        List<DataDescriptors.File> texts = new ArrayList<>(files.size());
+        for (Path file : files) {
+            try {
+                texts.add(new DataDescriptors.File(tree.relative(file), SourceText.decode(Files.readAllBytes(file)).text()));
+            } catch (IOException e) {
+                tree.problems().add(new Problem(tree.relative(file), 0, 0, Severity.WARNING, "could not read: " + e));
+            }
+        }
+        return texts;
+    }
+
     private static void declare(TypeDeclaration<?> type, FileScope scope, IndexedType outer, List<IndexedType> declared) {
         String name = outer == null ? scope.qualify(type.getNameAsString()) : outer.name + "." + type.getNameAsString();
         IndexedType indexed = new IndexedType(name, type, scope, outer);
@@ -211,14 +229,14 @@ public final class SourceScanner {
     }
 
     private static Facts analyse(ParsedFile file, List<IndexedType> types, TypeIndex index, EntityCatalog catalog,
-                                 SqlTables sql, String applicationPath) {
+                                 SqlTables sql, NamedStatements named, String applicationPath) {
         Facts facts = new Facts();
         facts.problems.addAll(file.problems());
         for (IndexedType type : types) {
             try {
                 facts.types.add(typeInfo(file, type, index));
                 new TypeScanner(index, type, facts).scan();
-                new DataScanner(index, catalog, sql, type, facts).scan();
+                new DataScanner(index, catalog, sql, named, type, facts).scan();
                 EntryPoints entryPoints = new EntryPoints(index, type, applicationPath);
                 facts.entryPoints.addAll(entryPoints.find());
                 facts.jaxRsRoots.addAll(entryPoints.jaxRsRoots());

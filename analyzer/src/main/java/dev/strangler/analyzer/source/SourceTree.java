@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The files of a source tree worth reading: main Java sources, XML descriptors, views and properties files, with what
- * was skipped and why.
+ * The files of a source tree worth reading: main Java sources, XML descriptors, views, and properties and SQL files
+ * (entry-point mappings, named SQL), with what was skipped and why.
  * Symbolic links are followed, but a link back into a folder already being walked is reported, not entered.
  */
 final class SourceTree {
@@ -40,6 +40,7 @@ final class SourceTree {
     private final Map<Path, Long> sizes = new HashMap<>();
     private final List<Path> xmlFiles = new ArrayList<>();
     private final List<Path> otherFiles = new ArrayList<>();
+    private final List<Path> namedSqlFiles = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private int skippedFiles;
 
@@ -58,6 +59,7 @@ final class SourceTree {
         Collections.sort(tree.javaFiles);
         Collections.sort(tree.xmlFiles);
         Collections.sort(tree.otherFiles);
+        Collections.sort(tree.namedSqlFiles);
         if (tree.javaFiles.isEmpty()) {
             tree.problems.add(new Problem(".", 0, 0, Severity.ERROR,
                     "no main Java sources found under the root; point the analyzer at a project or source folder"));
@@ -87,6 +89,10 @@ final class SourceTree {
     /** Views and properties files that may name entry points ({@code .xhtml}, {@code .jsp}, {@code .properties}, ...). */
     List<Path> otherFiles() {
         return otherFiles;
+    }
+
+    List<Path> namedSqlFiles() {
+        return namedSqlFiles;
     }
 
     List<Problem> problems() {
@@ -173,8 +179,14 @@ final class SourceTree {
                 }
             } else if (name.endsWith(".xml") && attrs.size() <= maxFileBytes) {
                 xmlFiles.add(file);
-            } else if (WebFiles.wanted(name) && attrs.size() <= maxFileBytes) {
-                otherFiles.add(file);
+            } else if (attrs.size() <= maxFileBytes && (WebFiles.wanted(name) || NamedSqlFiles.accepts(name))) {
+                // a properties file may map entry points (a front controller's) and hold named SQL at once
+                if (WebFiles.wanted(name)) {
+                    otherFiles.add(file);
+                }
+                if (NamedSqlFiles.accepts(name)) {
+                    namedSqlFiles.add(file);
+                }
             }
             return FileVisitResult.CONTINUE;
         }

@@ -40,7 +40,8 @@ final class SqlTables {
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> NOT_TABLES = Set.of("select", "set", "where", "dual", "lateral", "unnest", "table",
             "fetch", "only");
-    private static final Pattern PARAMETER = Pattern.compile("[#$]\\{[^}]*}");
+    /** MyBatis {@code #{x}} and {@code ${x}}, and the {@code :name:} lists some applications fill in themselves. */
+    private static final Pattern PARAMETER = Pattern.compile("[#$]\\{[^}]*}|(?<![:\\w]):[A-Za-z_]\\w*:(?![:\\w])");
     /**
      * A table name computed at run time where a table is named: {@code ?} (a part that is not constant) or a
      * {@code String.format} placeholder ({@code %s}, {@code %1$s}).
@@ -108,6 +109,7 @@ final class SqlTables {
                     tables.put(written.getFullyQualifiedName(), AccessMode.WRITE);
                 }
             }
+            tables.keySet().removeIf(table -> table.equalsIgnoreCase("dual")); // Oracle's one-row pseudo table
             return new Result(tables, true);
         } catch (Exception | StackOverflowError e) {
             return scan(sql);

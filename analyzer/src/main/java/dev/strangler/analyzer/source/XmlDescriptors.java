@@ -81,7 +81,7 @@ final class XmlDescriptors {
         afterBeans.clear();
     }
 
-    private static Document parse(String text) throws Exception {
+    static Document parse(String text) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(false);
         factory.setValidating(false);
