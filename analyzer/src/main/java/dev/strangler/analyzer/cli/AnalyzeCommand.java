@@ -149,7 +149,7 @@ final class AnalyzeCommand {
             }
             Decomposition decomposition = new Decomposer().decompose(codebase, options, progress);
             if (expectedClasses != null) {
-                decomposition = decomposition.withAgreement(agreement(decomposition, expectedClasses));
+                decomposition = withAgreement(decomposition, expectedClasses);
             }
             write(target, decomposition);
             List<Problem> problems = new ArrayList<>(codebase.problems());
@@ -182,22 +182,20 @@ final class AnalyzeCommand {
                 !classpath.isEmpty());
     }
 
-    private Agreement agreement(Decomposition decomposition, Map<String, String> expectedClasses) {
-        Map<ClassName, String> expectedByUnit = new HashMap<>();
-        expectedClasses.forEach((name, service) -> {
-            ClassName unit;
-            try {
-                unit = decomposition.graph().unitOf(ClassName.of(name));
-            } catch (IllegalArgumentException e) {
-                unit = null;
-            }
-            expectedByUnit.putIfAbsent(unit != null ? unit : ClassName.of("?" + name), service);
-        });
+    private Decomposition withAgreement(Decomposition decomposition, Map<String, String> expectedClasses) {
+        String file = String.valueOf(expected.getFileName());
+        ExpectedClasses matched = ExpectedClasses.match(file, expectedClasses, decomposition.graph().units(),
+                decomposition.graph()::unitOf);
         Map<ClassName, String> actual = new HashMap<>();
         for (Placement placement : decomposition.placements()) {
             actual.put(placement.name(), placement.candidate());
         }
-        return Agreement.compute(String.valueOf(expected.getFileName()), expectedByUnit, actual);
+        Map<ClassName, String> expectedByUnit = new HashMap<>(matched.byUnit());
+        // names not found still count as expected classes the analysis did not find
+        for (int i = 0; i < matched.notFound().size(); i++) {
+            expectedByUnit.put(ClassName.of("?" + i), "?");
+        }
+        return decomposition.withAgreement(Agreement.compute(file, expectedByUnit, actual), matched.problems(file));
     }
 
     private static void write(Path target, Decomposition decomposition) {

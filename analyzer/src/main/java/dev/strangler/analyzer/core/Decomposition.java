@@ -39,8 +39,15 @@ public record Decomposition(Codebase codebase, ClassGraph graph, List<UseCase> u
     }
 
     public Decomposition withAgreement(Agreement agreement) {
+        return withAgreement(agreement, List.of());
+    }
+
+    /** With the agreement, and the problems met while reading the known decomposition added to this one's. */
+    public Decomposition withAgreement(Agreement agreement, List<Problem> agreementProblems) {
+        List<Problem> all = new java.util.ArrayList<>(problems);
+        all.addAll(agreementProblems);
         return new Decomposition(codebase, graph, useCases, candidates, placements, metrics, metricsGraph, choice,
-                neighbours, decisionEffects, problems, agreement);
+                neighbours, decisionEffects, all, agreement);
     }
 
     /** The services, without the shared kernel. */

@@ -133,6 +133,46 @@ class MainTest {
     }
 
     @Test
+    void expected_simple_class_names_match_the_classes_that_have_them() throws IOException {
+        // issue #13: simple names used to match nothing and score "0 classes compared" as a perfect agreement
+        Path expected = Files.writeString(temp.resolve("expected.yml"), """
+                services:
+                  catalog:
+                    classes: [ProductController, ProductService, model.Product]
+                  sales:
+                    classes: [OrderController, OrderService, Customer, NoSuchClass]
+                """);
+
+        int code = run(ModelFixtures.shop(), temp.toString(), "--out", temp.resolve("r").toString(),
+                "--expected", expected.toString());
+
+        assertThat(code).isEqualTo(Main.PROBLEMS);
+        assertThat(out.toString()).contains("of 6 classes placed right");
+        assertThat(err.toString()).contains("expected.yml: warning: 1 of its class name(s) match no class of the "
+                + "codebase and are left out of the agreement: NoSuchClass");
+        assertThat(Files.readString(temp.resolve("r/decomposition.json"))).contains("\"classesCompared\": 6")
+                .contains("\"classesOnlyExpected\": 1");
+    }
+
+    @Test
+    void an_expected_file_naming_no_class_of_the_codebase_is_refused() throws IOException {
+        Path expected = Files.writeString(temp.resolve("expected.yml"), """
+                services:
+                  catalog:
+                    classes: [Widget, org.other.Gadget]
+                """);
+
+        int code = run(ModelFixtures.shop(), temp.toString(), "--out", temp.resolve("r").toString(),
+                "--expected", expected.toString());
+
+        assertThat(code).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("expected.yml: none of its 2 class name(s) names a class of the codebase")
+                .contains("Widget").contains("give fully qualified names");
+        assertThat(out.toString()).doesNotContain("MoJoFM");
+        assertThat(temp.resolve("r/decomposition.json")).doesNotExist();
+    }
+
+    @Test
     void a_bad_decisions_file_names_the_line() throws IOException {
         Path decisions = Files.writeString(temp.resolve("decisions.yml"), """
                 pin:
