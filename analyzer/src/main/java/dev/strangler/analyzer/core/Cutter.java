@@ -19,6 +19,8 @@ final class Cutter {
     final Partition partition;
     final Decomposition.Choice choice;
     final Set<ClassName> attached;
+    /** What the cut could not do as asked (more services than the evidence supports). */
+    final List<Problem> problems = new ArrayList<>();
 
     Cutter(CodebaseFacts facts, SortedSet<ClassName> baseKernel, DecompositionOptions options,
            Map<ClassName, String> reasons) {
@@ -45,10 +47,26 @@ final class Cutter {
         if (cut == null) {
             cut = new Partition(List.of(), kernel);
         }
+        String reason = chosen.reason();
+        if (options.services() > cut.size()) {
+            reason = beyondEvidence(cut.size());
+            problems.add(new Problem(".", 0, 0, Severity.WARNING, reason));
+        }
         this.choice = new Decomposition.Choice(cut.size(), resolution, second.louvainCommunities,
-                second.modularity.getOrDefault(cut.size(), 0.0), chosen.reason());
+                second.modularity.getOrDefault(cut.size(), 0.0), reason);
         this.partition = cut;
         this.attached = second.isolated;
+    }
+
+    /** Why fewer services than asked: each must serve a route, job or message, and the graph splits no further. */
+    private String beyondEvidence(int supported) {
+        long serving = facts.entryClasses.stream().filter(unit -> !kernel.contains(unit)).count();
+        double highest = hierarchies.keySet().stream().mapToDouble(Double::doubleValue).max().orElse(resolution);
+        return String.format(Locale.ROOT, "--services %d asks for more services than the evidence supports: every "
+                        + "service must serve a route, a job or a message, %d classes handle them, and Louvain (at "
+                        + "resolutions up to %.2f) finds only %d communities that serve one; proposing %d "
+                        + "services (a decision can split one further: split or pin)", options.services(), serving,
+                highest, supported, supported);
     }
 
     private int levelsToKeep() {
@@ -106,9 +124,15 @@ final class Cutter {
                 hierarchy.modularity.get(chosen), reason);
     }
 
-    /** The cut into n services; raises the resolution when Louvain found fewer communities than asked for. */
+    /**
+     * The cut into n services; raises the resolution when Louvain found fewer communities than asked for, and falls
+     * back to the most services found when no resolution gives n (each service must serve an entry point, so
+     * there can be no more services than classes serving one).
+     */
     Partition partitionFor(int n) {
+        long serving = facts.entryClasses.stream().filter(unit -> !kernel.contains(unit)).count();
         double gamma = resolution;
+        Clustering.Hierarchy most = null;
         for (int attempt = 0; attempt < 12; attempt++) {
             Clustering.Hierarchy hierarchy = hierarchies.get(gamma);
             if (hierarchy == null) {
@@ -119,14 +143,17 @@ final class Cutter {
             if (cut != null) {
                 return cut;
             }
-            if (hierarchy.maxServices() < n && hierarchy.maxServices() > 0) {
+            if (most == null || hierarchy.maxServices() > most.maxServices()) {
+                most = hierarchy;
+            }
+            if (hierarchy.maxServices() < n && hierarchy.maxServices() > 0
+                    && (serving == 0 || hierarchy.maxServices() < serving)) {
                 gamma *= 1.5;
             } else {
                 break;
             }
         }
-        Clustering.Hierarchy fallback = hierarchies.get(gamma);
-        return fallback == null ? null : fallback.partition(fallback.maxServices(), kernel);
+        return most == null ? null : most.partition(most.maxServices(), kernel);
     }
 
     /** Classes used from three or more groups (or all, with fewer groups) that may be shared: not services, no data, no state. */

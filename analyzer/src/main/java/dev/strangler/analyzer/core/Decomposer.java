@@ -79,6 +79,7 @@ public final class Decomposer {
             constrained = new Cutter(facts, kernel, options, reasons);
         }
         progress.advanced(1);
+        problems.addAll(constrained.problems);
         Partition cut = constrained.partition;
         LinkedHashMap<String, SortedSet<ClassName>> named = new LinkedHashMap<>();
         List<String> names = CandidateNamer.name(cut.groups(), facts);
