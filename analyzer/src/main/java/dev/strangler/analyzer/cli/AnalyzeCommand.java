@@ -8,6 +8,7 @@ import dev.strangler.analyzer.core.Decision;
 import dev.strangler.analyzer.core.Decomposer;
 import dev.strangler.analyzer.core.Decomposition;
 import dev.strangler.analyzer.core.DecompositionOptions;
+import dev.strangler.analyzer.core.KernelMode;
 import dev.strangler.analyzer.core.Placement;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
@@ -69,6 +70,11 @@ final class AnalyzeCommand {
             description = "Louvain's resolution (default 1.0, higher finds more, smaller communities); "
                     + "takes Louvain's communities as they are")
     Double resolution;
+
+    @Option(names = "--kernel", paramLabel = "keep|fold",
+            description = "keep the shared kernel apart as a library (default), or fold each of its classes into "
+                    + "the candidate it is most tied to, placing every class as published tools do")
+    String kernel;
 
     @Option(names = "--decisions", paramLabel = "FILE", description = "the team's decisions (YAML): pin, merge, split, rename, shared-kernel")
     Path decisions;
@@ -177,9 +183,20 @@ final class AnalyzeCommand {
         if (threads != null && threads < 1) {
             throw new UsageException("--threads must be at least 1, but was " + threads);
         }
+        KernelMode kernelMode = kernelMode();
         List<Decision> decided = decisions == null ? List.of() : DecisionsFile.read(decisions);
         return new DecompositionOptions(services == null ? 0 : services, resolution == null ? 0 : resolution, decided,
-                !classpath.isEmpty());
+                !classpath.isEmpty(), kernelMode);
+    }
+
+    private KernelMode kernelMode() {
+        if (kernel == null || kernel.equals("keep")) {
+            return KernelMode.KEEP;
+        }
+        if (kernel.equals("fold")) {
+            return KernelMode.FOLD;
+        }
+        throw new UsageException("--kernel must be keep or fold, but was '" + kernel + "'");
     }
 
     private Decomposition withAgreement(Decomposition decomposition, Map<String, String> expectedClasses) {

@@ -111,6 +111,19 @@ public final class Decomposer {
             before = after;
         }
         named.values().removeIf(SortedSet::isEmpty);
+        int kernelClasses = kernel.size();
+        KernelFold fold = KernelFold.of(graph, named, kernel);
+        Partition kept = toPartition(named, kernel);
+        Partition folded = fold.apply(named, kernel);
+        if (options.kernel() == KernelMode.FOLD) {
+            fold.targets().forEach((unit, target) -> {
+                named.get(target).add(unit);
+                kernel.remove(unit);
+                reasons.put(unit, "folded into " + target + " (--kernel fold): " + fold.reasons().get(unit)
+                        + "; it would be in the shared kernel (" + reasons.getOrDefault(unit, "shared kernel")
+                        .replaceFirst("^shared kernel: ", "") + ")");
+            });
+        }
         Partition finalCut = toPartition(named, kernel);
         // The neighbouring numbers of services only read the unconstrained cut: worked out on a second core meanwhile.
         FutureTask<List<Decomposition.Neighbour>> neighbours = new FutureTask<>(() -> unconstrained.neighbours(facts));
@@ -120,16 +133,21 @@ public final class Decomposer {
         List<ServiceCandidate> candidates = new CandidateBuilder(facts).build(named, kernel);
         List<Placement> placements = placements(facts, candidates, reasons, unconstrained.attached);
         DecompositionMetrics finalMetrics = metrics(facts, finalCut);
+        boolean folding = options.kernel() == KernelMode.FOLD;
+        DecompositionMetrics leftOut = folding ? metrics(facts, kept) : finalMetrics;
+        boolean noKernel = kept.kernel().isEmpty();
+        MetricsByKernel byKernel = new MetricsByKernel(options.kernel(), kernelClasses, leftOut,
+                noKernel ? leftOut : metrics(facts, kept.withKernelAsGroup()),
+                folding ? finalMetrics : noKernel ? leftOut : metrics(facts, folded));
         progress.advanced(1);
         progress.finished();
         String source = options.withBytecode() ? "static, from sources and compiled classes" : "static, from sources";
         String metricsGraph = graph.isCallGraphFromAllKinds()
                 ? "class-level dependency graph of all dependency kinds (" + source
-                        + "; the input had no call dependencies), shared kernel excluded"
-                : "class-level call graph (" + source + "; CALL and INSTANTIATION dependencies, v = number of uses), "
-                        + "shared kernel excluded";
+                        + "; the input had no call dependencies)"
+                : "class-level call graph (" + source + "; CALL and INSTANTIATION dependencies, v = number of uses)";
         return new Decomposition(codebase, graph, useCases, candidates, placements, finalMetrics,
-                metricsGraph, constrained.choice, result(neighbours), effects, problems, null);
+                metricsGraph, byKernel, constrained.choice, result(neighbours), effects, problems, null);
     }
 
     private static <T> T result(FutureTask<T> task) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param placements one per class, sorted by class name
  * @param metrics the metrics of the final cut
  * @param metricsGraph which graph the metrics were computed on, in words
+ * @param byKernel the cut's metrics with the kernel left out, as a partition and folded (published tools place
+ *                 every class)
  * @param choice how the number of services was chosen
  * @param neighbours the metrics for neighbouring numbers of services, sorted by number
  * @param decisionEffects what each decision of the team cost or gained, in the order applied
@@ -21,7 +23,8 @@ import java.util.Objects;
  */
 public record Decomposition(Codebase codebase, ClassGraph graph, List<UseCase> useCases,
                             List<ServiceCandidate> candidates, List<Placement> placements,
-                            DecompositionMetrics metrics, String metricsGraph, Choice choice,
+                            DecompositionMetrics metrics, String metricsGraph, MetricsByKernel byKernel,
+                            Choice choice,
                             List<Neighbour> neighbours, List<DecisionEffect> decisionEffects, List<Problem> problems,
                             Agreement agreement) {
     public Decomposition {
@@ -32,6 +35,7 @@ public record Decomposition(Codebase codebase, ClassGraph graph, List<UseCase> u
         placements = List.copyOf(placements);
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(metricsGraph, "metricsGraph");
+        Objects.requireNonNull(byKernel, "byKernel");
         Objects.requireNonNull(choice, "choice");
         neighbours = List.copyOf(neighbours);
         decisionEffects = List.copyOf(decisionEffects);
@@ -46,8 +50,8 @@ public record Decomposition(Codebase codebase, ClassGraph graph, List<UseCase> u
     public Decomposition withAgreement(Agreement agreement, List<Problem> agreementProblems) {
         List<Problem> all = new java.util.ArrayList<>(problems);
         all.addAll(agreementProblems);
-        return new Decomposition(codebase, graph, useCases, candidates, placements, metrics, metricsGraph, choice,
-                neighbours, decisionEffects, all, agreement);
+        return new Decomposition(codebase, graph, useCases, candidates, placements, metrics, metricsGraph, byKernel,
+                choice, neighbours, decisionEffects, all, agreement);
     }
 
     /** The services, without the shared kernel. */

@@ -173,6 +173,30 @@ class MainTest {
     }
 
     @Test
+    void kernel_fold_places_every_class_in_a_service_and_reports_the_metrics_both_ways() throws IOException {
+        int code = run(ModelFixtures.shop(), temp.toString(), "--out", temp.resolve("r").toString(), "--kernel", "fold");
+
+        assertThat(code).isEqualTo(Main.PROBLEMS);
+        assertThat(out.toString()).contains("shared kernel of 0 classes")
+                .contains("Metrics (kernel left out): SM").contains("Metrics (published, kernel as a partition): SM")
+                .contains("Metrics (published, kernel folded): SM");
+        String json = Files.readString(temp.resolve("r/decomposition.json"));
+        assertThat(json).contains("\"scope\": \"every class placed: the shared kernel folded into the services "
+                + "(--kernel fold)\"").contains("\"kernel\": \"fold\"").contains("\"kernelClasses\": 2");
+        assertThat(Files.readString(temp.resolve("r/decomposition.md")))
+                .contains("| metric | kernel left out | published, kernel as a partition | published, kernel folded |")
+                .contains("This run folded the kernel (`--kernel fold`)");
+    }
+
+    @Test
+    void an_unknown_kernel_mode_is_a_usage_error() {
+        int code = run(ModelFixtures.shop(), temp.toString(), "--kernel", "merge");
+
+        assertThat(code).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("--kernel must be keep or fold, but was 'merge'");
+    }
+
+    @Test
     void a_bad_decisions_file_names_the_line() throws IOException {
         Path decisions = Files.writeString(temp.resolve("decisions.yml"), """
                 pin:
