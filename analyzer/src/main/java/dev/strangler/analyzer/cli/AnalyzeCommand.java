@@ -83,6 +83,12 @@ final class AnalyzeCommand {
             description = "a known decomposition (YAML: services: {name: {classes: [...]}}) to report agreement with")
     Path expected;
 
+    @Option(names = "--traffic", paramLabel = "ACCESS_LOG", arity = "1..*",
+            description = "production request counts: the strangler gateway's access log, an nginx or Apache access "
+                    + "log (common or combined format) or a CSV of route,count; weighs use cases and the "
+                    + "extraction order by real traffic")
+    List<Path> traffic = new ArrayList<>();
+
     @Option(names = "--threads", paramLabel = "N", description = "parser threads (default: the number of cores)")
     Integer threads;
 
@@ -141,6 +147,7 @@ final class AnalyzeCommand {
             }
         }
         Map<String, String> expectedClasses = expected == null ? null : ExpectedFile.read(expected);
+        TrafficLog trafficLog = traffic.isEmpty() ? null : TrafficLog.read(traffic);
         Path root = path.toAbsolutePath().normalize();
         Path target = outDir != null ? outDir : Path.of("reports", root.getFileName() == null ? "root" : root.getFileName().toString());
         long started = System.nanoTime();
@@ -156,6 +163,11 @@ final class AnalyzeCommand {
             Decomposition decomposition = new Decomposer().decompose(codebase, options, progress);
             if (expectedClasses != null) {
                 decomposition = withAgreement(decomposition, expectedClasses);
+            }
+            if (trafficLog != null) {
+                decomposition = decomposition.withTraffic(String.join(", ", traffic.stream()
+                        .map(file -> String.valueOf(file.getFileName())).toList()), trafficLog.tallies(),
+                        trafficLog.problems());
             }
             write(target, decomposition);
             List<Problem> problems = new ArrayList<>(codebase.problems());

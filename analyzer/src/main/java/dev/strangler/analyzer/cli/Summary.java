@@ -7,6 +7,7 @@ import dev.strangler.analyzer.core.MetricsByKernel;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ServiceCandidate;
 import dev.strangler.analyzer.core.Severity;
+import dev.strangler.analyzer.core.Traffic;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,6 +43,13 @@ record Summary(Decomposition decomposition, Path target, double seconds, List<Pr
         if (byKernel.kernelClasses() > 0) {
             metrics(out, "published, kernel as a partition", byKernel.asPartition());
             metrics(out, "published, kernel folded", byKernel.folded());
+        }
+        Traffic traffic = decomposition.traffic();
+        if (traffic != null) {
+            out.printf(Locale.ROOT, "Traffic from %s: %d requests, %d served by routes found (%d server errors), %d "
+                            + "matched no route; the extraction order weighs each service's share of them%n",
+                    traffic.source(), traffic.requests(), traffic.matched(), traffic.errors(),
+                    traffic.unmatchedRequests());
         }
         Agreement agreement = decomposition.agreement();
         if (agreement != null) {

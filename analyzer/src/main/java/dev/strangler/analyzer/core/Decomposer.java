@@ -66,7 +66,7 @@ public final class Decomposer {
         problems.addAll(decided.problems());
         return new Decomposition(codebase, graph, facts.useCases, candidates, placements, metricsOf(folded),
                 metricsGraph(graph, options), folded.metrics(), cut.choice(),
-                result(neighbours), decided.effects(), problems, null);
+                result(neighbours), decided.effects(), problems, null, null);
     }
 
     private static DecompositionMetrics metricsOf(Folded folded) {

@@ -20,13 +20,15 @@ import java.util.Objects;
  * @param decisionEffects what each decision of the team cost or gained, in the order applied
  * @param problems problems found while deciding (a decision naming an unknown candidate, for example)
  * @param agreement agreement with a known decomposition, or null when none was given
+ * @param traffic what production traffic says about the cut, or null when no traffic was given; with it, the
+ *                candidates are in the traffic-weighed extraction order
  */
 public record Decomposition(Codebase codebase, ClassGraph graph, List<UseCase> useCases,
                             List<ServiceCandidate> candidates, List<Placement> placements,
                             DecompositionMetrics metrics, String metricsGraph, MetricsByKernel byKernel,
                             Choice choice,
                             List<Neighbour> neighbours, List<DecisionEffect> decisionEffects, List<Problem> problems,
-                            Agreement agreement) {
+                            Agreement agreement, Traffic traffic) {
     public Decomposition {
         Objects.requireNonNull(codebase, "codebase");
         Objects.requireNonNull(graph, "graph");
@@ -51,7 +53,23 @@ public record Decomposition(Codebase codebase, ClassGraph graph, List<UseCase> u
         List<Problem> all = new java.util.ArrayList<>(problems);
         all.addAll(agreementProblems);
         return new Decomposition(codebase, graph, useCases, candidates, placements, metrics, metricsGraph, byKernel,
-                choice, neighbours, decisionEffects, all, agreement);
+                choice, neighbours, decisionEffects, all, agreement, traffic);
+    }
+
+    /**
+     * With production traffic weighed in: each candidate's share of the requests and errors, each use case's count,
+     * and the extraction order by difficulty plus traffic risk.
+     *
+     * @param source where the counts came from, for the report
+     * @param tallies the requests read, by method and path
+     * @param readingProblems what could not be read, added to this decomposition's problems
+     */
+    public Decomposition withTraffic(String source, List<RequestTally> tallies, List<Problem> readingProblems) {
+        TrafficWeighing weighed = TrafficWeighing.of(source, tallies, useCases, candidates);
+        List<Problem> all = new java.util.ArrayList<>(problems);
+        all.addAll(readingProblems);
+        return new Decomposition(codebase, graph, useCases, weighed.candidates(), placements, metrics, metricsGraph,
+                byKernel, choice, neighbours, decisionEffects, all, agreement, weighed.traffic());
     }
 
     /** The services, without the shared kernel. */

@@ -54,6 +54,7 @@ public final class JsonReportWriter {
         }
         json.endArray();
         agreement(json, decomposition.agreement());
+        JsonTraffic.write(json, decomposition.traffic());
         json.stringArray("extractionOrder", decomposition.services().stream().map(ServiceCandidate::name).toList());
         json.key("candidates").beginArray();
         decomposition.candidates().forEach(candidate -> candidate(json, candidate));

@@ -38,7 +38,8 @@ public final class MarkdownReportWriter {
                 .append(decomposition.choice().reason()).append("\n\n");
         candidatesTable(md, decomposition);
         mermaid(md, decomposition);
-        extractionOrder(md, services);
+        extractionOrder(md, services, decomposition.traffic() != null);
+        MarkdownTraffic.render(md, decomposition.traffic());
         MarkdownMetrics.render(md, decomposition);
         agreement(md, decomposition.agreement());
         decisions(md, decomposition);
@@ -102,9 +103,10 @@ public final class MarkdownReportWriter {
         md.append("```\n\n");
     }
 
-    private static void extractionOrder(StringBuilder md, List<ServiceCandidate> services) {
-        md.append("## Extraction order\n\nLeast coupled and fewest shared tables first; the difficulty score (0–100) "
-                + "adds up the reasons given.\n\n");
+    private static void extractionOrder(StringBuilder md, List<ServiceCandidate> services, boolean weighed) {
+        md.append("## Extraction order\n\n").append(weighed ? "Lowest difficulty plus traffic risk first (see "
+                + "Production traffic)" : "Least coupled and fewest shared tables first")
+                .append("; the difficulty score (0–100) adds up the reasons given.\n\n");
         for (ServiceCandidate c : services) {
             md.append(c.extractionOrder()).append(". **").append(c.name()).append("** — difficulty ")
                     .append(c.difficulty().score()).append(": ").append(String.join("; ", c.difficulty().reasons()))

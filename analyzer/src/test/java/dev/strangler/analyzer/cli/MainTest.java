@@ -197,6 +197,26 @@ class MainTest {
     }
 
     @Test
+    void traffic_weighs_the_candidates_in_both_reports() throws IOException {
+        Path counts = Files.writeString(temp.resolve("counts.csv"), """
+                route,count,errors
+                GET /api/products,900,9
+                POST /api/orders,100,0
+                GET /robots.txt,5
+                """);
+
+        int code = run(ModelFixtures.shop(), temp.toString(), "--out", temp.resolve("r").toString(),
+                "--traffic", counts.toString());
+
+        assertThat(code).isEqualTo(Main.PROBLEMS);
+        assertThat(out.toString()).contains("Traffic from counts.csv: 1005 requests, 1000 served by routes found "
+                + "(9 server errors), 5 matched no route");
+        assertThat(Files.readString(temp.resolve("r/decomposition.md"))).contains("## Production traffic")
+                .contains("| products | 900 | 90.0 % | 9 | 100.0 % |").contains("| GET | `/robots.txt` | 5 | 0 |");
+        assertThat(Files.readString(temp.resolve("r/decomposition.json"))).contains("\"riskWeight\": 50");
+    }
+
+    @Test
     void a_bad_decisions_file_names_the_line() throws IOException {
         Path decisions = Files.writeString(temp.resolve("decisions.yml"), """
                 pin:
