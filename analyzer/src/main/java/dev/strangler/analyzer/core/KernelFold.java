@@ -35,7 +35,7 @@ record KernelFold(SortedMap<ClassName, String> targets, Map<ClassName, String> r
         Map<ClassName, String> serviceOf = new HashMap<>();
         services.forEach((name, classes) -> classes.forEach(unit -> serviceOf.put(unit, name)));
         List<String> names = new ArrayList<>(services.keySet());
-        List<Clustering.Packages> packages = null;
+        List<Packages> packages = null;
         for (ClassName unit : kernel) {
             SortedMap<String, Double> ties = new TreeMap<>();
             graph.neighbours(unit).forEach((other, weight) -> {
@@ -58,12 +58,12 @@ record KernelFold(SortedMap<ClassName, String> targets, Map<ClassName, String> r
             if (packages == null) {
                 packages = new ArrayList<>();
                 for (String name : names) {
-                    Clustering.Packages tally = new Clustering.Packages();
+                    Packages tally = new Packages();
                     services.get(name).forEach(tally::add);
                     packages.add(tally);
                 }
             }
-            String closest = names.get(Clustering.closestByPackage(unit, packages));
+            String closest = names.get(Packages.closest(unit, packages));
             targets.put(unit, closest);
             reasons.put(unit, "no tie to a service: the one closest by package");
         }
