@@ -38,6 +38,12 @@ public final class Decomposer {
         Kernel utilities = Kernel.of(graph.units().stream().filter(unit -> facts.is(unit, Stereotype.UTILITY)
                 && facts.isKernelEligible(unit)).toList(), Kernel.Rule.UTILITY, "a stateless utility without table access");
         Cutter unconstrained = new Cutter(facts, utilities, options);
+        // The neighbouring numbers of services only read the unconstrained cutter, which nothing else uses from here
+        // on (its cut is an immutable value): worked out on a second core meanwhile.
+        FutureTask<List<Decomposition.Neighbour>> neighbours = new FutureTask<>(() -> unconstrained.neighbours(facts));
+        Thread neighbourThread = new Thread(neighbours, "neighbouring-cuts");
+        neighbourThread.setDaemon(true);
+        neighbourThread.start();
         progress.advanced(1);
         List<Decision.SharedKernel> marks = options.decisions().stream()
                 .filter(Decision.SharedKernel.class::isInstance).map(Decision.SharedKernel.class::cast).toList();
@@ -51,11 +57,6 @@ public final class Decomposer {
         progress.advanced(1);
         Decided decided = decide(facts, unconstrained.cut(), cut, marks, options.decisions());
         Folded folded = Folded.of(facts, decided.cut(), options.kernel());
-        // The neighbouring numbers of services only read the unconstrained cut: worked out on a second core meanwhile.
-        FutureTask<List<Decomposition.Neighbour>> neighbours = new FutureTask<>(() -> unconstrained.neighbours(facts));
-        Thread neighbourThread = new Thread(neighbours, "neighbouring-cuts");
-        neighbourThread.setDaemon(true);
-        neighbourThread.start();
         NamedCut result = folded.cut();
         List<ServiceCandidate> candidates = new CandidateBuilder(facts).build(
                 new LinkedHashMap<>(result.services()), result.kernel().classes());
