@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Dependencies point one way in the analyzer: cli → source, bytecode, report → core. */
 @AnalyzeClasses(packages = "dev.strangler.analyzer", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -37,4 +38,9 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("..analyzer.source..")
             .should().dependOnClassesThat().resideInAPackage("com.github.javaparser..")
             .because("no JavaParser type leaves the source package");
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = slices().matching("dev.strangler.analyzer.(**)")
+            .should().beFreeOfCycles()
+            .because("each package builds on the ones below it; a cycle would make them one package in two places");
 }

@@ -8,6 +8,7 @@ import dev.strangler.analyzer.core.Decision;
 import dev.strangler.analyzer.core.Decomposer;
 import dev.strangler.analyzer.core.Decomposition;
 import dev.strangler.analyzer.core.DecompositionOptions;
+import dev.strangler.analyzer.core.KernelMode;
 import dev.strangler.analyzer.core.Placement;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
@@ -71,12 +72,23 @@ final class AnalyzeCommand {
                     + "takes Louvain's communities as they are")
     Double resolution;
 
+    @Option(names = "--kernel", paramLabel = "keep|fold",
+            description = "keep the shared kernel apart as a library (default), or fold each of its classes into "
+                    + "the candidate it is most tied to, placing every class as published tools do")
+    String kernel;
+
     @Option(names = "--decisions", paramLabel = "FILE", description = "the team's decisions (YAML): pin, merge, split, rename, shared-kernel")
     Path decisions;
 
     @Option(names = "--expected", paramLabel = "FILE",
             description = "a known decomposition (YAML: services: {name: {classes: [...]}}) to report agreement with")
     Path expected;
+
+    @Option(names = "--traffic", paramLabel = "ACCESS_LOG", arity = "1..*",
+            description = "production request counts: the strangler gateway's access log, an nginx or Apache access "
+                    + "log (common or combined format) or a CSV of route,count; weighs use cases and the "
+                    + "extraction order by real traffic")
+    List<Path> traffic = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", description = "parser threads (default: the number of cores)")
     Integer threads;
@@ -136,6 +148,7 @@ final class AnalyzeCommand {
             }
         }
         Map<String, String> expectedClasses = expected == null ? null : ExpectedFile.read(expected);
+        TrafficLog trafficLog = traffic.isEmpty() ? null : TrafficLog.read(traffic);
         Path root = path.toAbsolutePath().normalize();
         Path target = outDir != null ? outDir : Path.of("reports", root.getFileName() == null ? "root" : root.getFileName().toString());
         long started = System.nanoTime();
@@ -150,7 +163,12 @@ final class AnalyzeCommand {
             }
             Decomposition decomposition = new Decomposer().decompose(codebase, options, progress);
             if (expectedClasses != null) {
-                decomposition = decomposition.withAgreement(agreement(decomposition, expectedClasses));
+                decomposition = withAgreement(decomposition, expectedClasses);
+            }
+            if (trafficLog != null) {
+                decomposition = decomposition.withTraffic(String.join(", ", traffic.stream()
+                        .map(file -> String.valueOf(file.getFileName())).toList()), trafficLog.tallies(),
+                        trafficLog.problems());
             }
             write(target, decomposition);
             List<Problem> problems = new ArrayList<>(codebase.problems());
@@ -178,27 +196,36 @@ final class AnalyzeCommand {
         if (threads != null && threads < 1) {
             throw new UsageException("--threads must be at least 1, but was " + threads);
         }
+        KernelMode kernelMode = kernelMode();
         List<Decision> decided = decisions == null ? List.of() : DecisionsFile.read(decisions);
         return new DecompositionOptions(services == null ? 0 : services, resolution == null ? 0 : resolution, decided,
-                !classpath.isEmpty());
+                !classpath.isEmpty(), kernelMode);
     }
 
-    private Agreement agreement(Decomposition decomposition, Map<String, String> expectedClasses) {
-        Map<ClassName, String> expectedByUnit = new HashMap<>();
-        expectedClasses.forEach((name, service) -> {
-            ClassName unit;
-            try {
-                unit = decomposition.graph().unitOf(ClassName.of(name));
-            } catch (IllegalArgumentException e) {
-                unit = null;
-            }
-            expectedByUnit.putIfAbsent(unit != null ? unit : ClassName.of("?" + name), service);
-        });
+    private KernelMode kernelMode() {
+        if (kernel == null || kernel.equals("keep")) {
+            return KernelMode.KEEP;
+        }
+        if (kernel.equals("fold")) {
+            return KernelMode.FOLD;
+        }
+        throw new UsageException("--kernel must be keep or fold, but was '" + kernel + "'");
+    }
+
+    private Decomposition withAgreement(Decomposition decomposition, Map<String, String> expectedClasses) {
+        String file = String.valueOf(expected.getFileName());
+        ExpectedClasses matched = ExpectedClasses.match(file, expectedClasses, decomposition.graph().units(),
+                decomposition.graph()::unitOf);
         Map<ClassName, String> actual = new HashMap<>();
         for (Placement placement : decomposition.placements()) {
             actual.put(placement.name(), placement.candidate());
         }
-        return Agreement.compute(String.valueOf(expected.getFileName()), expectedByUnit, actual);
+        Map<ClassName, String> expectedByUnit = new HashMap<>(matched.byUnit());
+        // names not found still count as expected classes the analysis did not find
+        for (int i = 0; i < matched.notFound().size(); i++) {
+            expectedByUnit.put(ClassName.of("?" + i), "?");
+        }
+        return decomposition.withAgreement(Agreement.compute(file, expectedByUnit, actual), matched.problems(file));
     }
 
     private static void write(Path target, Decomposition decomposition) {

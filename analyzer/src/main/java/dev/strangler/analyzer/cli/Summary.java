@@ -3,9 +3,11 @@ package dev.strangler.analyzer.cli;
 import dev.strangler.analyzer.core.Agreement;
 import dev.strangler.analyzer.core.Decomposition;
 import dev.strangler.analyzer.core.DecompositionMetrics;
+import dev.strangler.analyzer.core.MetricsByKernel;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ServiceCandidate;
 import dev.strangler.analyzer.core.Severity;
+import dev.strangler.analyzer.core.Traffic;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,10 +37,20 @@ record Summary(Decomposition decomposition, Path target, double seconds, List<Pr
                     c.classes().size(), c.routes().size(), c.tables().size(), c.difficulty().score(),
                     c.fitness().rating(), c.fitness().score());
         }
-        DecompositionMetrics m = decomposition.metrics();
-        out.printf(Locale.ROOT, "%nMetrics: SM %.3f  ICP %.3f  IFN %.2f  NED %.3f  BCP %.3f  cohesion %.3f  coupling %.3f  "
-                        + "tx purity %.3f%n", m.sm(), m.icp(), m.ifn(), m.ned(), m.bcp(), m.cohesion(), m.coupling(),
-                m.transactionalPurity());
+        MetricsByKernel byKernel = decomposition.byKernel();
+        out.println();
+        metrics(out, "kernel left out", byKernel.leftOut());
+        if (byKernel.kernelClasses() > 0) {
+            metrics(out, "published, kernel as a partition", byKernel.asPartition());
+            metrics(out, "published, kernel folded", byKernel.folded());
+        }
+        Traffic traffic = decomposition.traffic();
+        if (traffic != null) {
+            out.printf(Locale.ROOT, "Traffic from %s: %d requests, %d served by routes found (%d server errors), %d "
+                            + "matched no route; the extraction order weighs each service's share of them%n",
+                    traffic.source(), traffic.requests(), traffic.matched(), traffic.errors(),
+                    traffic.unmatchedRequests());
+        }
         Agreement agreement = decomposition.agreement();
         if (agreement != null) {
             out.printf(Locale.ROOT, "Agreement with %s: %.1f %% of %d classes placed right, adjusted Rand index %.3f, "
@@ -59,5 +71,11 @@ record Summary(Decomposition decomposition, Path target, double seconds, List<Pr
             out.printf(Locale.ROOT, "Problems: %d error(s), %d warning(s), %d note(s), listed on stderr and in the report%n",
                     errors, warnings, notes);
         }
+    }
+
+    private static void metrics(PrintWriter out, String way, DecompositionMetrics m) {
+        out.printf(Locale.ROOT, "Metrics (%s): SM %.3f  ICP %.3f  IFN %.2f  NED %.3f  BCP %.3f  cohesion %.3f  "
+                        + "coupling %.3f  tx purity %.3f%n", way, m.sm(), m.icp(), m.ifn(), m.ned(), m.bcp(),
+                m.cohesion(), m.coupling(), m.transactionalPurity());
     }
 }

@@ -19,9 +19,11 @@ import java.util.TreeMap;
  * @param classesCompared classes placed by both
  * @param classesOnlyExpected classes of the known decomposition the analysis did not find
  * @param accuracy share of compared classes in the candidate matched to their expected service
- * @param adjustedRandIndex the adjusted Rand index of the two partitions (Hubert and Arabie 1985): 1 identical, about 0 random
+ * @param adjustedRandIndex the adjusted Rand index of the two partitions (Hubert and Arabie 1985): 1 identical, about 0
+ *                          random; NaN when no class was compared
  * @param mojoFm MoJoFM (Wen and Tzerpos 2004) of the cut against the known decomposition, in percent: 100 when the
- *               cut can be turned into it without a move or join, 0 for the cut furthest from it
+ *               cut can be turned into it without a move or join, 0 for the cut furthest from it; NaN when no class
+ *               was compared
  * @param matches the candidate matched to each expected service, with the classes they share
  */
 public record Agreement(String source, int classesCompared, int classesOnlyExpected, double accuracy,
@@ -81,8 +83,11 @@ public record Agreement(String source, int classesCompared, int classesOnlyExpec
             }
         }
         matches.sort(Comparator.comparing(Match::expected));
-        double accuracy = both.isEmpty() ? 0 : (double) right / both.size();
-        return new Agreement(source, both.size(), onlyExpected, accuracy, adjustedRand(both, actual),
+        if (both.isEmpty()) {
+            // nothing compared, nothing agreed: not a perfect score
+            return new Agreement(source, 0, onlyExpected, 0, Double.NaN, Double.NaN, matches);
+        }
+        return new Agreement(source, both.size(), onlyExpected, (double) right / both.size(), adjustedRand(both, actual),
                 mojoFm(actual, both), matches);
     }
 

@@ -170,6 +170,7 @@ final class Clustering {
                 bearing--;
             }
         }
+        bearing -= foldUntied(classes, inside, total, between, active);
         Hierarchy hierarchy = new Hierarchy(bearing, isolated);
         hierarchy.unanchored.addAll(unanchored);
         for (RepositoryBinding binding : facts.codebase.repositories()) {
@@ -224,6 +225,53 @@ final class Clustering {
         }
         hierarchy.louvainCommunities = louvainCount;
         return hierarchy;
+    }
+
+    /**
+     * A community that serves no route, job or message and is tied to none that does (its ties, if any, go through
+     * the shared kernel) is no service either: it joins the serving community whose packages are closest to its
+     * classes'. Without any serving community (no entry point at all) the communities stay as they are.
+     *
+     * @return how many class-bearing communities were folded away
+     */
+    private int foldUntied(List<SortedSet<ClassName>> classes, double[] inside, double[] total, double[][] between,
+                           boolean[] active) {
+        List<Integer> serving = new ArrayList<>();
+        boolean[] isServing = new boolean[classes.size()];
+        List<Packages> servingPackages = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            if (active[c] && classes.get(c).stream().anyMatch(facts.entryClasses::contains)) {
+                serving.add(c);
+                isServing[c] = true;
+                Packages tally = new Packages();
+                classes.get(c).forEach(tally::add);
+                servingPackages.add(tally);
+            }
+        }
+        int folded = 0;
+        for (int c = 0; c < classes.size() && !serving.isEmpty(); c++) {
+            if (!active[c] || classes.get(c).isEmpty() || isServing[c]) {
+                continue;
+            }
+            long[] votes = new long[serving.size()];
+            for (ClassName unit : classes.get(c)) {
+                String[] segments = Packages.segments(unit.packageName());
+                for (int s = 0; s < serving.size(); s++) {
+                    votes[s] += servingPackages.get(s).score(unit.packageName(), segments);
+                }
+            }
+            int best = 0;
+            for (int s = 1; s < votes.length; s++) {
+                if (votes[s] > votes[best]) {
+                    best = s;
+                }
+            }
+            classes.get(c).forEach(servingPackages.get(best)::add);
+            if (merge(serving.get(best), c, classes, inside, total, between, active)) {
+                folded++;
+            }
+        }
+        return folded;
     }
 
     /** Merges community b into a; returns whether both held classes (so the number of candidates fell by one). */
@@ -298,7 +346,7 @@ final class Clustering {
                 packages.add(tally);
             }
             for (ClassName unit : isolated) {
-                int closest = closestByPackage(unit, packages);
+                int closest = Packages.closest(unit, packages);
                 groups.get(closest).add(unit);
                 packages.get(closest).add(unit);
             }
@@ -312,56 +360,6 @@ final class Clustering {
                 }
             });
             return new Partition(groups, kernel);
-        }
-    }
-
-    /** The group with most classes in the unit's package, else the one sharing the longest package prefix. */
-    static int closestByPackage(ClassName unit, List<Packages> groups) {
-        int best = 0;
-        long bestScore = -1;
-        String pkg = unit.packageName();
-        String[] segments = Packages.segments(pkg);
-        for (int g = 0; g < groups.size(); g++) {
-            long score = groups.get(g).score(pkg, segments);
-            if (score > bestScore) {
-                bestScore = score;
-                best = g;
-            }
-        }
-        return best;
-    }
-
-    /** The packages of one group's classes, counted: what placing a class by its package asks of the group. */
-    static final class Packages {
-        private final Map<String, Integer> classes = new HashMap<>();
-        private final Map<String, String[]> segments = new HashMap<>();
-
-        void add(ClassName unit) {
-            String pkg = unit.packageName();
-            if (classes.merge(pkg, 1, Integer::sum) == 1) {
-                segments.put(pkg, segments(pkg));
-            }
-        }
-
-        /** 1000 per class of the group in the package, plus the most leading package names shared with one. */
-        long score(String pkg, String[] pkgSegments) {
-            int prefix = 0;
-            for (String[] other : segments.values()) {
-                prefix = Math.max(prefix, commonPrefix(pkgSegments, other));
-            }
-            return classes.getOrDefault(pkg, 0) * 1000L + prefix;
-        }
-
-        static String[] segments(String pkg) {
-            return pkg.split("\\.");
-        }
-
-        private static int commonPrefix(String[] left, String[] right) {
-            int n = 0;
-            while (n < left.length && n < right.length && left[n].equals(right[n])) {
-                n++;
-            }
-            return n;
         }
     }
 }

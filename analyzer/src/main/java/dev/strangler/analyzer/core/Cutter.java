@@ -4,51 +4,93 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** One clustering run (two passes: the second without the widely used classes the first revealed). */
+/**
+ * One clustering run (two passes: the second without the widely used classes the first revealed). Keeps its
+ * clusterings so that other numbers of services can be cut from them; its result is {@link #cut()}.
+ */
 final class Cutter {
+    static final String UNANCHORED = "reached by no use case, touches no table, and ties to no service";
+
+    /**
+     * What a clustering run gives.
+     *
+     * @param partition the services and the shared kernel
+     * @param kernel the shared kernel with the rule that put each class there
+     * @param choice how the number of services was chosen
+     * @param attached classes without any tie, placed with the classes of their package
+     * @param problems what the cut could not do as asked (more services than the evidence supports)
+     */
+    record Cut(Partition partition, Kernel kernel, Decomposition.Choice choice, Set<ClassName> attached,
+               List<Problem> problems) {
+        Cut {
+            Objects.requireNonNull(partition, "partition");
+            Objects.requireNonNull(kernel, "kernel");
+            Objects.requireNonNull(choice, "choice");
+            attached = Set.copyOf(attached);
+            problems = List.copyOf(problems);
+        }
+    }
+
     final CodebaseFacts facts;
     final DecompositionOptions options;
     final double resolution;
     final Map<Double, Clustering.Hierarchy> hierarchies = new TreeMap<>();
-    final SortedSet<ClassName> kernel;
-    final Partition partition;
-    final Decomposition.Choice choice;
-    final Set<ClassName> attached;
+    /** The classes kept out of the clustering. */
+    private final SortedSet<ClassName> kernel;
+    private final Cut cut;
 
-    Cutter(CodebaseFacts facts, SortedSet<ClassName> baseKernel, DecompositionOptions options,
-           Map<ClassName, String> reasons) {
+    Cutter(CodebaseFacts facts, Kernel baseKernel, DecompositionOptions options) {
         this.facts = facts;
         this.options = options;
         this.resolution = options.resolution() > 0 ? options.resolution() : Decomposer.DEFAULT_RESOLUTION;
-        Clustering.Hierarchy first = new Clustering(facts).run(baseKernel, resolution, levelsToKeep());
+        SortedSet<ClassName> base = baseKernel.classes();
+        Clustering.Hierarchy first = new Clustering(facts).run(base, resolution, levelsToKeep());
         // The first pass only reveals widely used classes, so it cuts at the modularity peak even when that is weak.
         Partition firstCut = first.partition(Math.max(1, Math.min(choose(first, false).services(),
-                first.maxServices())), baseKernel);
-        SortedSet<ClassName> kernel = new TreeSet<>(baseKernel);
-        if (firstCut != null) {
-            kernel.addAll(widelyUsed(firstCut, reasons));
-        }
-        this.kernel = kernel;
-        Clustering.Hierarchy second = new Clustering(facts).run(kernel, resolution, levelsToKeep());
+                first.maxServices())), base);
+        Kernel found = firstCut == null ? baseKernel : baseKernel.with(widelyUsed(firstCut));
+        Clustering.Hierarchy second = new Clustering(facts).run(found.classes(), resolution, levelsToKeep());
         hierarchies.put(resolution, second);
-        for (ClassName unit : second.unanchored) {
-            kernel.add(unit);
-            reasons.put(unit, "shared kernel: reached by no use case, touches no table, and ties to no service");
-        }
+        found = found.with(Kernel.of(second.unanchored, Kernel.Rule.UNANCHORED, UNANCHORED));
+        this.kernel = found.classes();
         Decomposition.Choice chosen = choose(second, true);
-        Partition cut = partitionFor(chosen.services());
-        if (cut == null) {
-            cut = new Partition(List.of(), kernel);
+        Partition partition = partitionFor(chosen.services());
+        if (partition == null) {
+            partition = new Partition(List.of(), kernel);
         }
-        this.choice = new Decomposition.Choice(cut.size(), resolution, second.louvainCommunities,
-                second.modularity.getOrDefault(cut.size(), 0.0), chosen.reason());
-        this.partition = cut;
-        this.attached = second.isolated;
+        String reason = chosen.reason();
+        List<Problem> problems = new ArrayList<>();
+        if (options.services() > partition.size()) {
+            reason = beyondEvidence(partition.size());
+            problems.add(new Problem(".", 0, 0, Severity.WARNING, reason));
+        }
+        Decomposition.Choice choice = new Decomposition.Choice(partition.size(), resolution,
+                second.louvainCommunities, second.modularity.getOrDefault(partition.size(), 0.0), reason);
+        // a clustering at a higher resolution may leave more classes unanchored than the one at the base resolution
+        Kernel kernelOfCut = found.with(Kernel.of(partition.kernel(), Kernel.Rule.UNANCHORED, UNANCHORED));
+        this.cut = new Cut(partition, kernelOfCut, choice, second.isolated, problems);
+    }
+
+    Cut cut() {
+        return cut;
+    }
+
+    /** Why fewer services than asked: each must serve a route, job or message, and the graph splits no further. */
+    private String beyondEvidence(int supported) {
+        long serving = facts.entryClasses.stream().filter(unit -> !kernel.contains(unit)).count();
+        double highest = hierarchies.keySet().stream().mapToDouble(Double::doubleValue).max().orElse(resolution);
+        return String.format(Locale.ROOT, "--services %d asks for more services than the evidence supports: every "
+                        + "service must serve a route, a job or a message, %d classes handle them, and Louvain (at "
+                        + "resolutions up to %.2f) finds only %d communities that serve one; proposing %d "
+                        + "services (a decision can split one further: split or pin)", options.services(), serving,
+                highest, supported, supported);
     }
 
     private int levelsToKeep() {
@@ -106,9 +148,15 @@ final class Cutter {
                 hierarchy.modularity.get(chosen), reason);
     }
 
-    /** The cut into n services; raises the resolution when Louvain found fewer communities than asked for. */
+    /**
+     * The cut into n services; raises the resolution when Louvain found fewer communities than asked for, and falls
+     * back to the most services found when no resolution gives n (each service must serve an entry point, so
+     * there can be no more services than classes serving one).
+     */
     Partition partitionFor(int n) {
+        long serving = facts.entryClasses.stream().filter(unit -> !kernel.contains(unit)).count();
         double gamma = resolution;
+        Clustering.Hierarchy most = null;
         for (int attempt = 0; attempt < 12; attempt++) {
             Clustering.Hierarchy hierarchy = hierarchies.get(gamma);
             if (hierarchy == null) {
@@ -119,21 +167,24 @@ final class Cutter {
             if (cut != null) {
                 return cut;
             }
-            if (hierarchy.maxServices() < n && hierarchy.maxServices() > 0) {
+            if (most == null || hierarchy.maxServices() > most.maxServices()) {
+                most = hierarchy;
+            }
+            if (hierarchy.maxServices() < n && hierarchy.maxServices() > 0
+                    && (serving == 0 || hierarchy.maxServices() < serving)) {
                 gamma *= 1.5;
             } else {
                 break;
             }
         }
-        Clustering.Hierarchy fallback = hierarchies.get(gamma);
-        return fallback == null ? null : fallback.partition(fallback.maxServices(), kernel);
+        return most == null ? null : most.partition(most.maxServices(), kernel);
     }
 
     /** Classes used from three or more groups (or all, with fewer groups) that may be shared: not services, no data, no state. */
-    private SortedSet<ClassName> widelyUsed(Partition cut, Map<ClassName, String> reasons) {
-        SortedSet<ClassName> result = new TreeSet<>();
+    private Kernel widelyUsed(Partition cut) {
+        SortedMap<ClassName, Kernel.Reason> result = new TreeMap<>();
         if (cut.size() < 2) {
-            return result;
+            return Kernel.EMPTY;
         }
         Map<ClassName, Integer> group = cut.groupIndex();
         int needed = Math.min(3, cut.size());
@@ -168,19 +219,19 @@ final class Cutter {
                 }
             }
             if (users.size() >= needed && (configuration || uses.size() <= 1)) {
-                result.add(unit);
-                reasons.put(unit, "shared kernel: " + (configuration ? "configuration wired to " : "used by ")
-                        + users.size() + " of " + cut.size() + " first-pass candidates, without state or table access");
+                result.put(unit, new Kernel.Reason(Kernel.Rule.WIDELY_USED, (configuration ? "configuration wired to "
+                        : "used by ") + users.size() + " of " + cut.size()
+                        + " first-pass candidates, without state or table access"));
             }
         }
-        return result;
+        return new Kernel(result);
     }
 
     List<Decomposition.Neighbour> neighbours(CodebaseFacts facts) {
         List<Decomposition.Neighbour> result = new ArrayList<>();
-        int chosen = partition.size();
+        int chosen = cut.partition().size();
         for (int n = Math.max(1, chosen - 2); n <= chosen + 2; n++) {
-            Partition cut = n == chosen ? partition : partitionFor(n);
+            Partition cut = n == chosen ? this.cut.partition() : partitionFor(n);
             if (cut == null || cut.size() != n) {
                 continue;
             }

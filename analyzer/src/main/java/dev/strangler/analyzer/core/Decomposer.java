@@ -2,16 +2,11 @@ package dev.strangler.analyzer.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
+import java.util.Objects;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -20,6 +15,11 @@ import java.util.concurrent.FutureTask;
  * shared kernel, clusters the rest with Louvain seeded by use cases and tables, chooses the number of services from
  * the modularity of the merge levels, applies the team's decisions, and computes metrics and explanations.
  * Deterministic: the same codebase and options give an equal result. Stateless and thread-safe.
+ *
+ * <p>A pipeline of values: use cases are traced ({@link UseCase}), the kernel rules give a {@link Kernel}, each
+ * clustering run a {@link Cutter.Cut}, the decisions a {@link Decided} cut (each decision a {@link DecisionOutcome}
+ * on an immutable {@link NamedCut}), the kernel stage a {@link Folded} cut with its metrics counted three ways; the
+ * candidates and {@link Placements} are built from that. No stage changes what an earlier one returned.
  */
 public final class Decomposer {
     public static final String SHARED_KERNEL = "shared-kernel";
@@ -33,102 +33,122 @@ public final class Decomposer {
 
     public Decomposition decompose(Codebase codebase, DecompositionOptions options, ProgressListener progress) {
         ClassGraph graph = ClassGraph.of(codebase);
+        CodebaseFacts facts = new CodebaseFacts(codebase, graph, trace(codebase, graph, progress));
+        progress.started("finding service boundaries", 3);
+        Kernel utilities = Kernel.of(graph.units().stream().filter(unit -> facts.is(unit, Stereotype.UTILITY)
+                && facts.isKernelEligible(unit)).toList(), Kernel.Rule.UTILITY, "a stateless utility without table access");
+        Cutter unconstrained = new Cutter(facts, utilities, options);
+        // The neighbouring numbers of services only read the unconstrained cutter, which nothing else uses from here
+        // on (its cut is an immutable value): worked out on a second core meanwhile.
+        FutureTask<List<Decomposition.Neighbour>> neighbours = new FutureTask<>(() -> unconstrained.neighbours(facts));
+        Thread neighbourThread = new Thread(neighbours, "neighbouring-cuts");
+        neighbourThread.setDaemon(true);
+        neighbourThread.start();
+        progress.advanced(1);
+        List<Decision.SharedKernel> marks = options.decisions().stream()
+                .filter(Decision.SharedKernel.class::isInstance).map(Decision.SharedKernel.class::cast).toList();
+        Kernel marked = Kernel.EMPTY;
+        for (Decision.SharedKernel mark : marks) {
+            marked = marked.with(Kernel.of(graph.units().stream().filter(unit -> mark.patterns().stream()
+                    .anyMatch(p -> p.matches(unit))).toList(), Kernel.Rule.DECISION,
+                    "marked by the decision on line " + mark.line()));
+        }
+        Cutter.Cut cut = marks.isEmpty() ? unconstrained.cut() : new Cutter(facts, marked.with(utilities), options).cut();
+        progress.advanced(1);
+        Decided decided = decide(facts, unconstrained.cut(), cut, marks, options.decisions());
+        Folded folded = Folded.of(facts, decided.cut(), options.kernel());
+        NamedCut result = folded.cut();
+        List<ServiceCandidate> candidates = new CandidateBuilder(facts).build(
+                new LinkedHashMap<>(result.services()), result.kernel().classes());
+        List<Placement> placements = Placements.of(facts, candidates, result, cut.attached());
+        progress.advanced(1);
+        progress.finished();
+        List<Problem> problems = new ArrayList<>(cut.problems());
+        problems.addAll(decided.problems());
+        return new Decomposition(codebase, graph, facts.useCases, candidates, placements, metricsOf(folded),
+                metricsGraph(graph, options), folded.metrics(), cut.choice(),
+                result(neighbours), decided.effects(), problems, null, null);
+    }
+
+    private static DecompositionMetrics metricsOf(Folded folded) {
+        return folded.metrics().kernel() == KernelMode.FOLD ? folded.metrics().folded() : folded.metrics().leftOut();
+    }
+
+    /** Each use case traced on its own: on every core, kept in the order of the entry points. */
+    private static List<UseCase> trace(Codebase codebase, ClassGraph graph, ProgressListener progress) {
         List<EntryPoint> entryPoints = new ArrayList<>(codebase.entryPoints());
         entryPoints.sort(Comparator.comparing(EntryPoint::path).thenComparing(EntryPoint::httpMethod)
                 .thenComparing(EntryPoint::handler));
         progress.started("tracing use cases", entryPoints.size());
         UseCaseTracer tracer = new UseCaseTracer(codebase, graph);
-        // each use case is traced on its own: on every core, kept in the order of the entry points
         List<UseCase> useCases = entryPoints.parallelStream().map(entryPoint -> {
             UseCase useCase = tracer.trace(entryPoint);
             progress.advanced(1);
             return useCase;
         }).toList();
         progress.finished();
-        CodebaseFacts facts = new CodebaseFacts(codebase, graph, useCases);
-        progress.started("finding service boundaries", 3);
-        Map<ClassName, String> reasons = new HashMap<>();
-        SortedSet<ClassName> utilities = new TreeSet<>();
-        for (ClassName unit : graph.units()) {
-            if (facts.is(unit, Stereotype.UTILITY) && facts.isKernelEligible(unit)) {
-                utilities.add(unit);
-                reasons.put(unit, "shared kernel: a stateless utility without table access");
-            }
+        return useCases;
+    }
+
+    /**
+     * The cut after the team's decisions, with what each cost.
+     *
+     * @param cut the named cut after the last decision, services emptied by decisions dropped
+     * @param effects each decision's effect on the metrics, in the order applied
+     * @param problems the decisions that could not be applied
+     */
+    record Decided(NamedCut cut, List<Decomposition.DecisionEffect> effects, List<Problem> problems) {
+        Decided {
+            Objects.requireNonNull(cut, "cut");
+            effects = List.copyOf(effects);
+            problems = List.copyOf(problems);
         }
-        Cutter unconstrained = new Cutter(facts, utilities, options, reasons);
-        progress.advanced(1);
-        List<Problem> problems = new ArrayList<>();
-        List<Decision> decisions = options.decisions();
-        SortedSet<ClassName> marked = new TreeSet<>();
-        List<Decision.SharedKernel> marks = new ArrayList<>();
-        for (Decision decision : decisions) {
-            if (decision instanceof Decision.SharedKernel mark) {
-                marks.add(mark);
-                for (ClassName unit : graph.units()) {
-                    if (mark.patterns().stream().anyMatch(p -> p.matches(unit))) {
-                        marked.add(unit);
-                        reasons.put(unit, "shared kernel: marked by the decision on line " + mark.line());
-                    }
-                }
-            }
+    }
+
+    private static Decided decide(CodebaseFacts facts, Cutter.Cut unconstrained, Cutter.Cut constrained,
+                                  List<Decision.SharedKernel> marks, List<Decision> decisions) {
+        List<String> names = CandidateNamer.name(constrained.partition().groups(), facts);
+        LinkedHashMap<String, SortedSet<ClassName>> services = new LinkedHashMap<>();
+        for (int g = 0; g < constrained.partition().size(); g++) {
+            services.put(names.get(g), constrained.partition().groups().get(g));
         }
-        Cutter constrained = unconstrained;
-        if (!marks.isEmpty()) {
-            SortedSet<ClassName> kernel = new TreeSet<>(utilities);
-            kernel.addAll(marked);
-            constrained = new Cutter(facts, kernel, options, reasons);
-        }
-        progress.advanced(1);
-        Partition cut = constrained.partition;
-        LinkedHashMap<String, SortedSet<ClassName>> named = new LinkedHashMap<>();
-        List<String> names = CandidateNamer.name(cut.groups(), facts);
-        for (int g = 0; g < cut.size(); g++) {
-            named.put(names.get(g), new TreeSet<>(cut.groups().get(g)));
-        }
-        SortedSet<ClassName> kernel = new TreeSet<>(cut.kernel());
+        NamedCut cut = new NamedCut(services, constrained.kernel(), Map.of());
         List<Decomposition.DecisionEffect> effects = new ArrayList<>();
-        DecompositionMetrics before = metrics(facts, unconstrained.partition);
+        List<Problem> problems = new ArrayList<>();
+        DecompositionMetrics before = metrics(facts, unconstrained.partition());
         for (Decision.SharedKernel mark : marks) {
-            DecompositionMetrics after = metrics(facts, cut);
-            effects.add(new Decomposition.DecisionEffect(mark, true, countMarked(mark, graph) + " class(es) kept out of "
-                    + "the clustering", before, after));
+            DecompositionMetrics after = metrics(facts, constrained.partition());
+            long count = facts.graph.units().stream().filter(unit -> mark.patterns().stream().anyMatch(p -> p.matches(unit))).count();
+            effects.add(new Decomposition.DecisionEffect(mark, true, count + " class(es) kept out of the clustering",
+                    before, after));
             before = after;
         }
-        DecisionApplier applier = new DecisionApplier(graph.units(), named, kernel, reasons);
+        DecisionApplier applier = new DecisionApplier(facts.graph.units());
         for (Decision decision : decisions) {
             if (decision instanceof Decision.SharedKernel) {
                 continue;
             }
-            String note = applier.apply(decision);
-            boolean applied = note.startsWith("applied");
-            if (!applied) {
+            DecisionOutcome outcome = applier.apply(cut, decision);
+            if (outcome instanceof DecisionOutcome.Applied applied) {
+                cut = applied.after();
+            } else {
                 problems.add(new Problem("decisions", decision.line(), 0, Severity.WARNING,
-                        decision.describe() + ": " + note));
+                        decision.describe() + ": " + outcome.note()));
             }
-            DecompositionMetrics after = metrics(facts, toPartition(named, kernel));
-            effects.add(new Decomposition.DecisionEffect(decision, applied, note, before, after));
+            DecompositionMetrics after = metrics(facts, cut.partition());
+            effects.add(new Decomposition.DecisionEffect(decision, outcome instanceof DecisionOutcome.Applied,
+                    outcome.note(), before, after));
             before = after;
         }
-        named.values().removeIf(SortedSet::isEmpty);
-        Partition finalCut = toPartition(named, kernel);
-        // The neighbouring numbers of services only read the unconstrained cut: worked out on a second core meanwhile.
-        FutureTask<List<Decomposition.Neighbour>> neighbours = new FutureTask<>(() -> unconstrained.neighbours(facts));
-        Thread neighbourThread = new Thread(neighbours, "neighbouring-cuts");
-        neighbourThread.setDaemon(true);
-        neighbourThread.start();
-        List<ServiceCandidate> candidates = new CandidateBuilder(facts).build(named, kernel);
-        List<Placement> placements = placements(facts, candidates, reasons, unconstrained.attached);
-        DecompositionMetrics finalMetrics = metrics(facts, finalCut);
-        progress.advanced(1);
-        progress.finished();
+        return new Decided(cut.withoutEmptyServices(), effects, problems);
+    }
+
+    private static String metricsGraph(ClassGraph graph, DecompositionOptions options) {
         String source = options.withBytecode() ? "static, from sources and compiled classes" : "static, from sources";
-        String metricsGraph = graph.isCallGraphFromAllKinds()
+        return graph.isCallGraphFromAllKinds()
                 ? "class-level dependency graph of all dependency kinds (" + source
-                        + "; the input had no call dependencies), shared kernel excluded"
-                : "class-level call graph (" + source + "; CALL and INSTANTIATION dependencies, v = number of uses), "
-                        + "shared kernel excluded";
-        return new Decomposition(codebase, graph, useCases, candidates, placements, finalMetrics,
-                metricsGraph, constrained.choice, result(neighbours), effects, problems, null);
+                        + "; the input had no call dependencies)"
+                : "class-level call graph (" + source + "; CALL and INSTANTIATION dependencies, v = number of uses)";
     }
 
     private static <T> T result(FutureTask<T> task) {
@@ -148,62 +168,8 @@ public final class Decomposer {
         }
     }
 
-    private static int countMarked(Decision.SharedKernel mark, ClassGraph graph) {
-        return (int) graph.units().stream().filter(unit -> mark.patterns().stream().anyMatch(p -> p.matches(unit))).count();
-    }
-
-    static Partition toPartition(LinkedHashMap<String, SortedSet<ClassName>> named, SortedSet<ClassName> kernel) {
-        return new Partition(new ArrayList<>(named.values()), kernel);
-    }
-
     static DecompositionMetrics metrics(CodebaseFacts facts, Partition partition) {
         return MetricsCalculator.compute(facts.graph.calls(), partition, facts.useCaseLabels, facts.tableTouchers());
-    }
-
-    private static List<Placement> placements(CodebaseFacts facts, List<ServiceCandidate> candidates,
-                                              Map<ClassName, String> reasons, Set<ClassName> attached) {
-        Map<ClassName, String> candidateOf = new HashMap<>();
-        candidates.forEach(c -> c.classes().forEach(unit -> candidateOf.put(unit, c.name())));
-        List<Placement> result = new ArrayList<>();
-        for (ClassName unit : facts.graph.units()) {
-            String candidate = candidateOf.get(unit);
-            SortedMap<String, Double> byCandidate = new TreeMap<>();
-            List<Placement.Tie> ties = new ArrayList<>();
-            facts.graph.neighbours(unit).forEach((other, weight) -> {
-                String otherCandidate = candidateOf.get(other);
-                byCandidate.merge(otherCandidate, weight, Double::sum);
-                ties.add(new Placement.Tie(other, otherCandidate, round(weight)));
-            });
-            ties.sort(Comparator.comparingDouble((Placement.Tie t) -> -t.weight()).thenComparing(Placement.Tie::other));
-            double inside = byCandidate.getOrDefault(candidate, 0.0);
-            String bestOther = "";
-            double bestOtherWeight = 0;
-            for (var entry : byCandidate.entrySet()) {
-                if (!entry.getKey().equals(candidate) && entry.getValue() > bestOtherWeight) {
-                    bestOther = entry.getKey();
-                    bestOtherWeight = entry.getValue();
-                }
-            }
-            SortedSet<String> useCases = facts.useCaseLabels.getOrDefault(unit, new TreeSet<>());
-            String reason = reasons.get(unit);
-            if (reason != null && reason.startsWith("shared kernel") && !SHARED_KERNEL.equals(candidate)) {
-                reason = null;
-            }
-            if (reason == null) {
-                if (attached.contains(unit)) {
-                    reason = "no dependency ties: placed with the classes of its package";
-                } else {
-                    reason = String.format(Locale.ROOT, "clustered: tie %.1f inside %s", inside, candidate)
-                            + (bestOther.isEmpty() ? ", none to other candidates"
-                            : String.format(Locale.ROOT, " against %.1f to %s", bestOtherWeight, bestOther))
-                            + (useCases.isEmpty() ? "" : "; reached by " + useCases.size() + " use case(s)");
-                }
-            }
-            result.add(new Placement(unit, candidate, reason, useCases.size(),
-                    useCases.stream().limit(5).toList(), ties.stream().limit(3).toList(), round(inside), bestOther,
-                    round(bestOtherWeight)));
-        }
-        return result;
     }
 
     static double round(double value) {

@@ -13,17 +13,22 @@ import java.util.Objects;
  * @param placements one per class, sorted by class name
  * @param metrics the metrics of the final cut
  * @param metricsGraph which graph the metrics were computed on, in words
+ * @param byKernel the cut's metrics with the kernel left out, as a partition and folded (published tools place
+ *                 every class)
  * @param choice how the number of services was chosen
  * @param neighbours the metrics for neighbouring numbers of services, sorted by number
  * @param decisionEffects what each decision of the team cost or gained, in the order applied
  * @param problems problems found while deciding (a decision naming an unknown candidate, for example)
  * @param agreement agreement with a known decomposition, or null when none was given
+ * @param traffic what production traffic says about the cut, or null when no traffic was given; with it, the
+ *                candidates are in the traffic-weighed extraction order
  */
 public record Decomposition(Codebase codebase, ClassGraph graph, List<UseCase> useCases,
                             List<ServiceCandidate> candidates, List<Placement> placements,
-                            DecompositionMetrics metrics, String metricsGraph, Choice choice,
+                            DecompositionMetrics metrics, String metricsGraph, MetricsByKernel byKernel,
+                            Choice choice,
                             List<Neighbour> neighbours, List<DecisionEffect> decisionEffects, List<Problem> problems,
-                            Agreement agreement) {
+                            Agreement agreement, Traffic traffic) {
     public Decomposition {
         Objects.requireNonNull(codebase, "codebase");
         Objects.requireNonNull(graph, "graph");
@@ -32,6 +37,7 @@ public record Decomposition(Codebase codebase, ClassGraph graph, List<UseCase> u
         placements = List.copyOf(placements);
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(metricsGraph, "metricsGraph");
+        Objects.requireNonNull(byKernel, "byKernel");
         Objects.requireNonNull(choice, "choice");
         neighbours = List.copyOf(neighbours);
         decisionEffects = List.copyOf(decisionEffects);
@@ -39,8 +45,31 @@ public record Decomposition(Codebase codebase, ClassGraph graph, List<UseCase> u
     }
 
     public Decomposition withAgreement(Agreement agreement) {
-        return new Decomposition(codebase, graph, useCases, candidates, placements, metrics, metricsGraph, choice,
-                neighbours, decisionEffects, problems, agreement);
+        return withAgreement(agreement, List.of());
+    }
+
+    /** With the agreement, and the problems met while reading the known decomposition added to this one's. */
+    public Decomposition withAgreement(Agreement agreement, List<Problem> agreementProblems) {
+        List<Problem> all = new java.util.ArrayList<>(problems);
+        all.addAll(agreementProblems);
+        return new Decomposition(codebase, graph, useCases, candidates, placements, metrics, metricsGraph, byKernel,
+                choice, neighbours, decisionEffects, all, agreement, traffic);
+    }
+
+    /**
+     * With production traffic weighed in: each candidate's share of the requests and errors, each use case's count,
+     * and the extraction order by difficulty plus traffic risk.
+     *
+     * @param source where the counts came from, for the report
+     * @param tallies the requests read, by method and path
+     * @param readingProblems what could not be read, added to this decomposition's problems
+     */
+    public Decomposition withTraffic(String source, List<RequestTally> tallies, List<Problem> readingProblems) {
+        TrafficWeighing weighed = TrafficWeighing.of(source, tallies, useCases, candidates);
+        List<Problem> all = new java.util.ArrayList<>(problems);
+        all.addAll(readingProblems);
+        return new Decomposition(codebase, graph, useCases, weighed.candidates(), placements, metrics, metricsGraph,
+                byKernel, choice, neighbours, decisionEffects, all, agreement, weighed.traffic());
     }
 
     /** The services, without the shared kernel. */

@@ -48,6 +48,16 @@ public record Partition(List<SortedSet<ClassName>> groups, SortedSet<ClassName> 
         return index;
     }
 
+    /** The same split with the kernel as one more group, every class placed (itself when the kernel is empty). */
+    public Partition withKernelAsGroup() {
+        if (kernel.isEmpty()) {
+            return this;
+        }
+        List<SortedSet<ClassName>> all = new ArrayList<>(groups);
+        all.add(kernel);
+        return new Partition(all, Collections.emptySortedSet());
+    }
+
     public int size() {
         return groups.size();
     }

@@ -11,6 +11,7 @@ import dev.strangler.analyzer.core.Dependency;
 import dev.strangler.analyzer.core.DependencyKind;
 import dev.strangler.analyzer.core.DependencyWeights;
 import dev.strangler.analyzer.core.EntryPoint;
+import dev.strangler.analyzer.core.MetricsByKernel;
 import dev.strangler.analyzer.core.Placement;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.Risk;
@@ -47,16 +48,19 @@ public final class JsonReportWriter {
                 .field("reason", choice.reason())
                 .endObject();
         json.key("metrics");
-        metrics(json, decomposition.metrics(), decomposition.metricsGraph());
+        metrics(json, decomposition.metrics(), decomposition.metricsGraph(),
+                MarkdownMetrics.scope(decomposition.byKernel()));
+        metricsByKernel(json, decomposition);
         json.key("neighbours").beginArray();
         for (Decomposition.Neighbour neighbour : decomposition.neighbours()) {
             json.beginObject().field("services", neighbour.services()).field("chosen", neighbour.chosen())
                     .field("modularity", neighbour.modularity()).key("metrics");
-            metrics(json, neighbour.metrics(), null);
+            metrics(json, neighbour.metrics(), null, null);
             json.endObject();
         }
         json.endArray();
         agreement(json, decomposition.agreement());
+        JsonTraffic.write(json, decomposition.traffic());
         json.stringArray("extractionOrder", decomposition.services().stream().map(ServiceCandidate::name).toList());
         json.key("candidates").beginArray();
         Set<String> collections = mongoCollections(decomposition.codebase());
@@ -87,9 +91,9 @@ public final class JsonReportWriter {
                     .field("note", effect.note())
                     .field("costsCoupling", effect.costsCoupling())
                     .key("before");
-            metrics(json, effect.before(), null);
+            metrics(json, effect.before(), null, null);
             json.key("after");
-            metrics(json, effect.after(), null);
+            metrics(json, effect.after(), null, null);
             json.endObject();
         }
         json.endArray();
@@ -124,10 +128,28 @@ public final class JsonReportWriter {
                 .endObject();
     }
 
-    private static void metrics(JsonOutput json, DecompositionMetrics metrics, String graph) {
+    private static void metricsByKernel(JsonOutput json, Decomposition decomposition) {
+        MetricsByKernel byKernel = decomposition.byKernel();
+        json.key("metricsByKernel").beginObject()
+                .field("graph", decomposition.metricsGraph())
+                .field("kernel", byKernel.kernel().name().toLowerCase(Locale.ROOT))
+                .field("kernelClasses", byKernel.kernelClasses())
+                .key("leftOut");
+        metrics(json, byKernel.leftOut(), null, null);
+        json.key("asPartition");
+        metrics(json, byKernel.asPartition(), null, null);
+        json.key("folded");
+        metrics(json, byKernel.folded(), null, null);
+        json.endObject();
+    }
+
+    private static void metrics(JsonOutput json, DecompositionMetrics metrics, String graph, String scope) {
         json.beginObject();
         if (graph != null) {
             json.field("graph", graph);
+        }
+        if (scope != null) {
+            json.field("scope", scope);
         }
         json.field("partitions", metrics.partitions())
                 .field("sm", metrics.sm())

@@ -3,7 +3,6 @@ package dev.strangler.analyzer.report;
 import dev.strangler.analyzer.core.Agreement;
 import dev.strangler.analyzer.core.CodebaseStats;
 import dev.strangler.analyzer.core.Decomposition;
-import dev.strangler.analyzer.core.DecompositionMetrics;
 import dev.strangler.analyzer.core.Dependency;
 import dev.strangler.analyzer.core.EntryPoint;
 import dev.strangler.analyzer.core.Placement;
@@ -42,8 +41,9 @@ public final class MarkdownReportWriter {
                 .append(decomposition.choice().reason()).append("\n\n");
         candidatesTable(md, decomposition);
         mermaid(md, decomposition);
-        extractionOrder(md, services);
-        metrics(md, decomposition);
+        extractionOrder(md, services, decomposition.traffic() != null);
+        MarkdownTraffic.render(md, decomposition.traffic());
+        MarkdownMetrics.render(md, decomposition);
         agreement(md, decomposition.agreement());
         decisions(md, decomposition);
         java.util.Set<String> collections = JsonReportWriter.mongoCollections(decomposition.codebase());
@@ -107,50 +107,16 @@ public final class MarkdownReportWriter {
         md.append("```\n\n");
     }
 
-    private static void extractionOrder(StringBuilder md, List<ServiceCandidate> services) {
-        md.append("## Extraction order\n\nLeast coupled and fewest shared tables first; the difficulty score (0–100) "
-                + "adds up the reasons given.\n\n");
+    private static void extractionOrder(StringBuilder md, List<ServiceCandidate> services, boolean weighed) {
+        md.append("## Extraction order\n\n").append(weighed ? "Lowest difficulty plus traffic risk first (see "
+                + "Production traffic)" : "Least coupled and fewest shared tables first")
+                .append("; the difficulty score (0–100) adds up the reasons given.\n\n");
         for (ServiceCandidate c : services) {
             md.append(c.extractionOrder()).append(". **").append(c.name()).append("** — difficulty ")
                     .append(c.difficulty().score()).append(": ").append(String.join("; ", c.difficulty().reasons()))
                     .append('\n');
         }
         md.append('\n');
-    }
-
-    private static void metrics(StringBuilder md, Decomposition decomposition) {
-        md.append("## Metrics\n\nComputed on the ").append(decomposition.metricsGraph())
-                .append(". Formulas and sources: the analyzer's README.\n\n");
-        DecompositionMetrics m = decomposition.metrics();
-        md.append("| metric | value | better |\n|---|---:|---|\n");
-        row(md, "SM (structural modularity)", m.sm(), "higher");
-        row(md, "ICP (log-damped)", m.icp(), "lower");
-        row(md, "ICP (raw counts, CARGO)", m.icpRaw(), "lower");
-        row(md, "IFN (interface number)", m.ifn(), "lower");
-        row(md, "NED (non-extreme distribution)", m.ned(), "lower");
-        row(md, "BCP (business context purity)", m.bcp(), "lower");
-        row(md, "Cohesion (CARGO)", m.cohesion(), "higher");
-        row(md, "Coupling (CARGO)", m.coupling(), "lower");
-        row(md, "Transactional purity (CARGO)", m.transactionalPurity(), "higher");
-        md.append("\n### Neighbouring numbers of services\n\nThe unconstrained cut (without the team's decisions) "
-                + "with other numbers of services; Q is the modularity on the clustering graph.\n\n");
-        md.append("| services | Q | SM | ICP | ICP raw | IFN | NED | BCP | cohesion | coupling | tx purity |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Decomposition.Neighbour neighbour : decomposition.neighbours()) {
-            DecompositionMetrics x = neighbour.metrics();
-            md.append("| ").append(neighbour.services()).append(neighbour.chosen() ? " (chosen)" : "")
-                    .append(" | ").append(Decimals.fixed(neighbour.modularity(), 3));
-            for (double value : new double[] {x.sm(), x.icp(), x.icpRaw(), x.ifn(), x.ned(), x.bcp(), x.cohesion(),
-                    x.coupling(), x.transactionalPurity()}) {
-                md.append(" | ").append(Decimals.fixed(value, 3));
-            }
-            md.append(" |\n");
-        }
-        md.append('\n');
-    }
-
-    private static void row(StringBuilder md, String name, double value, String better) {
-        md.append("| ").append(name).append(" | ").append(Decimals.fixed(value, 3)).append(" | ").append(better).append(" |\n");
     }
 
     private static void agreement(StringBuilder md, Agreement agreement) {

@@ -105,6 +105,33 @@ class EndToEndTest {
         }
     }
 
+    @Test
+    void the_gateways_access_log_of_the_sample_monolith_weighs_its_candidates() throws IOException {
+        // issue #13: the log was written by the real gateway in front of the real sample monolith
+        // (analyzer/bench/gateway-traffic.sh)
+        Path sample = Path.of(System.getProperty("strangler.sample", "../legacy-sample-monolith"));
+        Path log = Path.of("src/test/resources/traffic/gateway-access.log");
+        assertThat(log).as("the gateway's access log fixture; write it with analyzer/bench/gateway-traffic.sh")
+                .isRegularFile();
+        assumeTrue(Files.isDirectory(sample.resolve("src/main/java")),
+                "the sample monolith's sources are not at " + sample.toAbsolutePath() + "; end-to-end run skipped");
+
+        int code = run(sample.toString(), "--out", temp.toString(), "--quiet", "--traffic", log.toString());
+
+        assertThat(code).as(err.toString()).isIn(Main.OK, Main.PROBLEMS);
+        String json = Files.readString(temp.resolve("decomposition.json"), StandardCharsets.UTF_8);
+        String traffic = json.substring(json.indexOf("\"traffic\": {"));
+        long requests = Long.parseLong(first(traffic, "\"requests\": (\\d+)"));
+        long unmatched = Long.parseLong(first(traffic, "\"unmatchedRequests\": (\\d+)"));
+        assertThat(requests).as(out.toString()).isGreaterThan(250);
+        // only /favicon.ico and /api/unknown are served by no route of the monolith
+        assertThat(unmatched).isEqualTo(7);
+        assertThat(traffic).contains("\"path\": \"/favicon.ico\"").contains("\"label\": \"GET /api/products\"");
+        // the catalog is browsed most, so its candidate carries the largest share
+        assertThat(Files.readString(temp.resolve("decomposition.md"))).contains("## Production traffic")
+                .containsPattern("\\| products \\| 1[0-9]{2} \\| [3-9][0-9]\\.[0-9] % \\|");
+    }
+
     private static String first(String text, String regex) {
         Matcher matcher = Pattern.compile(regex).matcher(text);
         assertThat(matcher.find()).as("report has " + regex).isTrue();

@@ -139,6 +139,90 @@ class MainTest {
     }
 
     @Test
+    void expected_simple_class_names_match_the_classes_that_have_them() throws IOException {
+        // issue #13: simple names used to match nothing and score "0 classes compared" as a perfect agreement
+        Path expected = Files.writeString(temp.resolve("expected.yml"), """
+                services:
+                  catalog:
+                    classes: [ProductController, ProductService, model.Product]
+                  sales:
+                    classes: [OrderController, OrderService, Customer, NoSuchClass]
+                """);
+
+        int code = run(ModelFixtures.shop(), temp.toString(), "--out", temp.resolve("r").toString(),
+                "--expected", expected.toString());
+
+        assertThat(code).isEqualTo(Main.PROBLEMS);
+        assertThat(out.toString()).contains("of 6 classes placed right");
+        assertThat(err.toString()).contains("expected.yml: warning: 1 of its class name(s) match no class of the "
+                + "codebase and are left out of the agreement: NoSuchClass");
+        assertThat(Files.readString(temp.resolve("r/decomposition.json"))).contains("\"classesCompared\": 6")
+                .contains("\"classesOnlyExpected\": 1");
+    }
+
+    @Test
+    void an_expected_file_naming_no_class_of_the_codebase_is_refused() throws IOException {
+        Path expected = Files.writeString(temp.resolve("expected.yml"), """
+                services:
+                  catalog:
+                    classes: [Widget, org.other.Gadget]
+                """);
+
+        int code = run(ModelFixtures.shop(), temp.toString(), "--out", temp.resolve("r").toString(),
+                "--expected", expected.toString());
+
+        assertThat(code).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("expected.yml: none of its 2 class name(s) names a class of the codebase")
+                .contains("Widget").contains("give fully qualified names");
+        assertThat(out.toString()).doesNotContain("MoJoFM");
+        assertThat(temp.resolve("r/decomposition.json")).doesNotExist();
+    }
+
+    @Test
+    void kernel_fold_places_every_class_in_a_service_and_reports_the_metrics_both_ways() throws IOException {
+        int code = run(ModelFixtures.shop(), temp.toString(), "--out", temp.resolve("r").toString(), "--kernel", "fold");
+
+        assertThat(code).isEqualTo(Main.PROBLEMS);
+        assertThat(out.toString()).contains("shared kernel of 0 classes")
+                .contains("Metrics (kernel left out): SM").contains("Metrics (published, kernel as a partition): SM")
+                .contains("Metrics (published, kernel folded): SM");
+        String json = Files.readString(temp.resolve("r/decomposition.json"));
+        assertThat(json).contains("\"scope\": \"every class placed: the shared kernel folded into the services "
+                + "(--kernel fold)\"").contains("\"kernel\": \"fold\"").contains("\"kernelClasses\": 2");
+        assertThat(Files.readString(temp.resolve("r/decomposition.md")))
+                .contains("| metric | kernel left out | published, kernel as a partition | published, kernel folded |")
+                .contains("This run folded the kernel (`--kernel fold`)");
+    }
+
+    @Test
+    void an_unknown_kernel_mode_is_a_usage_error() {
+        int code = run(ModelFixtures.shop(), temp.toString(), "--kernel", "merge");
+
+        assertThat(code).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("--kernel must be keep or fold, but was 'merge'");
+    }
+
+    @Test
+    void traffic_weighs_the_candidates_in_both_reports() throws IOException {
+        Path counts = Files.writeString(temp.resolve("counts.csv"), """
+                route,count,errors
+                GET /api/products,900,9
+                POST /api/orders,100,0
+                GET /robots.txt,5
+                """);
+
+        int code = run(ModelFixtures.shop(), temp.toString(), "--out", temp.resolve("r").toString(),
+                "--traffic", counts.toString());
+
+        assertThat(code).isEqualTo(Main.PROBLEMS);
+        assertThat(out.toString()).contains("Traffic from counts.csv: 1005 requests, 1000 served by routes found "
+                + "(9 server errors), 5 matched no route");
+        assertThat(Files.readString(temp.resolve("r/decomposition.md"))).contains("## Production traffic")
+                .contains("| products | 900 | 90.0 % | 9 | 100.0 % |").contains("| GET | `/robots.txt` | 5 | 0 |");
+        assertThat(Files.readString(temp.resolve("r/decomposition.json"))).contains("\"riskWeight\": 50");
+    }
+
+    @Test
     void a_bad_decisions_file_names_the_line() throws IOException {
         Path decisions = Files.writeString(temp.resolve("decisions.yml"), """
                 pin:

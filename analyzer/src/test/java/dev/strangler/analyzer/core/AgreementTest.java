@@ -78,6 +78,17 @@ class AgreementTest {
     }
 
     @Test
+    void no_class_compared_scores_nothing_rather_than_a_perfect_agreement() {
+        // issue #13: "0 classes compared" used to come out as MoJoFM 100 %
+        Agreement agreement = Agreement.compute("e", Map.of(c("Z"), "p"), Map.of(c("A"), "1"));
+
+        assertThat(agreement.classesCompared()).isZero();
+        assertThat(agreement.accuracy()).isZero();
+        assertThat(agreement.mojoFm()).isNaN();
+        assertThat(agreement.adjustedRandIndex()).isNaN();
+    }
+
+    @Test
     void mojofm_equals_its_definition_by_exhaustive_search_on_every_partition_of_five_classes() {
         List<int[]> partitions = new ArrayList<>();
         partitionsOf(new int[5], 0, 0, partitions);

@@ -7,16 +7,16 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ClosestByPackageTest {
-    private static Clustering.Packages group(String... classes) {
-        Clustering.Packages packages = new Clustering.Packages();
+    private static Packages group(String... classes) {
+        Packages packages = new Packages();
         for (String name : classes) {
             packages.add(ClassName.of(name));
         }
         return packages;
     }
 
-    private static int closest(String unit, Clustering.Packages... groups) {
-        return Clustering.closestByPackage(ClassName.of(unit), List.of(groups));
+    private static int closest(String unit, Packages... groups) {
+        return Packages.closest(ClassName.of(unit), List.of(groups));
     }
 
     @Test

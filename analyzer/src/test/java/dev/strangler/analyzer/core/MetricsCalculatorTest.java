@@ -103,4 +103,18 @@ class MetricsCalculatorTest {
         assertThat(metrics.icpRaw()).isCloseTo(1.0 / 4, within(1e-9));
         assertThat(metrics.partitions()).isEqualTo(2);
     }
+
+    @Test
+    void the_published_way_counts_the_kernel_as_a_partition_of_its_own() {
+        Partition partition = new Partition(List.of(set(A, B), set(D)), set(C));
+
+        DecompositionMetrics metrics = MetricsCalculator.compute(calls(), partition.withKernelAsGroup(), Map.of(),
+                Map.of());
+
+        // every edge counts: A→C 3, C→D 1 and D→B 1 cross, A→B 2 and B→A 1 inside; K = 3
+        assertThat(metrics.partitions()).isEqualTo(3);
+        assertThat(metrics.icpRaw()).isCloseTo(5.0 / 8, within(1e-9));
+        // scoh: {A,B} 1/4, {D} 0, {C} 0; cross pairs {A,C} {C,D} {B,D}: scop ordered sum 2 × (1/4 + 1/2 + 1/4)
+        assertThat(metrics.sm()).isCloseTo(0.25 / 3 - 2.0 / 6 * 2, within(1e-9));
+    }
 }
