@@ -116,7 +116,9 @@ class LegacyDataFixturesTest {
                         tuple("OrderService", "invoices", "order", AccessMode.READ),
                         tuple("OrderService", "open", "order", AccessMode.READ));
         // a JSON query is not JPQL: nothing is parsed as SQL, and nothing is left unread
-        assertThat(codebase.problems()).filteredOn(p -> p.severity() != Severity.NOTE).isEmpty();
+        // the fixture has no entry point, which is warned about on its own (coverage); no data problem is left
+        assertThat(codebase.problems()).filteredOn(p -> p.severity() != Severity.NOTE)
+                .extracting(Problem::message).allMatch(message -> message.startsWith("no entry point found"));
     }
 
     @Test
@@ -157,6 +159,7 @@ class LegacyDataFixturesTest {
         Codebase codebase = Fixtures.scan(root);
 
         assertThat(codebase.problems()).filteredOn(p -> p.severity() == Severity.WARNING)
+                .filteredOn(p -> !p.message().startsWith("no entry point found"))
                 .extracting(Problem::toCompilerStyle).containsExactly(
                         "pom.xml: warning: iBatis 2 is used (depends on ibatis-sqlmap) but no table was found through"
                                 + " it, so what it stores is missing from the report: statements are matched to Java"
