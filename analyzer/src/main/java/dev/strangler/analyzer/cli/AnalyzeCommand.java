@@ -39,7 +39,7 @@ import java.util.concurrent.CompletableFuture;
         version = "strangler analyze 0.1.0",
         description = {"Reads a Java codebase, finds candidate services, and writes decomposition.json, "
                 + "decomposition.md and decomposition.html.", "Exit codes: 0 report written, 1 report written with "
-                + "problems, 2 usage error (nothing written)."})
+                + "problems or coupling worse than --baseline, 2 usage error (nothing written)."})
 final class AnalyzeCommand {
     /** How the command reads a codebase; tests give a fixed model instead of scanning. */
     interface Scanners {
@@ -77,6 +77,11 @@ final class AnalyzeCommand {
     @Option(names = "--expected", paramLabel = "FILE",
             description = "a known decomposition (YAML: services: {name: {classes: [...]}}) to report agreement with")
     Path expected;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "an earlier decomposition.json: print the new and removed cross-candidate dependencies; "
+                    + "exit 1 when coupling got worse")
+    Path baseline;
 
     @Option(names = "--threads", paramLabel = "N", description = "parser threads (default: the number of cores)")
     Integer threads;
@@ -136,6 +141,7 @@ final class AnalyzeCommand {
             }
         }
         Map<String, String> expectedClasses = expected == null ? null : ExpectedFile.read(expected);
+        BaselineFile before = baseline == null ? null : BaselineFile.read(baseline);
         Path root = path.toAbsolutePath().normalize();
         Path target = outDir != null ? outDir : Path.of("reports", root.getFileName() == null ? "root" : root.getFileName().toString());
         long started = System.nanoTime();
@@ -152,7 +158,7 @@ final class AnalyzeCommand {
             if (expectedClasses != null) {
                 decomposition = decomposition.withAgreement(agreement(decomposition, expectedClasses));
             }
-            write(target, decomposition);
+            String json = write(target, decomposition);
             List<Problem> problems = new ArrayList<>(codebase.problems());
             problems.addAll(decomposition.problems());
             problems.sort(null);
@@ -160,7 +166,8 @@ final class AnalyzeCommand {
             problems.forEach(problem -> err.println(problem.toCompilerStyle()));
             double seconds = (System.nanoTime() - started) / 1e9;
             new Summary(decomposition, target, seconds, problems).print(out);
-            boolean serious = problems.stream().anyMatch(p -> p.severity() != Severity.NOTE);
+            boolean worse = before != null && before.printDifference(json, out);
+            boolean serious = worse || problems.stream().anyMatch(p -> p.severity() != Severity.NOTE);
             return serious ? Main.PROBLEMS : Main.OK;
         }
     }
@@ -201,7 +208,7 @@ final class AnalyzeCommand {
         return Agreement.compute(String.valueOf(expected.getFileName()), expectedByUnit, actual);
     }
 
-    private static void write(Path target, Decomposition decomposition) {
+    private static String write(Path target, Decomposition decomposition) {
         try {
             Files.createDirectories(target);
             // the reports read the same finished decomposition: the Markdown is rendered on a second thread, and the
@@ -213,6 +220,7 @@ final class AnalyzeCommand {
             Files.writeString(target.resolve("decomposition.html"), new HtmlReportWriter().render(json),
                     StandardCharsets.UTF_8);
             Files.writeString(target.resolve("decomposition.md"), markdown.join(), StandardCharsets.UTF_8);
+            return json;
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + target + ": " + e.getMessage()
                     + "; choose another folder with --out");
