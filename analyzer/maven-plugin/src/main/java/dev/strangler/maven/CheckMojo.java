@@ -37,7 +37,7 @@ public class CheckMojo extends AnalysisMojo {
         }
         if (!baseline.isFile()) {
             throw new MojoFailureException("strangler: no baseline at " + baseline + "; create one from this build's "
-                    + "report: mvn verify -Dstrangler.failOnWorse=false (or mvn strangler:analyze), then cp "
+                    + "report: mvn strangler:analyze, then cp "
                     + report() + " " + baseline + " and commit it");
         }
         if (!report().isFile()) {
