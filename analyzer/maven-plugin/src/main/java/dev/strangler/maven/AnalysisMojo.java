@@ -10,9 +10,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The parameters of an analyzer run, shared by both goals, and the run itself through the analyzer's {@link Main#run}. */
 abstract class AnalysisMojo extends AbstractMojo {
+    /** Key in the plugin context (shared by this plugin's goals in one project's build) of the report written. */
+    private static final String WRITTEN = "strangler.reportWritten";
+
     /** The folder of the codebase to analyse. */
     @Parameter(property = "strangler.sourceRoot", defaultValue = "${project.basedir}", required = true)
     File sourceRoot;
@@ -42,6 +46,12 @@ abstract class AnalysisMojo extends AbstractMojo {
         return new File(outputDirectory, "decomposition.json");
     }
 
+    /** True when a goal of this build wrote the report; one left in target/ by an earlier build does not count. */
+    boolean isReportFresh() {
+        Map<?, ?> context = getPluginContext();
+        return context != null && report().getAbsolutePath().equals(context.get(WRITTEN)) && report().isFile();
+    }
+
     /** Runs the analysis and writes the reports; problems in the sources are warnings, bad parameters fail the build. */
     void analyze() throws MojoExecutionException {
         StringWriter out = new StringWriter();
@@ -53,6 +63,15 @@ abstract class AnalysisMojo extends AbstractMojo {
                     + err.toString().strip());
         }
         err.toString().lines().forEach(getLog()::warn);
+        rememberReport();
+    }
+
+    @SuppressWarnings("unchecked") // Maven's plugin context is a raw Map
+    private void rememberReport() {
+        Map<Object, Object> context = getPluginContext();
+        if (context != null) {
+            context.put(WRITTEN, report().getAbsolutePath());
+        }
     }
 
     private List<String> arguments() {

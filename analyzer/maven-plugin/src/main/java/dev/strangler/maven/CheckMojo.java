@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code strangler:check}: compares the report with a committed baseline and fails the build when coupling between
- * candidate services got worse. Uses the report {@code strangler:analyze} wrote in this build, or analyses first.
+ * candidate services got worse. Uses the report {@code strangler:analyze} wrote in this build, or analyses first
+ * (never a report left in target/ by an earlier build).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AnalysisMojo {
@@ -40,7 +41,7 @@ public class CheckMojo extends AnalysisMojo {
                     + "report: mvn strangler:analyze, then cp "
                     + report() + " " + baseline + " and commit it");
         }
-        if (!report().isFile()) {
+        if (!isReportFresh()) {
             analyze();
         }
         BaselineDiff diff;
