@@ -31,8 +31,8 @@ public record BaselineDiff(String baseline, List<CrossDependency> newDependencie
                            List<CrossDependency> removedDependencies, List<PairWeight> pairWeights,
                            List<String> candidatesAdded, List<String> candidatesRemoved, List<String> renamed,
                            int totalBefore, int totalAfter) {
-    private static final Comparator<CrossDependency> BY_SITE = Comparator.comparing(CrossDependency::firstSite)
-            .thenComparing(CrossDependency::key);
+    private static final Comparator<CrossDependency> BY_SITE = Comparator.comparing(BaselineDiff::sitePath)
+            .thenComparingInt(BaselineDiff::siteLine).thenComparing(CrossDependency::key);
 
     public BaselineDiff {
         Objects.requireNonNull(baseline, "baseline");
@@ -160,7 +160,24 @@ public record BaselineDiff(String baseline, List<CrossDependency> newDependencie
         return changed;
     }
 
-    private static List<String> sorted(List<String> names) {
+    /** {@code a/B.java} of {@code a/B.java:41}. */
+    private static String sitePath(CrossDependency dependency) {
+        String site = dependency.firstSite();
+        int colon = site.lastIndexOf(':');
+        return colon < 0 ? site : site.substring(0, colon);
+    }
+
+    /** 41 of {@code a/B.java:41}, 0 when the site has no line, so that line 9 comes before line 10. */
+    private static int siteLine(CrossDependency dependency) {
+        String site = dependency.firstSite();
+        try {
+            return Integer.parseInt(site.substring(site.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+        private static List<String> sorted(List<String> names) {
         return List.copyOf(new TreeSet<>(names));
     }
 }

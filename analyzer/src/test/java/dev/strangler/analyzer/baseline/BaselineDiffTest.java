@@ -42,6 +42,19 @@ class BaselineDiffTest {
     }
 
     @Test
+    void new_dependencies_are_listed_by_file_then_line_as_a_number() {
+        String before = report(1, candidate("cart", List.of("shop.Cart")), candidate("orders", List.of("shop.OrderService")));
+        String after = report(1, candidate("cart", List.of("shop.Cart"), link("orders",
+                        edge("shop.Cart", "shop.OrderService", "CALL", 1, "src/main/java/shop/Cart.java:126"),
+                        edge("shop.Cart", "shop.OrderService", "FIELD", 1, "src/main/java/shop/Cart.java:46"))),
+                candidate("orders", List.of("shop.OrderService")));
+
+        assertThat(BaselineDiff.compare("old.json", before, after).newDependencies())
+                .extracting(CrossDependency::firstSite)
+                .containsExactly("src/main/java/shop/Cart.java:46", "src/main/java/shop/Cart.java:126");
+    }
+
+    @Test
     void a_removed_dependency_is_better() {
         String before = report(1, candidate("cart", List.of("shop.Cart"), link("orders", CART_TO_ORDERS)),
                 candidate("orders", List.of("shop.OrderService")));
