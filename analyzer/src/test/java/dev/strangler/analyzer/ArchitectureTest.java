@@ -16,7 +16,7 @@ class ArchitectureTest {
             .that().resideInAPackage("..analyzer.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.github.javaparser..", "com.tngtech.archunit..", "org.springframework..", "java.nio.file..",
-                    "picocli..", "org.yaml..", "me.tongfei..", "..analyzer.source..", "..analyzer.bytecode..",
+                    "picocli..", "org.yaml..", "me.tongfei..", "com.fasterxml.jackson..", "..analyzer.baseline..", "..analyzer.source..", "..analyzer.bytecode..",
                     "..analyzer.report..", "..analyzer.cli..")
             .because("the core is tested on in-memory models");
 
@@ -43,4 +43,17 @@ class ArchitectureTest {
     static final ArchRule packages_are_free_of_cycles = slices().matching("dev.strangler.analyzer.(**)")
             .should().beFreeOfCycles()
             .because("each package builds on the ones below it; a cycle would make them one package in two places");
+
+    @ArchTest
+    static final ArchRule jackson_stays_in_baseline = noClasses()
+            .that().resideOutsideOfPackage("..analyzer.baseline..")
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .because("only a baseline is read back from JSON; the reports are written by hand-rolled writers");
+
+    @ArchTest
+    static final ArchRule baseline_reads_reports_not_code = noClasses()
+            .that().resideInAPackage("..analyzer.baseline..")
+            .should().dependOnClassesThat().resideInAnyPackage("..analyzer.source..", "..analyzer.bytecode..",
+                    "..analyzer.report..", "..analyzer.cli..", "java.nio.file..")
+            .because("a baseline comparison takes two report texts and returns a value");
 }

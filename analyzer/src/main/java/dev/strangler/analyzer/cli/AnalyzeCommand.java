@@ -40,7 +40,7 @@ import java.util.concurrent.CompletableFuture;
         version = "strangler analyze 0.1.0",
         description = {"Reads a Java codebase, finds candidate services, and writes decomposition.json, "
                 + "decomposition.md and decomposition.html.", "Exit codes: 0 report written, 1 report written with "
-                + "problems, 2 usage error (nothing written)."})
+                + "problems or coupling worse than --baseline, 2 usage error (nothing written)."})
 final class AnalyzeCommand {
     /** How the command reads a codebase; tests give a fixed model instead of scanning. */
     interface Scanners {
@@ -89,6 +89,11 @@ final class AnalyzeCommand {
                     + "log (common or combined format) or a CSV of route,count; weighs use cases and the "
                     + "extraction order by real traffic")
     List<Path> traffic = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "an earlier decomposition.json: print the new and removed cross-candidate dependencies; "
+                    + "exit 1 when coupling got worse")
+    Path baseline;
 
     @Option(names = "--threads", paramLabel = "N", description = "parser threads (default: the number of cores)")
     Integer threads;
@@ -149,6 +154,7 @@ final class AnalyzeCommand {
         }
         Map<String, String> expectedClasses = expected == null ? null : ExpectedFile.read(expected);
         TrafficLog trafficLog = traffic.isEmpty() ? null : TrafficLog.read(traffic);
+        BaselineFile before = baseline == null ? null : BaselineFile.read(baseline);
         Path root = path.toAbsolutePath().normalize();
         Path target = outDir != null ? outDir : Path.of("reports", root.getFileName() == null ? "root" : root.getFileName().toString());
         long started = System.nanoTime();
@@ -170,7 +176,7 @@ final class AnalyzeCommand {
                         .map(file -> String.valueOf(file.getFileName())).toList()), trafficLog.tallies(),
                         trafficLog.problems());
             }
-            write(target, decomposition);
+            String json = write(target, decomposition);
             List<Problem> problems = new ArrayList<>(codebase.problems());
             problems.addAll(decomposition.problems());
             problems.sort(null);
@@ -178,7 +184,8 @@ final class AnalyzeCommand {
             problems.forEach(problem -> err.println(problem.toCompilerStyle()));
             double seconds = (System.nanoTime() - started) / 1e9;
             new Summary(decomposition, target, seconds, problems).print(out);
-            boolean serious = problems.stream().anyMatch(p -> p.severity() != Severity.NOTE);
+            boolean worse = before != null && before.printDifference(json, out);
+            boolean serious = worse || problems.stream().anyMatch(p -> p.severity() != Severity.NOTE);
             return serious ? Main.PROBLEMS : Main.OK;
         }
     }
@@ -228,7 +235,7 @@ final class AnalyzeCommand {
         return decomposition.withAgreement(Agreement.compute(file, expectedByUnit, actual), matched.problems(file));
     }
 
-    private static void write(Path target, Decomposition decomposition) {
+    private static String write(Path target, Decomposition decomposition) {
         try {
             Files.createDirectories(target);
             // the reports read the same finished decomposition: the Markdown is rendered on a second thread, and the
@@ -240,6 +247,7 @@ final class AnalyzeCommand {
             Files.writeString(target.resolve("decomposition.html"), new HtmlReportWriter().render(json),
                     StandardCharsets.UTF_8);
             Files.writeString(target.resolve("decomposition.md"), markdown.join(), StandardCharsets.UTF_8);
+            return json;
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + target + ": " + e.getMessage()
                     + "; choose another folder with --out");
