@@ -12,6 +12,7 @@ import dev.strangler.analyzer.core.Placement;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
 import dev.strangler.analyzer.core.Severity;
+import dev.strangler.analyzer.fitness.FitnessWriter;
 import dev.strangler.analyzer.report.JsonReportWriter;
 import dev.strangler.analyzer.report.MarkdownReportWriter;
 import dev.strangler.analyzer.source.ScanOptions;
@@ -76,6 +77,10 @@ final class AnalyzeCommand {
     @Option(names = "--expected", paramLabel = "FILE",
             description = "a known decomposition (YAML: services: {name: {classes: [...]}}) to report agreement with")
     Path expected;
+
+    @Option(names = "--fitness", description = "also write fitness functions under DIR/fitness: an ArchUnit test "
+            + "class and jQAssistant rules that keep the candidates' boundaries")
+    boolean fitness;
 
     @Option(names = "--threads", paramLabel = "N", description = "parser threads (default: the number of cores)")
     Integer threads;
@@ -151,7 +156,7 @@ final class AnalyzeCommand {
             if (expectedClasses != null) {
                 decomposition = decomposition.withAgreement(agreement(decomposition, expectedClasses));
             }
-            write(target, decomposition);
+            write(target, decomposition, fitness);
             List<Problem> problems = new ArrayList<>(codebase.problems());
             problems.addAll(decomposition.problems());
             problems.sort(null);
@@ -200,7 +205,7 @@ final class AnalyzeCommand {
         return Agreement.compute(String.valueOf(expected.getFileName()), expectedByUnit, actual);
     }
 
-    private static void write(Path target, Decomposition decomposition) {
+    private static void write(Path target, Decomposition decomposition, boolean fitness) {
         try {
             Files.createDirectories(target);
             // the two reports read the same finished decomposition: the Markdown is rendered on a second thread
@@ -209,6 +214,13 @@ final class AnalyzeCommand {
             Files.writeString(target.resolve("decomposition.json"), new JsonReportWriter().render(decomposition),
                     StandardCharsets.UTF_8);
             Files.writeString(target.resolve("decomposition.md"), markdown.join(), StandardCharsets.UTF_8);
+            if (fitness) {
+                for (Map.Entry<String, String> file : new FitnessWriter().render(decomposition).entrySet()) {
+                    Path written = target.resolve("fitness").resolve(file.getKey());
+                    Files.createDirectories(written.getParent());
+                    Files.writeString(written, file.getValue(), StandardCharsets.UTF_8);
+                }
+            }
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + target + ": " + e.getMessage()
                     + "; choose another folder with --out");
