@@ -8,7 +8,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Dependencies point one way in the analyzer: cli → source, bytecode, report → core. */
+/** Dependencies point one way in the analyzer: cli → source, bytecode, report, fitness → core. */
 @AnalyzeClasses(packages = "dev.strangler.analyzer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
@@ -22,13 +22,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_the_cli = noClasses()
-            .that().resideInAnyPackage("..analyzer.source..", "..analyzer.bytecode..", "..analyzer.report..")
+            .that().resideInAnyPackage("..analyzer.source..", "..analyzer.bytecode..", "..analyzer.report..",
+                    "..analyzer.fitness..")
             .should().dependOnClassesThat().resideInAPackage("..analyzer.cli..")
             .because("the command line drives the adapters, not the other way round");
 
     @ArchTest
     static final ArchRule report_writers_do_not_read_code = noClasses()
-            .that().resideInAPackage("..analyzer.report..")
+            .that().resideInAnyPackage("..analyzer.report..", "..analyzer.fitness..")
             .should().dependOnClassesThat().resideInAnyPackage("..analyzer.source..", "..analyzer.bytecode..",
                     "com.github.javaparser..", "java.nio.file..")
             .because("reports are rendered from the core model only; the CLI writes the files");

@@ -13,6 +13,7 @@ import dev.strangler.analyzer.core.Placement;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
 import dev.strangler.analyzer.core.Severity;
+import dev.strangler.analyzer.fitness.FitnessWriter;
 import dev.strangler.analyzer.report.HtmlReportWriter;
 import dev.strangler.analyzer.report.JsonReportWriter;
 import dev.strangler.analyzer.report.MarkdownReportWriter;
@@ -95,6 +96,10 @@ final class AnalyzeCommand {
                     + "exit 1 when coupling got worse")
     Path baseline;
 
+    @Option(names = "--fitness", description = "also write fitness functions under DIR/fitness: an ArchUnit test "
+            + "class and jQAssistant rules that keep the candidates' boundaries")
+    boolean fitness;
+
     @Option(names = "--threads", paramLabel = "N", description = "parser threads (default: the number of cores)")
     Integer threads;
 
@@ -176,7 +181,7 @@ final class AnalyzeCommand {
                         .map(file -> String.valueOf(file.getFileName())).toList()), trafficLog.tallies(),
                         trafficLog.problems());
             }
-            String json = write(target, decomposition);
+            String json = write(target, decomposition, fitness);
             List<Problem> problems = new ArrayList<>(codebase.problems());
             problems.addAll(decomposition.problems());
             problems.sort(null);
@@ -235,7 +240,7 @@ final class AnalyzeCommand {
         return decomposition.withAgreement(Agreement.compute(file, expectedByUnit, actual), matched.problems(file));
     }
 
-    private static String write(Path target, Decomposition decomposition) {
+    private static String write(Path target, Decomposition decomposition, boolean fitness) {
         try {
             Files.createDirectories(target);
             // the reports read the same finished decomposition: the Markdown is rendered on a second thread, and the
@@ -247,6 +252,13 @@ final class AnalyzeCommand {
             Files.writeString(target.resolve("decomposition.html"), new HtmlReportWriter().render(json),
                     StandardCharsets.UTF_8);
             Files.writeString(target.resolve("decomposition.md"), markdown.join(), StandardCharsets.UTF_8);
+            if (fitness) {
+                for (Map.Entry<String, String> file : new FitnessWriter().render(decomposition).entrySet()) {
+                    Path written = target.resolve("fitness").resolve(file.getKey());
+                    Files.createDirectories(written.getParent());
+                    Files.writeString(written, file.getValue(), StandardCharsets.UTF_8);
+                }
+            }
             return json;
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + target + ": " + e.getMessage()
