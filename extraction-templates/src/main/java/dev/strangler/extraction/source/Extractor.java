@@ -121,6 +121,8 @@ public final class Extractor {
             String root = rootPackage();
             String generated = generatedPackage != null ? generatedPackage
                     : (root.isEmpty() ? "" : root + ".") + "lambda." + javaName(candidate.name());
+            sessionUsers().forEach(user -> notes.add(user + " uses the HTTP session; a function keeps no session between "
+                    + "requests, so what the session carried (a login) must come with each request (a token, a header)"));
             candidate.otherEntryPoints().forEach(e -> notes.add("entry point " + e + " is not an HTTP route: it does not run "
                     + "in the function (no scheduler, no listener); give it its own trigger (an EventBridge schedule, a queue)"));
             return new ExtractionPlan(candidate.name(), candidate.name() + "-fn", root, generated, build,
@@ -174,6 +176,19 @@ public final class Extractor {
             });
             used.remove(name);
             return used;
+        }
+
+        /** Moved or kernel classes that read the servlet session. */
+        private List<String> sessionUsers() {
+            List<String> users = new ArrayList<>();
+            for (String name : users()) {
+                boolean usesSession = sources.unit(name).map(u -> u.getImports().stream()
+                        .anyMatch(i -> i.getNameAsString().endsWith(".http.HttpSession"))).orElse(false);
+                if (usesSession) {
+                    users.add(name);
+                }
+            }
+            return users;
         }
 
         private boolean isAdvice(String name) {
