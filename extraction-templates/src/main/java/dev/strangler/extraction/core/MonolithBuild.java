@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param springBootVersion the monolith's Spring Boot version, or null when it could not be told
  * @param foundIn where the version was read ({@code pom.xml}, {@code build.gradle}) or why it was not
  * @param jdbcDrivers {@code groupId:artifactId} of the JDBC drivers the monolith declares
- * @param dependencies the monolith's own compile and runtime dependencies, {@code groupId:artifactId[:version]}
- *                     (the version only where the build gives one that a Boot BOM does not manage)
+ * @param dependencies the monolith's own compile, runtime and provided dependencies,
+ *                     {@code groupId:artifactId:[version][:provided]} (the version empty where the build leaves it
+ *                     to a BOM or gives it as a property)
  * @param properties the monolith's {@code application.properties} lines that still apply to the function
  *                   (datasource, schema migration, server and scheduling settings left out)
  */

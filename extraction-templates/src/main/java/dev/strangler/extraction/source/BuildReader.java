@@ -97,12 +97,13 @@ final class BuildReader {
             String artifact = tag(body, "artifactId");
             String scope = tag(body, "scope");
             String version = tag(body, "version");
-            if (group == null || artifact == null || "test".equals(scope) || "provided".equals(scope)
-                    || "system".equals(scope)) {
+            if (group == null || artifact == null || "test".equals(scope) || "system".equals(scope) || "import".equals(scope)) {
                 continue;
             }
             boolean literalVersion = version != null && !version.contains("${");
-            dependencies.add(group + ":" + artifact + (literalVersion ? ":" + version : ""));
+            // provided stays provided: annotation processors such as Lombok are needed to compile the moved code
+            dependencies.add(group + ":" + artifact + ":" + (literalVersion ? version : "")
+                    + ("provided".equals(scope) ? ":provided" : ""));
         }
         return dependencies;
     }

@@ -95,8 +95,19 @@ public final class Extractor {
         }
 
         ExtractionPlan plan(String generatedPackage, MonolithBuild build) {
-            Deque<String> queue = new ArrayDeque<>(candidate.classes());
-            moved.addAll(candidate.classes());
+            for (String name : candidate.classes()) {
+                if (isEntryPoint(name)) {
+                    notes.add(name + " is the monolith's own application class (@SpringBootApplication or main): it stays "
+                            + "behind, and the function has its own; move any bean it declares by hand");
+                } else {
+                    moved.add(name);
+                }
+            }
+            if (candidate.routes().isEmpty()) {
+                notes.add("the candidate has no HTTP route, so the gateway has nothing to send to the function: give it "
+                        + "a trigger of its own or merge it with the service that calls it");
+            }
+            Deque<String> queue = new ArrayDeque<>(moved);
             for (Candidate c : report.candidates()) {
                 if (c.sharedKernel()) {
                     c.classes().stream().filter(this::isAdvice).forEach(name -> {
@@ -208,7 +219,15 @@ public final class Extractor {
             return users;
         }
 
+        private boolean isEntryPoint(String name) {
+            return sources.unit(name).flatMap(u -> TypeRoles.primaryType(u, name)).map(TypeRoles::isEntryPoint).orElse(false);
+        }
+
         private boolean isAdvice(String name) {
+            // most kernel classes are not advice: look at the text before paying for a parse
+            if (!sources.text(name).contains("ControllerAdvice")) {
+                return false;
+            }
             return sources.unit(name).flatMap(u -> TypeRoles.primaryType(u, name)).map(TypeRoles::isAdvice).orElse(false);
         }
 
@@ -274,6 +293,9 @@ public final class Extractor {
 
         private static String rootPackage(Set<String> classes) {
             List<String> packages = classes.stream().map(n -> n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : "").toList();
+            if (packages.isEmpty()) {
+                return "";
+            }
             String common = packages.get(0);
             for (String p : packages) {
                 while (!(p.equals(common) || p.startsWith(common + ".")) && !common.isEmpty()) {

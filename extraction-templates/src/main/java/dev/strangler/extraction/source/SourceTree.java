@@ -74,6 +74,15 @@ final class SourceTree {
         }
     }
 
+    /** The file's text, or empty when it cannot be read (it is then reported when parsed). */
+    String text(String className) {
+        try {
+            return Files.readString(files.get(className), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     Path file(String className) {
         return files.get(className);
     }

@@ -95,7 +95,8 @@ public final class SpringFlavor implements Flavor {
             Map<String, Object> d = new HashMap<>();
             d.put("groupId", gav[0]);
             d.put("artifactId", gav[1]);
-            d.put("version", gav.length > 2 ? gav[2] : false);
+            d.put("version", gav.length > 2 && !gav[2].isEmpty() ? gav[2] : false);
+            d.put("scope", gav.length > 3 ? gav[3] : false);
             d.put("excludeTomcat", WEB_STARTERS.contains(gav[1]));
             kept.add(d);
         }
@@ -103,7 +104,8 @@ public final class SpringFlavor implements Flavor {
     }
 
     private static List<String> dropped(MonolithBuild build) {
-        return build.dependencies().stream().filter(d -> isDropped(d.split(":")[1])).toList();
+        return build.dependencies().stream().map(d -> d.split(":")).filter(gav -> isDropped(gav[1]))
+                .map(gav -> gav[0] + ":" + gav[1]).toList();
     }
 
     /** Schema migrations stay with the monolith, which owns the schema for now; developer tools have no place in a function. */
