@@ -49,8 +49,20 @@ public final class PlainFlavor implements Flavor {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("flavorDependencies", List.of("aws-lambda-java-events", "spring-data-jpa (repositories only, no"
                 + " context)", "hibernate-core", "HikariCP", "jackson-databind 3", "hibernate-validator"));
-        values.put("flavorTodo", generated(plan).todo());
+        List<String> todo = todo(plan);
+        values.put("todo", todo);
+        values.put("hasTodo", !todo.isEmpty());
         return values;
+    }
+
+    /** The plan's to-do list without the repositories served from the shared database, then the routes and beans
+     * this flavor could not bind. */
+    @Override
+    public List<String> todo(ExtractionPlan plan) {
+        PlainFunction function = generated(plan);
+        List<String> todo = new ArrayList<>(plan.todo().stream().filter(t -> !function.servesFromSharedData(t)).toList());
+        todo.addAll(function.todo());
+        return List.copyOf(todo);
     }
 
     @Override
@@ -69,6 +81,32 @@ public final class PlainFlavor implements Flavor {
         files.add(new ProjectFile(source + "Routes.java", renderer.render("plain/Routes.java.mustache", all)));
         files.add(new ProjectFile(test + "FunctionHandlerTest.java",
                 renderer.render("plain/FunctionHandlerTest.java.mustache", all)));
+        if (function.hasMonolithAdapters()) {
+            files.addAll(monolithAdapters(plan, renderer, values, source));
+        }
+        return files;
+    }
+
+    /**
+     * The adapters that answer through the monolith: the same implementation as the spring flavor's (Spring's
+     * {@code RestClient} needs no context), created by the generated {@code Beans} instead of component scanning.
+     */
+    private static List<ProjectFile> monolithAdapters(ExtractionPlan plan, Renderer renderer, Map<String, Object> values,
+            String source) {
+        List<ProjectFile> files = new ArrayList<>();
+        for (String name : List.of("NotYetMovedException", "MonolithClient", "NotYetMovedAdvice")) {
+            files.add(new ProjectFile(source + "monolith/" + name + ".java",
+                    renderer.render("spring/" + name + ".java.mustache", values)));
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> adapters = (List<Map<String, Object>>) values.get("adapters");
+        for (int i = 0; i < plan.adapters().size(); i++) {
+            Adapter adapter = plan.adapters().get(i);
+            Map<String, Object> adapterValues = new LinkedHashMap<>(values);
+            adapterValues.put("adapter", adapters.get(i));
+            files.add(new ProjectFile(source + "monolith/" + adapter.simpleName() + "MonolithAdapter.java",
+                    renderer.render("spring/MonolithAdapter.java.mustache", adapterValues)));
+        }
         return files;
     }
 
@@ -89,13 +127,11 @@ public final class PlainFlavor implements Flavor {
         sources.addAll(plan.kernel());
         sources.addAll(plan.borrowed());
         SpringApplication application = new SpringSourceReader().read(sources);
+        AdapterBeans adapters = new AdapterBeans(plan, application);
         List<Component> components = new ArrayList<>(application.components());
-        for (Adapter adapter : plan.adapters()) {
-            components.add(new Component(adapter.className(), Component.Kind.COMPONENT, List.of(), List.of(),
-                    List.of(), false, null));
-        }
-        Wiring wiring = Wiring.of(components);
+        components.addAll(adapters.components());
+        Wiring wiring = Wiring.of(components, adapters.domains());
         List<GeneratedRoute> routes = new RouteCode(application, wiring).routes(plan.routes());
-        return new PlainFunction(plan, application, wiring, routes);
+        return new PlainFunction(plan, application, wiring, routes, adapters);
     }
 }

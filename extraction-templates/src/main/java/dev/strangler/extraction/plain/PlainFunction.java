@@ -14,12 +14,24 @@ public final class PlainFunction {
     private final SpringApplication application;
     private final Wiring wiring;
     private final List<GeneratedRoute> routes;
+    private final AdapterBeans adapters;
 
-    PlainFunction(ExtractionPlan plan, SpringApplication application, Wiring wiring, List<GeneratedRoute> routes) {
+    PlainFunction(ExtractionPlan plan, SpringApplication application, Wiring wiring, List<GeneratedRoute> routes,
+            AdapterBeans adapters) {
         this.plan = plan;
         this.application = application;
         this.wiring = wiring;
         this.routes = List.copyOf(routes);
+        this.adapters = adapters;
+    }
+
+    /** Whether a to-do item of the plan is about a repository adapter this flavor serves from the shared database. */
+    boolean servesFromSharedData(String todoItem) {
+        return adapters.sharedData().stream().anyMatch(r -> todoItem.startsWith(r + "."));
+    }
+
+    boolean hasMonolithAdapters() {
+        return adapters.hasMonolithAdapters();
     }
 
     /** Every route that answers 501, and every bean or file that could not be read or built, one sentence each. */
@@ -32,6 +44,10 @@ public final class PlainFunction {
             }
         }
         wiring.unbuildable().values().forEach(todo::add);
+        for (String repository : adapters.sharedData()) {
+            todo.add(repository + " stays with its owner but is served by Spring Data over the shared database: the"
+                    + " function reads and writes the owner's tables directly until that service moves");
+        }
         todo.addAll(application.problems());
         return List.copyOf(todo);
     }
@@ -51,7 +67,10 @@ public final class PlainFunction {
         values.put("entityConstraints", application.entityConstraints());
         values.put("beans", wiring.beans().stream().map(b -> Map.of("field", b.field(), "type", b.type(),
                 "statements", b.statements())).toList());
+        // the generated advices (not-yet-moved calls) come first, as their @Order(HIGHEST_PRECEDENCE) says
+        String generated = plan.generatedPackage() + ".";
         values.put("advices", wiring.beans().stream().filter(b -> b.kind().equals("ADVICE"))
+                .sorted(java.util.Comparator.comparing((Bean b) -> !b.type().startsWith(generated)))
                 .map(b -> Map.of("field", b.field())).toList());
         values.put("controllers", wiring.beans().stream().filter(b -> b.kind().equals("CONTROLLER"))
                 .map(b -> Map.of("field", b.field(), "type", b.type())).toList());

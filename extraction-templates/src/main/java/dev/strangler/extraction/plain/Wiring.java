@@ -22,13 +22,23 @@ final class Wiring {
     private final Map<String, Bean> built = new LinkedHashMap<>();
     private final Map<String, String> unbuildable = new LinkedHashMap<>();
     private final Map<String, String> fields = new LinkedHashMap<>();
+    private final Map<String, String> domains;
 
-    private Wiring(List<Component> components) {
+    private Wiring(List<Component> components, Map<String, String> domains) {
         this.components = List.copyOf(components);
+        this.domains = Map.copyOf(domains);
     }
 
     static Wiring of(List<Component> components) {
-        Wiring wiring = new Wiring(components);
+        return of(components, Map.of());
+    }
+
+    /**
+     * @param domains for a repository that is not a Spring Data interface (an adapter of one that stays behind),
+     *                its entity and id classes as Java text, {@code a.Customer.class, java.lang.Long.class}
+     */
+    static Wiring of(List<Component> components, Map<String, String> domains) {
+        Wiring wiring = new Wiring(components, domains);
         components.forEach(c -> wiring.fields.put(c.className(), wiring.fieldName(c)));
         components.forEach(c -> wiring.build(c, new HashSet<>()));
         return wiring;
@@ -118,7 +128,8 @@ final class Wiring {
         String type = component.className();
         List<String> statements = new ArrayList<>();
         if (component.kind() == Component.Kind.REPOSITORY) {
-            statements.add(field + " = jpa.repository(" + type + ".class);");
+            String domain = domains.containsKey(type) ? ", " + domains.get(type) : "";
+            statements.add(field + " = jpa.repository(" + type + ".class" + domain + ");");
             return new Bean(field, type, statements, component.kind().name());
         }
         String created = "new " + type + "(" + String.join(", ", arguments) + ")";

@@ -93,7 +93,7 @@ class RouteCodeTest {
     }
 
     private static RouteCode code(HandlerMethod handler, Component... components) {
-        SpringApplication application = new SpringApplication(List.of(components), List.of(), false,
+        SpringApplication application = new SpringApplication(List.of(components), List.of(), java.util.Map.of(), false,
                 handler == null ? List.of() : List.of(handler), List.of());
         return new RouteCode(application, Wiring.of(List.of(components)));
     }

@@ -1,6 +1,7 @@
 package dev.strangler.extraction.source.springapp;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,16 +9,18 @@ import java.util.Optional;
  *
  * @param components the beans, in source order
  * @param entities the JPA entity classes
+ * @param entityIds each entity's {@code @Id} type, erased and fully qualified, where the sources show it
  * @param entityConstraints whether an entity carries Bean Validation constraints (Hibernate then validates them)
  * @param handlers the request-handling methods of the controllers
  * @param problems what could not be read, one sentence each
  */
-public record SpringApplication(List<Component> components, List<String> entities, boolean entityConstraints,
-                                List<HandlerMethod> handlers, List<String> problems) {
+public record SpringApplication(List<Component> components, List<String> entities, Map<String, String> entityIds,
+                                boolean entityConstraints, List<HandlerMethod> handlers, List<String> problems) {
 
     public SpringApplication {
         components = List.copyOf(components);
         entities = List.copyOf(entities);
+        entityIds = Map.copyOf(entityIds);
         handlers = List.copyOf(handlers);
         problems = List.copyOf(problems);
     }

@@ -14,7 +14,9 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.strangler.extraction.core.SourceFile;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +42,7 @@ public final class SpringSourceReader {
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
         List<Component> components = new ArrayList<>();
         List<String> entities = new ArrayList<>();
+        Map<String, String> entityIds = new LinkedHashMap<>();
         List<HandlerMethod> handlers = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         boolean constraints = false;
@@ -59,6 +62,7 @@ public final class SpringSourceReader {
                 String className = type.getFullyQualifiedName().orElse(source.className());
                 if (has(declaration, "Entity")) {
                     entities.add(className);
+                    idType(declaration, names).ifPresent(id -> entityIds.put(className, id));
                     constraints |= hasConstraints(unit);
                 }
                 readComponent(declaration, className, names).ifPresent(components::add);
@@ -67,7 +71,7 @@ public final class SpringSourceReader {
                 }
             }
         }
-        return new SpringApplication(components, entities, constraints, handlers, problems);
+        return new SpringApplication(components, entities, entityIds, constraints, handlers, problems);
     }
 
     private static Optional<Component> readComponent(ClassOrInterfaceDeclaration type, String className,
@@ -117,6 +121,11 @@ public final class SpringSourceReader {
         constructor.ifPresent(c -> c.getParameters().forEach(p -> parameters.add(
                 injection(p.getNameAsString(), p.getType(), p, names))));
         return Optional.of(new Component(className, kind, supertypes, parameters, fields, transactional, unsupported));
+    }
+
+    private static Optional<String> idType(ClassOrInterfaceDeclaration entity, TypeNames names) {
+        return entity.getFields().stream().filter(f -> has(f, "Id") || has(f, "EmbeddedId"))
+                .map(f -> names.erased(f.getVariable(0).getType())).findFirst();
     }
 
     private static Injection injection(String name, com.github.javaparser.ast.type.Type type,
