@@ -74,6 +74,8 @@ public final class PlainFlavor implements Flavor {
         String test = "src/test/java/" + plan.generatedPackage().replace('.', '/') + "/";
         List<ProjectFile> files = new ArrayList<>();
         files.add(new ProjectFile("pom.xml", renderer.render("plain/pom.xml.mustache", all)));
+        // the deployment zip's layout is the spring flavor's: one descriptor for both
+        files.add(new ProjectFile("src/assembly/lambda-zip.xml", renderer.render("spring/lambda-zip.xml.mustache", values)));
         for (String name : RUNTIME) {
             files.add(new ProjectFile(source + name + ".java", renderer.render("plain/runtime/" + name + ".java.mustache", all)));
         }

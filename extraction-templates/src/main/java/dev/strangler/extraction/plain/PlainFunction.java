@@ -89,8 +89,4 @@ public final class PlainFunction {
         values.put("plainTodo", todo());
         return values;
     }
-
-    List<GeneratedRoute> routes() {
-        return routes;
-    }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * the repository's Maven wrapper ({@code package}, which runs the project's own tests).
  *
  * @param folder where the project is
- * @param jar its deployment jar
+ * @param jar its deployment package, a Lambda zip
  * @param handler the Lambda handler string
  */
 record GeneratedProject(Path folder, Path jar, String handler) {
@@ -45,7 +45,7 @@ record GeneratedProject(Path folder, Path jar, String handler) {
             throw new IllegalStateException("the generated project in " + folder + " does not build; its log:\n"
                     + Files.readString(log));
         }
-        Path jar = folder.resolve("target/" + plan.functionName() + ".jar");
+        Path jar = folder.resolve("target/" + plan.functionName() + "-lambda.zip");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the build of " + folder + " made no " + jar.getFileName());
         }
@@ -53,7 +53,7 @@ record GeneratedProject(Path folder, Path jar, String handler) {
     }
 
     static Map<String, String> environment(String jdbcUrl, java.net.URI monolith) {
-        return Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", "sa",
+        return Map.of("DB_URL", jdbcUrl, "DB_USER", "sa",
                 "SERVER_ERROR_INCLUDE_MESSAGE", "always", "MONOLITH_URL", monolith.toString());
     }
 }
