@@ -56,6 +56,22 @@ class PlainFlavorTest {
     }
 
     @Test
+    void every_route_of_every_sample_service_is_in_the_route_table_and_each_501_is_on_the_to_do_list() {
+        for (String service : report.serviceNames()) {
+            ExtractionPlan plan = new Extractor(report, MONOLITH).plan(service, null);
+            PlainFlavor flavor = new PlainFlavor();
+            String routes = file(new Skeleton(new MustacheRenderer(null)).files(plan, flavor), "Routes.java");
+
+            for (dev.strangler.extraction.core.Route route : plan.routes()) {
+                assertThat(routes).as(service).contains("// " + route.method() + " " + route.path() + "\n");
+            }
+            long unsupported = routes.lines().filter(l -> l.contains("Route.unsupported(")).count();
+            assertThat(flavor.todo(plan).stream().filter(t -> t.contains("answers 501 in the plain function")))
+                    .as(service).hasSize((int) unsupported);
+        }
+    }
+
+    @Test
     void writes_the_sample_projects_for_a_look_and_a_manual_build() {
         for (String service : List.of("coupon", "cart")) {
             new ProjectWriter().write(Path.of("target", "plain-sample", service), generate(service), true);
