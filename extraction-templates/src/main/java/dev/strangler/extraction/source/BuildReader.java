@@ -30,10 +30,27 @@ final class BuildReader {
             "spring.liquibase.", "spring.sql.init.", "spring.h2.", "server.port", "spring.jpa.hibernate.ddl-auto",
             "spring.profiles.active", "spring.task.scheduling.", "spring.devtools.");
 
-    MonolithBuild read(Path monolith) {
-        MonolithBuild build = readBuild(monolith);
-        return new MonolithBuild(build.springBootVersion(), build.foundIn(), build.jdbcDrivers(), build.dependencies(),
-                properties(monolith.resolve("src/main/resources/application.properties")));
+    /**
+     * Reads the build of the module holding {@code sourceFile} (the nearest folder with a build file, up to
+     * {@code monolith}), so a multi-module monolith gives the candidate's own module's dependencies and settings.
+     */
+    MonolithBuild read(Path monolith, Path sourceFile) {
+        Path module = moduleOf(monolith.toAbsolutePath().normalize(), sourceFile.toAbsolutePath().normalize());
+        MonolithBuild build = readBuild(module);
+        String foundIn = module.equals(monolith.toAbsolutePath().normalize()) ? build.foundIn()
+                : monolith.toAbsolutePath().normalize().relativize(module).toString().replace('\\', '/') + "/" + build.foundIn();
+        return new MonolithBuild(build.springBootVersion(), foundIn, build.jdbcDrivers(), build.dependencies(),
+                properties(module.resolve("src/main/resources/application.properties")));
+    }
+
+    private static Path moduleOf(Path root, Path file) {
+        for (Path dir = file.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) || Files.isRegularFile(dir.resolve("build.gradle"))
+                    || Files.isRegularFile(dir.resolve("build.gradle.kts"))) {
+                return dir;
+            }
+        }
+        return root;
     }
 
     private MonolithBuild readBuild(Path monolith) {
@@ -132,7 +149,10 @@ final class BuildReader {
             }
         }
         String foundIn = version == null ? "pom.xml (no Spring Boot parent, BOM or spring-boot.version property found)" : "pom.xml";
-        return new MonolithBuild(version, foundIn, drivers, mavenDependencies(texts.get(0)), List.of());
+        // a parent's own <dependencies> are inherited by the module
+        List<String> dependencies = new ArrayList<>();
+        texts.forEach(t -> mavenDependencies(t).stream().filter(d -> !dependencies.contains(d)).forEach(dependencies::add));
+        return new MonolithBuild(version, foundIn, drivers, dependencies, List.of());
     }
 
     private static String bootVersion(String text) {

@@ -67,7 +67,8 @@ public final class Extractor {
                     + candidate.name() + "'s " + candidate.classes().size() + " classes have no source file there; "
                     + "give the folder the report was written from, or analyze this one again", shown);
         }
-        return new Planning(report, candidate, sources).plan(generatedPackage, new BuildReader().read(sourceRoot));
+        Path firstFile = sources.file(candidate.classes().get(0));
+        return new Planning(report, candidate, sources).plan(generatedPackage, new BuildReader().read(sourceRoot, firstFile));
     }
 
     /** One run's state: what is included so far and in which role. */
@@ -118,13 +119,31 @@ public final class Extractor {
                 }
             }
             adapters.sort(Comparator.comparing(Adapter::className));
-            String root = rootPackage();
+            // the generated application class goes where Spring's scanning finds every copied class and adapter
+            Set<String> everything = new TreeSet<>(moved);
+            everything.addAll(kernel);
+            everything.addAll(borrowed);
+            everything.addAll(adapted);
+            String root = rootPackage(everything);
+            if (root.isEmpty()) {
+                root = rootPackage(moved);
+                notes.add("the moved, copied and adapted classes share no package, so the generated application class "
+                        + "sits in " + (root.isEmpty() ? "the default package" : root) + " and scans only that: add the "
+                        + "other packages to its scanBasePackages, @EntityScan and @EnableJpaRepositories");
+            }
             String generated = generatedPackage != null ? generatedPackage
                     : (root.isEmpty() ? "" : root + ".") + "lambda." + javaName(candidate.name());
+            sessionUsers().forEach(user -> notes.add(user + " uses the HTTP session; a function keeps no session between "
+                    + "requests, so what the session carried (a login) must come with each request (a token, a header)"));
             candidate.otherEntryPoints().forEach(e -> notes.add("entry point " + e + " is not an HTTP route: it does not run "
                     + "in the function (no scheduler, no listener); give it its own trigger (an EventBridge schedule, a queue)"));
+            Set<String> copied = new TreeSet<>(moved);
+            copied.addAll(kernel);
+            copied.addAll(borrowed);
+            Map<String, String> printed = sources.print(copied);
             return new ExtractionPlan(candidate.name(), candidate.name() + "-fn", root, generated, build,
-                    print(moved), print(kernel), print(borrowed), adapters, sortedRoutes(), tables(), notes);
+                    files(moved, printed), files(kernel, printed), files(borrowed, printed), adapters, sortedRoutes(),
+                    tables(), notes);
         }
 
         private void close(Deque<String> queue) {
@@ -174,6 +193,19 @@ public final class Extractor {
             });
             used.remove(name);
             return used;
+        }
+
+        /** Moved or kernel classes that read the servlet session. */
+        private List<String> sessionUsers() {
+            List<String> users = new ArrayList<>();
+            for (String name : users()) {
+                boolean usesSession = sources.unit(name).map(u -> u.getImports().stream()
+                        .anyMatch(i -> i.getNameAsString().endsWith(".http.HttpSession"))).orElse(false);
+                if (usesSession) {
+                    users.add(name);
+                }
+            }
+            return users;
         }
 
         private boolean isAdvice(String name) {
@@ -240,8 +272,8 @@ public final class Extractor {
             return tables;
         }
 
-        private String rootPackage() {
-            List<String> packages = moved.stream().map(n -> n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : "").toList();
+        private static String rootPackage(Set<String> classes) {
+            List<String> packages = classes.stream().map(n -> n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : "").toList();
             String common = packages.get(0);
             for (String p : packages) {
                 while (!(p.equals(common) || p.startsWith(common + ".")) && !common.isEmpty()) {
@@ -251,8 +283,8 @@ public final class Extractor {
             return common;
         }
 
-        private List<SourceFile> print(Set<String> names) {
-            return names.stream().map(n -> new SourceFile(n, sources.print(n))).toList();
+        private static List<SourceFile> files(Set<String> names, Map<String, String> printed) {
+            return names.stream().map(n -> new SourceFile(n, printed.get(n))).toList();
         }
 
         private static String javaName(String service) {

@@ -74,6 +74,10 @@ final class SourceTree {
         }
     }
 
+    Path file(String className) {
+        return files.get(className);
+    }
+
     boolean contains(String className) {
         return files.containsKey(className);
     }
@@ -93,17 +97,26 @@ final class SourceTree {
                 throw new BadInputException(root.relativize(file) + " does not parse: "
                         + result.getProblems().stream().findFirst().map(Object::toString).orElse("unknown problem"));
             }
-            CompilationUnit unit = result.getResult().get();
-            LexicalPreservingPrinter.setup(unit);
-            return unit;
+            return result.getResult().get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The class's file as the lexical-preserving printer gives it back: comments and formatting kept. */
-    String print(String className) {
-        return LexicalPreservingPrinter.print(unit(className).orElseThrow());
+    /**
+     * The classes' files as the lexical-preserving printer gives them back: comments and formatting kept. The printer
+     * is set up here, not at parse time, since most parsed files are only read; it is the costly part, so the files
+     * are set up in parallel (each on its own syntax tree, which is all the printer touches).
+     */
+    Map<String, String> print(java.util.Collection<String> classNames) {
+        classNames.forEach(name -> unit(name).orElseThrow());
+        Map<String, String> printed = new java.util.concurrent.ConcurrentHashMap<>();
+        classNames.parallelStream().forEach(name -> {
+            CompilationUnit unit = parsed.get(name);
+            LexicalPreservingPrinter.setup(unit);
+            printed.put(name, LexicalPreservingPrinter.print(unit));
+        });
+        return printed;
     }
 
     /** The file's path relative to the monolith's root, {@code /} separated. */

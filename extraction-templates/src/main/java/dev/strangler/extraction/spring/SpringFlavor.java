@@ -123,6 +123,7 @@ public final class SpringFlavor implements Flavor {
         files.add(file(generated + "StreamLambdaHandler.java", "spring/StreamLambdaHandler.java.mustache", renderer, values));
         files.add(file("src/main/java/" + root + values.get("applicationClass") + ".java",
                 "spring/FunctionApplication.java.mustache", renderer, values));
+        files.add(file(generated + "RequestSessionFilter.java", "spring/RequestSessionFilter.java.mustache", renderer, values));
         files.add(file("src/main/resources/application.properties", "spring/application.properties.mustache", renderer, values));
         files.add(file("src/test/java/" + plan.generatedPackage().replace('.', '/') + "/StreamLambdaHandlerTest.java",
                 "spring/StreamLambdaHandlerTest.java.mustache", renderer, values));
