@@ -52,6 +52,21 @@ public final class PlainFunction {
         return List.copyOf(todo);
     }
 
+    /** The monolith's {@code key=value} lines as Java string literal texts, for {@code @Value}'s defaults. */
+    static List<Map<String, String>> properties(List<String> lines) {
+        List<Map<String, String>> properties = new ArrayList<>();
+        for (String line : lines) {
+            String text = line.strip();
+            int split = text.indexOf('=') >= 0 ? text.indexOf('=') : text.indexOf(':');
+            if (text.isEmpty() || text.startsWith("#") || text.startsWith("!") || split <= 0) {
+                continue;
+            }
+            properties.add(Map.of("key", JavaText.escape(text.substring(0, split).strip()),
+                    "value", JavaText.escape(text.substring(split + 1).strip())));
+        }
+        return properties;
+    }
+
     Map<String, Object> values() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("package", plan.generatedPackage());
@@ -62,6 +77,7 @@ public final class PlainFunction {
         values.put("jdbcDrivers", plan.build().jdbcDrivers().stream().map(d -> Map.of(
                 "groupId", d.substring(0, d.indexOf(':')), "artifactId", d.substring(d.indexOf(':') + 1))).toList());
         values.put("groupId", plan.rootPackage());
+        values.put("properties", properties(plan.build().properties()));
         values.put("hasH2", plan.build().jdbcDrivers().contains("com.h2database:h2"));
         values.put("entities", application.entities().stream().map(e -> Map.of("className", e)).toList());
         values.put("entityConstraints", application.entityConstraints());

@@ -102,7 +102,7 @@ final class Wiring {
 
     private Optional<String> resolve(Component component, Injection injection, Set<String> path) {
         if (injection.isValue()) {
-            return Optional.of("Settings.value(env, \"" + JavaText.escape(injection.value()) + "\", "
+            return Optional.of("Settings.value(env, PROPERTIES, \"" + JavaText.escape(injection.value()) + "\", "
                     + JavaText.boxed(injection.type()) + ".class)");
         }
         List<Component> providers = components.stream()

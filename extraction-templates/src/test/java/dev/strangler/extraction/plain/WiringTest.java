@@ -61,7 +61,7 @@ class WiringTest {
         Wiring wiring = Wiring.of(List.of(limits));
 
         assertThat(wiring.beans().get(0).statements()).containsExactly(
-                "limits = new a.Limits(Settings.value(env, \"${shop.max-items:10}\", java.lang.Integer.class));");
+                "limits = new a.Limits(Settings.value(env, PROPERTIES, \"${shop.max-items:10}\", java.lang.Integer.class));");
     }
 
     private static Component component(String name, Component.Kind kind, boolean transactional, Injection... injections) {
