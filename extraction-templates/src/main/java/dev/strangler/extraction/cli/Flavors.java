@@ -1,6 +1,7 @@
 package dev.strangler.extraction.cli;
 
 import dev.strangler.extraction.core.Flavor;
+import dev.strangler.extraction.plain.PlainFlavor;
 import dev.strangler.extraction.spring.SpringFlavor;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /** The flavors {@code --flavor} can name. */
 final class Flavors {
-    static final List<Flavor> ALL = List.of(new SpringFlavor());
+    static final List<Flavor> ALL = List.of(new SpringFlavor(), new PlainFlavor());
 
     private Flavors() {
     }

@@ -9,6 +9,7 @@ import dev.strangler.extraction.core.TableUse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** What {@code extract} prints on stdout: what was written, the commands that move the routes, the to-do list. */
@@ -54,11 +55,12 @@ final class Summary {
             w.printf("Adapter %s (stays with %s): %d of %d calls through a monolith route.%n", adapter.className(),
                     adapter.owner(), adapter.methods().size() - adapter.notYetMoved().size(), adapter.methods().size());
         }
-        if (plan.todo().isEmpty()) {
+        List<String> todo = flavor.todo(plan);
+        if (todo.isEmpty()) {
             w.println("To do: nothing.");
         } else {
-            w.printf("To do (%d, also in README.md):%n", plan.todo().size());
-            plan.todo().forEach(item -> w.println("  - " + item));
+            w.printf("To do (%d, also in README.md):%n", todo.size());
+            todo.forEach(item -> w.println("  - " + item));
         }
     }
 }

@@ -29,6 +29,14 @@ public interface Flavor {
     /** The flavor's own files (build file, handler, tests, configuration), rendered with the given values. */
     List<ProjectFile> files(ExtractionPlan plan, Renderer renderer, Map<String, Object> values);
 
+    /**
+     * The generated project's to-do list: the plan's, adjusted by what this flavor handles differently, plus what the
+     * flavor itself could not do (routes it answers with 501). The README and the command's output show it.
+     */
+    default List<String> todo(ExtractionPlan plan) {
+        return plan.todo();
+    }
+
     /** Problems that stop this flavor from extracting the plan (an unsupported Spring Boot version); empty when fine. */
     List<String> problems(ExtractionPlan plan);
 }
