@@ -1,0 +1,197 @@
+package dev.strangler.extraction.source;
+
+import dev.strangler.extraction.core.MonolithBuild;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the monolith's Spring Boot version and JDBC drivers from its Maven or Gradle build: the starter parent, the
+ * Boot plugin or BOM, or a {@code spring-boot.version} property, following Maven parents by their relative path.
+ */
+final class BuildReader {
+    private static final List<String> DRIVERS = List.of("com.h2database:h2", "org.postgresql:postgresql",
+            "com.mysql:mysql-connector-j", "mysql:mysql-connector-java", "org.mariadb.jdbc:mariadb-java-client",
+            "org.hsqldb:hsqldb", "org.apache.derby:derby");
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+    private static final Pattern GRADLE_PLUGIN = Pattern.compile(
+            "org\\.springframework\\.boot['\"]?\\)?\\s+version\\s+['\"]([^'\"]+)['\"]");
+    private static final Pattern GRADLE_BOM = Pattern.compile("spring-boot-(?:dependencies|gradle-plugin|starter-parent):([0-9][^'\"\\s)]*)");
+
+    private static final List<String> PROPERTIES_LEFT_OUT = List.of("spring.datasource.", "spring.flyway.",
+            "spring.liquibase.", "spring.sql.init.", "spring.h2.", "server.port", "spring.jpa.hibernate.ddl-auto",
+            "spring.profiles.active", "spring.task.scheduling.", "spring.devtools.");
+
+    MonolithBuild read(Path monolith) {
+        MonolithBuild build = readBuild(monolith);
+        return new MonolithBuild(build.springBootVersion(), build.foundIn(), build.jdbcDrivers(), build.dependencies(),
+                properties(monolith.resolve("src/main/resources/application.properties")));
+    }
+
+    private MonolithBuild readBuild(Path monolith) {
+        Path pom = monolith.resolve("pom.xml");
+        if (Files.isRegularFile(pom)) {
+            return fromMaven(pom);
+        }
+        for (String name : List.of("build.gradle", "build.gradle.kts")) {
+            Path gradle = monolith.resolve(name);
+            if (Files.isRegularFile(gradle)) {
+                return fromGradle(gradle, name);
+            }
+        }
+        return new MonolithBuild(null, "no pom.xml or build.gradle in the source folder", List.of(), List.of(), List.of());
+    }
+
+    /** The monolith's settings the function keeps: its own knobs, error answers, JSON; not where data or port live. */
+    private static List<String> properties(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        List<String> kept = new ArrayList<>();
+        for (String line : text(file).split("\\R")) {
+            String trimmed = line.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!")) {
+                continue;
+            }
+            if (PROPERTIES_LEFT_OUT.stream().noneMatch(trimmed::startsWith)) {
+                kept.add(trimmed);
+            }
+        }
+        return kept;
+    }
+
+    /** The module's own dependencies outside test and provided scope. */
+    private static List<String> mavenDependencies(String pom) {
+        String withoutManagement = pom.replaceAll("(?s)<dependencyManagement>.*?</dependencyManagement>", "")
+                .replaceAll("(?s)<build>.*?</build>", "").replaceAll("(?s)<profiles>.*?</profiles>", "");
+        List<String> dependencies = new ArrayList<>();
+        Matcher d = Pattern.compile("(?s)<dependency>(.*?)</dependency>").matcher(withoutManagement);
+        while (d.find()) {
+            String body = d.group(1);
+            String group = tag(body, "groupId");
+            String artifact = tag(body, "artifactId");
+            String scope = tag(body, "scope");
+            String version = tag(body, "version");
+            if (group == null || artifact == null || "test".equals(scope) || "provided".equals(scope)
+                    || "system".equals(scope)) {
+                continue;
+            }
+            boolean literalVersion = version != null && !version.contains("${");
+            dependencies.add(group + ":" + artifact + (literalVersion ? ":" + version : ""));
+        }
+        return dependencies;
+    }
+
+    private static String tag(String xml, String name) {
+        Matcher m = Pattern.compile("<" + name + ">\\s*([^<]*?)\\s*</" + name + ">").matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private MonolithBuild fromMaven(Path pom) {
+        Map<String, String> properties = new HashMap<>();
+        List<String> texts = new ArrayList<>();
+        Path current = pom;
+        // The module's own pom first, then its parents: a child's property wins.
+        for (int depth = 0; current != null && depth < 5; depth++) {
+            String text = text(current);
+            texts.add(text);
+            Matcher props = Pattern.compile("<properties>(.*?)</properties>", Pattern.DOTALL).matcher(text);
+            if (props.find()) {
+                Matcher p = Pattern.compile("<([\\w.\\-]+)>([^<]*)</\\1>").matcher(props.group(1));
+                while (p.find()) {
+                    properties.putIfAbsent(p.group(1), p.group(2).trim());
+                }
+            }
+            current = parentPom(current, text);
+        }
+        String version = null;
+        for (String text : texts) {
+            version = bootVersion(text);
+            if (version != null) {
+                break;
+            }
+        }
+        if (version == null) {
+            version = properties.get("spring-boot.version");
+        }
+        version = resolve(version, properties);
+        List<String> drivers = new ArrayList<>();
+        String all = String.join("\n", texts);
+        for (String driver : DRIVERS) {
+            String[] ga = driver.split(":");
+            if (all.matches("(?s).*<groupId>" + Pattern.quote(ga[0]) + "</groupId>\\s*<artifactId>" + Pattern.quote(ga[1]) + "</artifactId>.*")) {
+                drivers.add(driver);
+            }
+        }
+        String foundIn = version == null ? "pom.xml (no Spring Boot parent, BOM or spring-boot.version property found)" : "pom.xml";
+        return new MonolithBuild(version, foundIn, drivers, mavenDependencies(texts.get(0)), List.of());
+    }
+
+    private static String bootVersion(String text) {
+        Matcher m = Pattern.compile("<groupId>org\\.springframework\\.boot</groupId>\\s*<artifactId>spring-boot-(?:starter-parent|dependencies)</artifactId>\\s*<version>([^<]+)</version>").matcher(text);
+        return m.find() ? m.group(1).trim() : null;
+    }
+
+    private static Path parentPom(Path pom, String text) {
+        Matcher parent = Pattern.compile("<parent>(.*?)</parent>", Pattern.DOTALL).matcher(text);
+        if (!parent.find()) {
+            return null;
+        }
+        Matcher relative = Pattern.compile("<relativePath>([^<]*)</relativePath>").matcher(parent.group(1));
+        String path = relative.find() ? relative.group(1).trim() : "../pom.xml";
+        if (path.isEmpty()) {
+            return null;
+        }
+        Path candidate = pom.getParent().resolve(path).normalize();
+        if (Files.isDirectory(candidate)) {
+            candidate = candidate.resolve("pom.xml");
+        }
+        return Files.isRegularFile(candidate) ? candidate : null;
+    }
+
+    private static String resolve(String value, Map<String, String> properties) {
+        for (int i = 0; value != null && i < 5; i++) {
+            Matcher m = PROPERTY.matcher(value);
+            if (!m.find()) {
+                return value;
+            }
+            String replacement = properties.get(m.group(1));
+            if (replacement == null) {
+                return null;
+            }
+            value = value.replace(m.group(), replacement);
+        }
+        return value;
+    }
+
+    private static MonolithBuild fromGradle(Path file, String name) {
+        String text = text(file);
+        Matcher plugin = GRADLE_PLUGIN.matcher(text);
+        Matcher bom = GRADLE_BOM.matcher(text);
+        String version = plugin.find() ? plugin.group(1) : bom.find() ? bom.group(1) : null;
+        List<String> drivers = DRIVERS.stream().filter(d -> text.contains(d)).toList();
+        List<String> dependencies = new ArrayList<>();
+        Matcher d = Pattern.compile("(?m)^\\s*(?:implementation|runtimeOnly|api|compile|runtime)\\s*\\(?\\s*['\"]([\\w.\\-]+:[\\w.\\-]+(?::[\\w.\\-]+)?)['\"]").matcher(text);
+        while (d.find()) {
+            dependencies.add(d.group(1));
+        }
+        return new MonolithBuild(version, version == null ? name + " (no Spring Boot plugin or BOM version found)" : name,
+                drivers, dependencies, List.of());
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.strangler.extraction.source;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.strangler.extraction.core.Adapter;
+import dev.strangler.extraction.core.AdapterMethod;
+import dev.strangler.extraction.core.BadInputException;
+import dev.strangler.extraction.core.Candidate;
+import dev.strangler.extraction.core.ExtractionPlan;
+import dev.strangler.extraction.core.MonolithBuild;
+import dev.strangler.extraction.core.Report;
+import dev.strangler.extraction.core.Route;
+import dev.strangler.extraction.core.SourceFile;
+import dev.strangler.extraction.core.TableUse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Decides one extraction from the report and the monolith's sources: the candidate's classes move; the shared-kernel
+ * classes they reach (and the kernel's controller advice, which gives the error answers) are copied as a library;
+ * a Spring bean or repository of another candidate becomes an adapter; a data class of another candidate (entity,
+ * DTO, enum) is borrowed, copied until its owner moves. Not thread-safe; one extractor per run.
+ */
+public final class Extractor {
+    private static final int MISSING_SHOWN = 10;
+
+    private final Report report;
+    private final Path sourceRoot;
+
+    public Extractor(Report report, Path sourceRoot) {
+        this.report = report;
+        this.sourceRoot = sourceRoot;
+    }
+
+    /**
+     * Plans the extraction of {@code service}.
+     *
+     * @param generatedPackage the package of the handler and adapters, or null for {@code <root package>.lambda.<service>}
+     */
+    public ExtractionPlan plan(String service, String generatedPackage) {
+        Candidate candidate = report.candidate(service).filter(c -> !c.sharedKernel())
+                .orElseThrow(() -> new BadInputException("--service " + service + " is not a service of the report; "
+                        + "known services: " + String.join(", ", report.serviceNames())));
+        if (!Files.isDirectory(sourceRoot)) {
+            throw new BadInputException("--source " + sourceRoot + " is not a folder; give the monolith's root folder, the one "
+                    + "the report was written from");
+        }
+        SourceTree sources = SourceTree.index(sourceRoot);
+        List<String> missing = candidate.classes().stream().filter(c -> !sources.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            List<String> shown = new ArrayList<>(missing.subList(0, Math.min(MISSING_SHOWN, missing.size())));
+            if (missing.size() > MISSING_SHOWN) {
+                shown.add("... and " + (missing.size() - MISSING_SHOWN) + " more");
+            }
+            throw new BadInputException("--source " + sourceRoot + " does not match the report: " + missing.size() + " of "
+                    + candidate.name() + "'s " + candidate.classes().size() + " classes have no source file there; "
+                    + "give the folder the report was written from, or analyze this one again", shown);
+        }
+        return new Planning(report, candidate, sources).plan(generatedPackage, new BuildReader().read(sourceRoot));
+    }
+
+    /** One run's state: what is included so far and in which role. */
+    private static final class Planning {
+        private final Report report;
+        private final Candidate candidate;
+        private final SourceTree sources;
+        private final Map<String, Candidate> owners;
+        private final Map<String, Set<String>> edgesFrom = new TreeMap<>();
+        private final Set<String> moved = new TreeSet<>();
+        private final Set<String> kernel = new TreeSet<>();
+        private final Set<String> borrowed = new TreeSet<>();
+        private final Set<String> adapted = new TreeSet<>();
+        private final List<String> notes = new ArrayList<>();
+
+        Planning(Report report, Candidate candidate, SourceTree sources) {
+            this.report = report;
+            this.candidate = candidate;
+            this.sources = sources;
+            this.owners = report.owners();
+            for (Report.ClassEdge edge : report.edges()) {
+                edgesFrom.computeIfAbsent(edge.from(), k -> new TreeSet<>()).add(edge.to());
+            }
+        }
+
+        ExtractionPlan plan(String generatedPackage, MonolithBuild build) {
+            Deque<String> queue = new ArrayDeque<>(candidate.classes());
+            moved.addAll(candidate.classes());
+            for (Candidate c : report.candidates()) {
+                if (c.sharedKernel()) {
+                    c.classes().stream().filter(this::isAdvice).forEach(name -> {
+                        kernel.add(name);
+                        queue.add(name);
+                    });
+                }
+            }
+            List<Adapter> adapters = new ArrayList<>();
+            Set<String> planned = new TreeSet<>();
+            // Adapter signatures can name further classes, so plan until nothing new is reached.
+            while (!queue.isEmpty() || !planned.containsAll(adapted)) {
+                close(queue);
+                for (String name : List.copyOf(adapted)) {
+                    if (planned.add(name)) {
+                        Adapter adapter = adapter(name);
+                        adapters.add(adapter);
+                        signatureTypes(name, adapter).forEach(t -> include(t, queue));
+                    }
+                }
+            }
+            adapters.sort(Comparator.comparing(Adapter::className));
+            String root = rootPackage();
+            String generated = generatedPackage != null ? generatedPackage
+                    : (root.isEmpty() ? "" : root + ".") + "lambda." + javaName(candidate.name());
+            candidate.otherEntryPoints().forEach(e -> notes.add("entry point " + e + " is not an HTTP route: it does not run "
+                    + "in the function (no scheduler, no listener); give it its own trigger (an EventBridge schedule, a queue)"));
+            return new ExtractionPlan(candidate.name(), candidate.name() + "-fn", root, generated, build,
+                    print(moved), print(kernel), print(borrowed), adapters, sortedRoutes(), tables(), notes);
+        }
+
+        private void close(Deque<String> queue) {
+            while (!queue.isEmpty()) {
+                String name = queue.poll();
+                for (String used : references(name)) {
+                    include(used, queue);
+                }
+            }
+        }
+
+        private void include(String name, Deque<String> queue) {
+            if (moved.contains(name) || kernel.contains(name) || borrowed.contains(name) || adapted.contains(name)
+                    || !sources.contains(name)) {
+                return;
+            }
+            Candidate owner = owners.get(name);
+            TypeDeclaration<?> type = TypeRoles.primaryType(sources.unit(name).orElseThrow(), name).orElse(null);
+            if (type != null && TypeRoles.isEntryPoint(type)) {
+                return;
+            }
+            if (owner != null && owner.sharedKernel()) {
+                kernel.add(name);
+                queue.add(name);
+            } else if (type != null && TypeRoles.isBehaviour(type)) {
+                adapted.add(name);
+            } else {
+                borrowed.add(name);
+                queue.add(name);
+            }
+        }
+
+        /** What a class uses: the report's edges, and the codebase classes it imports (a compile needs those too). */
+        private Set<String> references(String name) {
+            Set<String> used = new TreeSet<>(edgesFrom.getOrDefault(name, Set.of()));
+            sources.unit(name).ifPresent(unit -> {
+                for (ImportDeclaration i : unit.getImports()) {
+                    if (i.isAsterisk()) {
+                        continue;
+                    }
+                    String imported = i.getNameAsString();
+                    if (i.isStatic()) {
+                        imported = imported.substring(0, Math.max(0, imported.lastIndexOf('.')));
+                    }
+                    used.add(imported);
+                }
+            });
+            used.remove(name);
+            return used;
+        }
+
+        private boolean isAdvice(String name) {
+            return sources.unit(name).flatMap(u -> TypeRoles.primaryType(u, name)).map(TypeRoles::isAdvice).orElse(false);
+        }
+
+        private Adapter adapter(String name) {
+            Set<CallCollector.Call> calls = new TreeSet<>();
+            for (String user : users()) {
+                calls.addAll(CallCollector.callsOn(name, sources.unit(user).orElseThrow()));
+            }
+            CompilationUnit unit = sources.unit(name).orElseThrow();
+            AdapterBuilder.Signatures signatures = AdapterBuilder.signatures(name, unit, calls);
+            notes.addAll(signatures.missing());
+            RouteMatcher matcher = new RouteMatcher(sources, otherRoutes());
+            List<AdapterMethod> methods = signatures.methods().stream()
+                    .map(m -> new AdapterMethod(m.returnType(), m.name(), m.parameters(), matcher.find(name, m).orElse(null)))
+                    .toList();
+            Candidate owner = owners.get(name);
+            return new Adapter(name, owner == null ? "(unplaced)" : owner.name(), signatures.imports(), methods);
+        }
+
+        private Set<String> users() {
+            Set<String> users = new TreeSet<>(moved);
+            users.addAll(kernel);
+            users.addAll(borrowed);
+            return users;
+        }
+
+        /** Codebase classes an adapter's signatures name: imported ones, and same-package ones by simple name. */
+        private Set<String> signatureTypes(String name, Adapter adapter) {
+            Set<String> words = new TreeSet<>();
+            for (AdapterMethod m : adapter.methods()) {
+                AdapterBuilder.collectWords(m.returnType(), words);
+                m.parameters().forEach(p -> AdapterBuilder.collectWords(p.type(), words));
+            }
+            Set<String> types = new TreeSet<>(adapter.imports());
+            words.forEach(w -> types.add(adapter.packageName() + "." + w));
+            types.removeIf(t -> !sources.contains(t) || t.equals(name));
+            return types;
+        }
+
+        private List<Route> otherRoutes() {
+            return report.candidates().stream().filter(c -> !c.name().equals(candidate.name()))
+                    .flatMap(c -> c.routes().stream()).toList();
+        }
+
+        private List<Route> sortedRoutes() {
+            return candidate.routes().stream()
+                    .sorted(Comparator.comparing(Route::path).thenComparing(Route::method)).toList();
+        }
+
+        private List<TableUse> tables() {
+            List<TableUse> tables = new ArrayList<>();
+            for (TableUse table : candidate.tables()) {
+                List<String> writers = new ArrayList<>();
+                for (String other : table.sharedWith()) {
+                    report.candidate(other).ifPresent(c -> c.tables().stream()
+                            .filter(t -> t.table().equals(table.table()) && t.writes() > 0)
+                            .findFirst().ifPresent(t -> writers.add(other)));
+                }
+                tables.add(table.withOtherWriters(writers));
+            }
+            return tables;
+        }
+
+        private String rootPackage() {
+            List<String> packages = moved.stream().map(n -> n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : "").toList();
+            String common = packages.get(0);
+            for (String p : packages) {
+                while (!(p.equals(common) || p.startsWith(common + ".")) && !common.isEmpty()) {
+                    common = common.contains(".") ? common.substring(0, common.lastIndexOf('.')) : "";
+                }
+            }
+            return common;
+        }
+
+        private List<SourceFile> print(Set<String> names) {
+            return names.stream().map(n -> new SourceFile(n, sources.print(n))).toList();
+        }
+
+        private static String javaName(String service) {
+            String name = service.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "service" + name : name;
+        }
+    }
+}

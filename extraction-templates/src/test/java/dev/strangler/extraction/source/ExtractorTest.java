@@ -1,0 +1,105 @@
+package dev.strangler.extraction.source;
+
+import dev.strangler.extraction.core.Adapter;
+import dev.strangler.extraction.core.AdapterMethod;
+import dev.strangler.extraction.core.BadInputException;
+import dev.strangler.extraction.core.ExtractionPlan;
+import dev.strangler.extraction.core.Report;
+import dev.strangler.extraction.core.SourceFile;
+import dev.strangler.extraction.report.ReportReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExtractorTest {
+    static final Path MONOLITH = Path.of("..", "legacy-sample-monolith");
+    static Report report;
+
+    @BeforeAll
+    static void read_the_sample_report() {
+        report = new ReportReader().read(Path.of("..", "reports", "legacy-sample-monolith"));
+    }
+
+    @Test
+    void moves_the_candidates_classes_with_comments_and_formatting_kept() throws Exception {
+        ExtractionPlan plan = new Extractor(report, MONOLITH).plan("coupon", null);
+
+        assertThat(plan.moved()).extracting(SourceFile::className).hasSize(9).contains("com.acmeshop.service.CouponService");
+        SourceFile service = plan.moved().stream().filter(f -> f.simpleName().equals("CouponService")).findFirst().orElseThrow();
+        assertThat(service.text()).isEqualTo(Files.readString(
+                MONOLITH.resolve("src/main/java/com/acmeshop/service/CouponService.java")));
+    }
+
+    @Test
+    void copies_the_kernel_classes_the_moved_code_reaches_and_the_error_answers() {
+        ExtractionPlan plan = new Extractor(report, MONOLITH).plan("coupon", null);
+
+        assertThat(plan.kernel()).extracting(SourceFile::className)
+                .contains("com.acmeshop.exception.NotFoundException", "com.acmeshop.util.MoneyUtils",
+                        "com.acmeshop.common.GlobalExceptionHandler")
+                .doesNotContain("com.acmeshop.AcmeShopApplication", "com.acmeshop.util.CardUtils");
+        assertThat(plan.borrowed()).extracting(SourceFile::className).contains("com.acmeshop.model.Address");
+        assertThat(plan.build().springBootMajor()).isEqualTo(4);
+        assertThat(plan.rootPackage()).isEqualTo("com.acmeshop");
+        assertThat(plan.generatedPackage()).isEqualTo("com.acmeshop.lambda.coupon");
+    }
+
+    @Test
+    void adapts_the_beans_and_repositories_that_stay_behind_and_lists_what_is_not_yet_moved() {
+        ExtractionPlan plan = new Extractor(report, MONOLITH).plan("cart", "shop.cart.fn");
+
+        assertThat(plan.adapters()).extracting(Adapter::className).contains(
+                "com.acmeshop.repository.CustomerRepository", "com.acmeshop.repository.ProductRepository",
+                "com.acmeshop.service.InventoryService");
+        Adapter customers = plan.adapters().stream().filter(a -> a.simpleName().equals("CustomerRepository")).findFirst().orElseThrow();
+        assertThat(customers.owner()).isEqualTo("customers");
+        assertThat(customers.methods()).extracting(AdapterMethod::signature).contains("findById(Long)");
+        assertThat(customers.methods().get(0).returnType()).isEqualTo("Optional<Customer>");
+        assertThat(customers.imports()).contains("java.util.Optional", "com.acmeshop.model.Customer");
+        assertThat(plan.todo()).anyMatch(t -> t.startsWith("CustomerRepository.findById(Long) (owned by customers)"));
+        assertThat(plan.generatedPackage()).isEqualTo("shop.cart.fn");
+    }
+
+    @Test
+    void lists_the_shared_tables_with_who_else_writes_them() {
+        ExtractionPlan plan = new Extractor(report, MONOLITH).plan("reports", null);
+
+        assertThat(plan.sharedTables()).anySatisfy(t -> {
+            assertThat(t.table()).isEqualTo("customer_order");
+            assertThat(t.otherWriters()).containsExactly("orders");
+        });
+    }
+
+    @Test
+    void refuses_an_unknown_service_listing_the_known_ones() {
+        assertThatThrownBy(() -> new Extractor(report, MONOLITH).plan("coupons", null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("--service coupons is not a service of the report")
+                .hasMessageContaining("coupon, shipments");
+    }
+
+    @Test
+    void refuses_the_shared_kernel_as_a_service() {
+        assertThatThrownBy(() -> new Extractor(report, MONOLITH).plan("shared-kernel", null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("known services");
+    }
+
+    @Test
+    void refuses_a_source_folder_that_does_not_match_the_report(@TempDir Path dir) throws Exception {
+        Path other = dir.resolve("src/main/java/com/acmeshop/controller");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("CouponController.java"), "package com.acmeshop.controller;\nclass CouponController {}\n");
+
+        assertThatThrownBy(() -> new Extractor(report, dir).plan("coupon", null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("does not match the report: 8 of coupon's 9 classes have no source file there")
+                .satisfies(e -> assertThat(((BadInputException) e).details()).contains("com.acmeshop.service.CouponService"));
+    }
+}
