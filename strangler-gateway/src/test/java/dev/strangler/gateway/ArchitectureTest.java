@@ -36,8 +36,16 @@ class ArchitectureTest {
             .because("./strangler routes starts without a Spring context");
 
     @ArchTest
+    static final ArchRule seeding_runs_without_spring = noClasses()
+            .that().resideInAPackage("..gateway.seeding..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "..gateway.web..",
+                    "..gateway.lambda..", "..gateway.cli..")
+            .because("./strangler routes seed reads a report offline, without a Spring context or a gateway");
+
+    @ArchTest
     static final ArchRule adapters_do_not_reach_into_wiring = noClasses()
-            .that().resideInAnyPackage("..gateway.routing..", "..gateway.routefile..", "..gateway.lambda..", "..gateway.web..")
+            .that().resideInAnyPackage("..gateway.routing..", "..gateway.routefile..", "..gateway.lambda..", "..gateway.web..",
+                    "..gateway.seeding..")
             .should().dependOnClassesThat().resideInAPackage("..gateway.config..")
             .because("dependencies point config -> web -> lambda/routefile -> routing");
 }

@@ -1,5 +1,6 @@
 package dev.strangler.analyzer.cli;
 
+import dev.strangler.analyzer.report.ReportSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,7 @@ class EndToEndTest {
 
         assertThat(code).as(err.toString()).isIn(Main.OK, Main.PROBLEMS);
         String json = Files.readString(temp.resolve("decomposition.json"), StandardCharsets.UTF_8);
+        ReportSchema.assertValid(json);
         assertThat(json).contains("\"framework\": \"servlet\"");
         assertThat(Double.parseDouble(first(json, "\"accuracy\": ([0-9.]+)")))
                 .as(out.toString()).isGreaterThanOrEqualTo(SERVLET_APP_AGREEMENT_FLOOR);
@@ -60,6 +62,7 @@ class EndToEndTest {
         int code = run(fixture("bad-input").toString(), "--out", temp.toString(), "--quiet");
 
         assertThat(code).isEqualTo(Main.PROBLEMS);
+        ReportSchema.assertValid(temp.resolve("decomposition.json"));
         assertThat(err.toString()).containsPattern("src/main/java/bad/Broken\\.java:\\d+:\\d+: error: ");
         assertThat(Files.readString(temp.resolve("decomposition.md"))).contains("## Problems").contains("Broken.java");
         assertThat(out.toString()).contains("1 candidate services");
@@ -70,6 +73,7 @@ class EndToEndTest {
         run(fixture("spring-shop").toString(), "--out", temp.resolve("a").toString(), "--quiet", "--threads", "2");
         run(fixture("spring-shop").toString(), "--out", temp.resolve("b").toString(), "--quiet", "--threads", "1");
 
+        ReportSchema.assertValid(temp.resolve("a/decomposition.json"));
         assertThat(Files.readString(temp.resolve("a/decomposition.json")))
                 .isEqualTo(Files.readString(temp.resolve("b/decomposition.json")));
         assertThat(Files.readString(temp.resolve("a/decomposition.md")))
@@ -90,6 +94,7 @@ class EndToEndTest {
 
         assertThat(code).as(err.toString()).isIn(Main.OK, Main.PROBLEMS);
         String json = Files.readString(temp.resolve("decomposition.json"), StandardCharsets.UTF_8);
+        ReportSchema.assertValid(json);
         int services = Integer.parseInt(first(json, "\"services\": (\\d+)"));
         assertThat(services).as("a handful of services").isBetween(3, 12);
         if (hasExpected) {

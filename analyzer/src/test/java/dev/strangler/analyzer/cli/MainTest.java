@@ -2,6 +2,7 @@ package dev.strangler.analyzer.cli;
 
 import dev.strangler.analyzer.core.Codebase;
 import dev.strangler.analyzer.core.ModelFixtures;
+import dev.strangler.analyzer.report.ReportSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ class MainTest {
 
         assertThat(code).isEqualTo(Main.PROBLEMS);
         assertThat(Files.readString(report.resolve("decomposition.json"))).contains("\"schemaVersion\": 1");
+        ReportSchema.assertValid(report.resolve("decomposition.json"));
         assertThat(Files.readString(report.resolve("decomposition.md"))).contains("```mermaid");
         assertThat(err.toString()).contains("src/main/java/com/acme/web/Broken.java:3:1: error: cannot parse");
         assertThat(out.toString()).contains("3 candidate services").contains("orders").contains("Report: ");
@@ -49,6 +51,7 @@ class MainTest {
 
         assertThat(code).isEqualTo(Main.OK);
         assertThat(err.toString()).isEmpty();
+        ReportSchema.assertValid(temp.resolve("r/decomposition.json"));
     }
 
     @Test
@@ -130,6 +133,7 @@ class MainTest {
         assertThat(code).isEqualTo(Main.PROBLEMS);
         assertThat(out.toString()).contains("catalog").contains("sales").contains("Agreement with expected.yml: 100.0 %");
         assertThat(Files.readString(temp.resolve("r/decomposition.md"))).contains("## The team's decisions");
+        ReportSchema.assertValid(temp.resolve("r/decomposition.json"));
     }
 
     @Test

@@ -36,6 +36,7 @@ class GoldenReportTest {
     void json_report_matches_golden_file() throws IOException {
         String rendered = new JsonReportWriter().render(decompose());
 
+        ReportSchema.assertValid(rendered);
         assertThat(rendered).isEqualTo(golden("decomposition.json", rendered));
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code ./strangler routes list|set|promote|rollback|shadow}: a client of a running gateway's admin API, without Spring.
  * Prints a table for {@code list} (the API's JSON with {@code --json}) and the API's JSON answer for changes on
  * stdout; errors go to stderr. Exit codes: 0 done, 1 refused by the gateway or
- * unreachable, 2 usage error.
+ * unreachable, 2 usage error. {@code routes seed} works offline: see {@link RouteSeedCommand}.
  */
 public final class RoutesCommand {
 
@@ -29,6 +29,10 @@ public final class RoutesCommand {
               rollback ROUTE                        send all of the route's traffic back to the monolith
               shadow ROUTE PERCENT                  copy PERCENT (0-100) of the route's monolith-served requests
                                                     to its target and compare the answers; 0 stops copying
+              seed --from REPORT [--out FILE [--force]]
+                                                    a route file with every HTTP route of the analyzer's report
+                                                    (decomposition.json or its folder), all to the monolith at
+                                                    weight 0; offline, no gateway needed
 
             Options:
               --admin URL     admin API of the gateway (default http://127.0.0.1:8081, env STRANGLER_ADMIN_URL)
@@ -44,6 +48,9 @@ public final class RoutesCommand {
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("seed")) {
+            return RouteSeedCommand.run(List.of(args).subList(1, args.length), out, err);
+        }
         List<String> positional = new ArrayList<>();
         String admin = env.getOrDefault("STRANGLER_ADMIN_URL", "http://127.0.0.1:8081");
         String token = env.get("STRANGLER_ADMIN_TOKEN");
@@ -79,7 +86,7 @@ public final class RoutesCommand {
                 }
             }
             if (positional.isEmpty()) {
-                throw new IllegalArgumentException("missing command: list, set, promote, rollback or shadow");
+                throw new IllegalArgumentException("missing command: list, set, promote, rollback, shadow or seed");
             }
             if (token == null || token.isBlank()) {
                 throw new IllegalArgumentException("missing admin token: pass --token or set STRANGLER_ADMIN_TOKEN");
@@ -160,7 +167,8 @@ public final class RoutesCommand {
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("{" + String.join(",", fields) + "}"));
             }
-            default -> throw new IllegalArgumentException("unknown command '" + command + "'; use list, set, promote, rollback or shadow");
+            default -> throw new IllegalArgumentException("unknown command '" + command + "'; use list, set, promote, rollback or shadow"
+                    + (command.equals("seed") ? " (seed comes first: ./strangler routes seed --from REPORT)" : ", or seed"));
         }
     }
 

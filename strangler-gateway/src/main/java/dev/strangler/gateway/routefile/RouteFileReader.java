@@ -38,7 +38,8 @@ public final class RouteFileReader {
             "sticky-by", "tester-header", "fallback", "shadow");
     private static final Set<String> TARGET_KEYS = Set.of("lambda", "qualifier", "payload-format", "url");
     private static final Set<String> SHADOW_KEYS = Set.of("percent", "unsafe-methods", "ignore-headers");
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    /** The HTTP methods a route may list. */
+    public static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private RouteFileReader() {
     }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -24,9 +25,18 @@ public final class RouteFileWriter {
 
     /** The YAML text of {@code table}; reading it back gives an equal table. */
     public static String toYaml(RouteTable table) {
+        return toYaml(table, List.of("Routes of the strangler gateway; everything not listed goes to the monolith.",
+                "Written by the gateway's admin API; see strangler-gateway/README.md for the format."));
+    }
+
+    /** As {@link #toYaml(RouteTable)}, opening with {@code comments}, one {@code #} line each (line breaks split them). */
+    public static String toYaml(RouteTable table, List<String> comments) {
         StringBuilder out = new StringBuilder();
-        out.append("# Routes of the strangler gateway; everything not listed goes to the monolith.\n");
-        out.append("# Written by the gateway's admin API; see strangler-gateway/README.md for the format.\n");
+        for (String comment : comments) {
+            for (String line : comment.split("\\R", -1)) {
+                out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+            }
+        }
         out.append("version: ").append(table.version()).append('\n');
         if (table.routes().isEmpty()) {
             return out.append("routes: []\n").toString();
