@@ -313,8 +313,9 @@ traffic() {
       say "GET $path -> $sample_status $sample_body"
     fi
   done
-  # shadow copies are compared in the background: wait (up to 60 s) until every copy has an outcome
-  local deadline=$((SECONDS + 60))
+  # shadow copies are compared in the background (a copy that overlaps another starts a second, cold, function
+  # environment): wait up to 150 s until every copy has an outcome
+  local deadline=$((SECONDS + 150))
   while true; do
     figures
     after=("${FIGURES[@]}")
@@ -368,28 +369,19 @@ for route in "${CANDIDATE_ROUTES[@]}"; do
 done
 (( ${#GET_TEMPLATES[@]} > 0 )) || fail "candidate '$SERVICE' has no GET route to send demo traffic to (routes: ${CANDIDATE_ROUTES[*]})"
 
-step "Extract '$SERVICE' into a Lambda function and build it" "the generated project and its deployment jar"
-FUNCTION="$SERVICE"
-if "$ROOT/strangler" --help | sed '/^Coming next:/,$d' | grep -Eq '^  extract '; then
-  show_command "./strangler extract --report $REPORT --service $SERVICE --source $SAMPLE --out $WORK/function --flavor spring"
-  run_logged extract "$ROOT/strangler" extract --report "$REPORT" --service "$SERVICE" --source "$SAMPLE" \
-    --out "$WORK/function" --flavor spring
-  show_command "./mvnw -f $WORK/function/pom.xml -q package"
-  run_logged function-build "$ROOT/mvnw" -B -f "$WORK/function/pom.xml" -q package
-  FUNCTION_JAR="$(ls "$WORK"/function/target/*.jar 2>/dev/null | grep -v -- '-original\|sources\|plain' | head -n 1 || true)"
-  [[ -n "$FUNCTION_JAR" ]] || fail "the function build made no jar in $WORK/function/target; see $LOGS/function-build.log"
-  HANDLER="$(sed -n 's/^[[:space:]]*handler:[[:space:]]*//p' "$WORK/function/function.yml" 2>/dev/null | head -n 1)"
-  [[ -n "$HANDLER" ]] || fail "the extracted project names no handler in $WORK/function/function.yml"
-else
-  # `extract` has not landed in this checkout: a sample function that answers every event stands in for it.
-  say "'./strangler extract' is not in this checkout yet: the sample echo function stands in for '$SERVICE'"
-  FUNCTION_JAR="$ROOT/lambda-local/sample-functions/target/sample-functions.jar"
-  HANDLER="dev.strangler.samples.HttpApiEchoHandler::handleRequest"
-  if [[ ! -f "$FUNCTION_JAR" ]]; then
-    show_command "./mvnw -q -pl lambda-local/sample-functions package"
-    run_logged function-build "$ROOT/mvnw" -B -q -pl lambda-local/sample-functions package
-  fi
-fi
+step "Extract '$SERVICE' into a Lambda function and build it" "the generated project and its deployment package"
+show_command "./strangler extract --report $REPORT --service $SERVICE --source $SAMPLE --out $WORK/function --flavor spring"
+run_logged extract "$ROOT/strangler" extract --report "$REPORT" --service "$SERVICE" --source "$SAMPLE" \
+  --out "$WORK/function" --flavor spring
+grep -A 1 '^Wrote ' "$LOGS/extract.log" | sed "s|$ROOT/||g; s/^[[:space:]]*/   /" || true
+show_command "./mvnw -f $WORK/function/pom.xml -q package"
+run_logged function-build "$ROOT/mvnw" -B -f "$WORK/function/pom.xml" -q package
+FUNCTION_JAR="$(ls "$WORK"/function/target/*-lambda.zip 2>/dev/null | head -n 1 || true)"
+[[ -n "$FUNCTION_JAR" ]] || fail "the function build made no deployment package (target/*-lambda.zip) in $WORK/function; see $LOGS/function-build.log"
+FUNCTION="$(basename "$FUNCTION_JAR" -lambda.zip)"
+# extract prints the handler on stdout ("  handler a.b.StreamLambdaHandler::handleRequest")
+HANDLER="$(sed -n 's/^[[:space:]]*handler[[:space:]]\{1,\}\([^[:space:]]*::[^[:space:]]*\)[[:space:]]*$/\1/p' "$LOGS/extract.log" | head -n 1)"
+[[ -n "$HANDLER" ]] || fail "extract named no handler; see $LOGS/extract.log"
 say "function '$FUNCTION': ${FUNCTION_JAR#$ROOT/}, handler $HANDLER"
 
 step "Start the monolith" "AcmeShop answering on a free port, its database served to the function"
@@ -402,21 +394,27 @@ MONOLITH_URL="http://127.0.0.1:$MONOLITH_PORT"
 wait_for_http monolith "$MONOLITH_PID" "$MONOLITH_URL/api/products" 200
 say "monolith: $MONOLITH_URL (pid $MONOLITH_PID); its database: $DB_URL"
 
-step "Start lambda-local with the function" "the function answering a direct invoke, as AWS Lambda would"
+step "Start lambda-local with the function" "the function answering a direct invoke, as AWS Lambda would; it reads the monolith's database"
 cat >"$WORK/functions.yml" <<YAML
 functions:
   - name: $FUNCTION
     jar: $FUNCTION_JAR
     handler: $HANDLER
-    timeout: 60
+    timeout: 120      # a cold start of a Spring function on a busy machine takes a while
     memory: 512
     environment:
-      ACMESHOP_DB_URL: "$DB_URL"
-      ACMESHOP_DB_USER: sa
-      ACMESHOP_DB_PASSWORD: ""
+      # what the function's SAM template sets too: a faster start for a short-lived JVM
+      JAVA_TOOL_OPTIONS: "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+      # the monolith's own database, through its H2 TCP server; and the monolith, for what stays there
+      DB_URL: "$DB_URL"
+      DB_USER: sa
+      DB_PASSWORD: ""
+      MONOLITH_URL: "$MONOLITH_URL"
 YAML
 show_command "./strangler lambda-local --port 0 --config $WORK/functions.yml"
-launch lambda-local "$ROOT/strangler" lambda-local --port 0 --config "$WORK/functions.yml"
+# a Spring function's first start on a busy machine can take longer than the 10 s of init AWS allows
+launch lambda-local env STRANGLER_JAVA_OPTS="-Dlambda-local.init-timeout-ms=120000" \
+  "$ROOT/strangler" lambda-local --port 0 --config "$WORK/functions.yml"
 LAMBDA_PID=$LAUNCHED_PID
 LAMBDA_URL="$(wait_for_log lambda-local "$LAMBDA_PID" '^http://127\.0\.0\.1:[0-9]+$' "its endpoint")"
 wait_for_http lambda-local "$LAMBDA_PID" "$LAMBDA_URL/health" 200
@@ -435,38 +433,24 @@ say "lambda-local: $LAMBDA_URL (pid $LAMBDA_PID); GET $FIRST_PATH as an event ->
 
 step "Put the gateway in front" "the candidate's routes seeded from the report, all still answered by the monolith"
 ROUTES_FILE="$WORK/routes.yml"
-if routes_cli --help 2>/dev/null | grep -Eq '^[[:space:]]+seed[[:space:]]'; then
-  show_command "./strangler routes seed --from $REPORT/decomposition.json --out $ROUTES_FILE"
-  run_logged seed "$ROOT/strangler" routes seed --from "$REPORT/decomposition.json" --out "$ROUTES_FILE"
-else
-  # `routes seed` has not landed in this checkout: the same file, one route per (candidate, method), to the monolith.
-  say "'./strangler routes seed' is not in this checkout yet: the demo writes the same route file itself"
-  {
-    echo "version: 1"
-    echo "routes:"
-    for method in $(printf '%s\n' "${CANDIDATE_ROUTES[@]}" | cut -d' ' -f1 | sort -u); do
-      paths="$(printf '%s\n' "${CANDIDATE_ROUTES[@]}" | awk -v m="$method" '$1 == m { printf "%s\"%s\"", (n++ ? ", " : ""), $2 }')"
-      lower="$(echo "$method" | tr '[:upper:]' '[:lower:]')"
-      printf '  - id: %s-%s\n    paths: [%s]\n    methods: [%s]\n    target: monolith\n    weight: 0\n' \
-        "$SERVICE" "$lower" "$paths" "$method"
-    done
-  } >"$ROUTES_FILE"
-fi
+show_command "./strangler routes seed --from $REPORT --out $ROUTES_FILE"
+run_logged seed "$ROOT/strangler" routes seed --from "$REPORT" --out "$ROUTES_FILE"
 ROUTE_IDS="$(sed -n "s/^[[:space:]]*-[[:space:]]*id:[[:space:]]*[\"']\{0,1\}\($SERVICE-[a-z]*\)[\"']\{0,1\}[[:space:]]*$/\1/p" "$ROUTES_FILE" | tr '\n' ' ')"
 ROUTE_IDS="${ROUTE_IDS% }"
 [[ -n "$ROUTE_IDS" ]] || fail "no route of '$SERVICE' in $ROUTES_FILE"
 GET_ROUTE="$SERVICE-get"
 [[ " $ROUTE_IDS " == *" $GET_ROUTE "* ]] || fail "no route '$GET_ROUTE' in $ROUTES_FILE (routes: $ROUTE_IDS)"
-show_command "./strangler gateway --routes $ROUTES_FILE --monolith $MONOLITH_URL --lambda-endpoint $LAMBDA_URL --port 0 --admin-port 0 --admin-token ..."
+show_command "./strangler gateway --routes $ROUTES_FILE --monolith $MONOLITH_URL --lambda-endpoint $LAMBDA_URL --port 0 --admin-port 0 --admin-token ... --invoke-timeout 120s"
 launch gateway "$ROOT/strangler" gateway --routes "$ROUTES_FILE" --monolith "$MONOLITH_URL" --lambda-endpoint "$LAMBDA_URL" \
-  --port 0 --admin-port 0 --admin-token "$TOKEN"
+  --port 0 --admin-port 0 --admin-token "$TOKEN" --invoke-timeout 120s
 GATEWAY_PID=$LAUNCHED_PID
 ADMIN_PORT="$(wait_for_log gateway "$GATEWAY_PID" 'Admin API listening on [0-9.]+:[0-9]+' "its admin port" | grep -Eo '[0-9]+$')"
 GATEWAY_PORT="$(wait_for_log gateway "$GATEWAY_PID" 'Netty started on port [0-9]+' "its HTTP port" | grep -Eo '[0-9]+$')"
 GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
 ADMIN_URL="http://127.0.0.1:$ADMIN_PORT"
 wait_for_http gateway "$GATEWAY_PID" "$GATEWAY_URL/api/products" 200
-say "gateway: $GATEWAY_URL, admin API $ADMIN_URL (pid $GATEWAY_PID); routes of '$SERVICE': $ROUTE_IDS"
+say "gateway: $GATEWAY_URL, admin API $ADMIN_URL (pid $GATEWAY_PID)"
+say "$(grep -c '^[[:space:]]*- id:' "$ROUTES_FILE") routes seeded, all to the monolith; those of '$SERVICE': $ROUTE_IDS"
 traffic "monolith only" "0 %" "-"
 
 step "Shadow traffic" "the monolith still answers every request; a copy of each goes to the function and the answers are compared"
