@@ -55,6 +55,9 @@ mkdir -p "$WORK/logs"
 WORK="$(cd "$WORK" && pwd)"
 LOGS="$WORK/logs"
 : >"$WORK/pids"
+# The terminal's stdout and stderr, for the messages of the traps: a signal can arrive while a function runs with
+# its output redirected to a log.
+exec 3>&1 4>&2
 
 # ---------------------------------------------------------------- processes and cleanup
 
@@ -71,7 +74,7 @@ launch() {
   local name="$1"
   shift
   set -m
-  "$@" </dev/null >"$LOGS/$name.log" 2>&1 &
+  "$@" </dev/null >"$LOGS/$name.log" 2>&1 3>&- 4>&- &
   LAUNCHED_PID=$!
   set +m
   PIDS+=("$LAUNCHED_PID")
@@ -123,6 +126,7 @@ on_exit() {
   local status=$?
   trap - EXIT INT TERM ERR
   set +e
+  exec 1>&3 2>&4
   echo
   stop_all
   echo "Logs of every process: $LOGS"
@@ -132,6 +136,7 @@ on_exit() {
 # Says what failed and where to look, once (a failure inside $(...) is reported there, not again by its caller).
 fail() {
   trap - ERR
+  exec 1>&3 2>&4
   if [[ -f "$WORK/failed" ]]; then
     exit 1
   fi
@@ -146,8 +151,8 @@ fail() {
 }
 
 trap on_exit EXIT
-trap 'echo; echo "demo: interrupted; stopping everything it started" >&2; exit 130' INT
-trap 'echo "demo: terminated; stopping everything it started" >&2; exit 143' TERM
+trap 'exec 1>&3 2>&4; echo; echo "demo: interrupted; stopping everything it started" >&2; exit 130' INT
+trap 'exec 1>&3 2>&4; echo "demo: terminated; stopping everything it started" >&2; exit 143' TERM
 trap 'fail "the command on line $LINENO of demo/demo.sh failed (exit code $?)"' ERR
 
 # ---------------------------------------------------------------- output
