@@ -9,9 +9,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The one Spring configuration every integration test shares, so the whole suite starts the shop once:
- * the real application on a random port with its embedded H2 database.
+ * the real application on a random port with its embedded H2 database, served to other processes on a free port
+ * (parallel builds must not fight over the default one).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "acmeshop.db.tcp-port=0")
 abstract class ShopIntegrationTest {
 
     private static final AtomicInteger UNIQUE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 5000));

@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Environment {
     private static final Logger logger = LoggerFactory.getLogger(Environment.class);
-    /** How long a new environment may take to ask for its first event (AWS allows 10 s of init). */
-    private static final long INIT_TIMEOUT_MILLIS = 10_000;
+    /**
+     * How long a new environment may take to ask for its first event: AWS allows 10 s of init. A machine much slower
+     * than Lambda's (a busy build machine starting a Spring function) may need more:
+     * {@code -Dlambda-local.init-timeout-ms=N}.
+     */
+    private static final long INIT_TIMEOUT_MILLIS = Long.getLong("lambda-local.init-timeout-ms", 10_000);
 
     private final String id;
     private final Process process;

@@ -41,7 +41,9 @@ class SampleMonolithIT {
         }
         Path log = Files.createTempFile("sample-monolith", ".log");
         monolith = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1")
+                "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+                // its database server on a free port: parallel builds must not fight over the default one
+                "--acmeshop.db.tcp-port=0")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         URI monolithUri = URI.create("http://127.0.0.1:" + port);
         long deadline = System.nanoTime() + 120_000_000_000L;
