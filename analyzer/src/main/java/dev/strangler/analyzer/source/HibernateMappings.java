@@ -33,18 +33,18 @@ final class HibernateMappings {
     void read(String path, String text, Element root) {
         String pack = root.getAttribute("package").strip();
         String schema = root.getAttribute("schema").strip();
-        for (Element mapped : XmlElements.children(root, "class")) {
+        for (Element mapped : Xml.children(root, "class")) {
             mapped(path, text, mapped, pack, schema, "");
         }
         for (String tag : SUBCLASSES) {
-            for (Element mapped : XmlElements.children(root, tag)) {
+            for (Element mapped : Xml.children(root, tag)) {
                 mapped(path, text, mapped, pack, schema, "");
             }
         }
-        for (Element query : XmlElements.children(root, "query")) {
+        for (Element query : Xml.children(root, "query")) {
             add(path, text, query, DataAccessOrigin.JPQL);
         }
-        for (Element query : XmlElements.children(root, "sql-query")) {
+        for (Element query : Xml.children(root, "sql-query")) {
             add(path, text, query, DataAccessOrigin.NATIVE_SQL);
         }
     }
@@ -63,7 +63,7 @@ final class HibernateMappings {
         SourceLocation location = new SourceLocation(path, XmlDescriptors.lineOf(text, "\"" + name + "\""));
         entities.add(new OrmXml.Entity(className, mapped.getAttribute("entity-name").strip(), qualified, false, location));
         for (String tag : COLLECTIONS) {
-            for (Element collection : XmlElements.children(mapped, tag)) {
+            for (Element collection : Xml.children(mapped, tag)) {
                 String joinTable = collection.getAttribute("table").strip();
                 if (!joinTable.isEmpty()) {
                     entities.add(new OrmXml.Entity(className, "", joinTable, true, location));
@@ -71,7 +71,7 @@ final class HibernateMappings {
             }
         }
         for (String tag : SUBCLASSES) {
-            for (Element subclass : XmlElements.children(mapped, tag)) {
+            for (Element subclass : Xml.children(mapped, tag)) {
                 mapped(path, text, subclass, pack, schema, qualified);
             }
         }

@@ -53,10 +53,10 @@ final class IbatisSqlMaps {
 
     /** A {@code <sqlMapConfig>}: read before the maps, since it says whether ids carry their namespace. */
     void config(String path, Element root) {
-        for (Element settings : XmlElements.children(root, "settings")) {
+        for (Element settings : Xml.children(root, "settings")) {
             namespacedIds |= settings.getAttribute("useStatementNamespaces").strip().equalsIgnoreCase("true");
         }
-        for (Element map : XmlElements.children(root, "sqlMap")) {
+        for (Element map : Xml.children(root, "sqlMap")) {
             String resource = map.getAttribute("resource").strip();
             if (!resource.isEmpty()) {
                 mapsListed.add(resource);
@@ -70,7 +70,7 @@ final class IbatisSqlMaps {
         mapsRead.add(path);
         String namespace = root.getAttribute("namespace").strip();
         Map<String, String> fragments = new HashMap<>();
-        for (Element fragment : XmlElements.children(root, "sql")) {
+        for (Element fragment : Xml.children(root, "sql")) {
             String id = fragment.getAttribute("id").strip();
             fragments.put(id, flatten(fragment, fragments));
             if (!namespace.isEmpty()) {

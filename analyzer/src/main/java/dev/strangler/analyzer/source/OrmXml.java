@@ -6,6 +6,7 @@ import org.w3c.dom.Element;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads JPA mapping files ({@code orm.xml} and any other {@code <entity-mappings>} document): each
@@ -39,8 +40,8 @@ final class OrmXml {
     }
 
     void read(String path, String text, Element root) {
-        String pack = XmlElements.childText(root, "package");
-        for (Element entity : XmlElements.children(root, "entity")) {
+        String pack = Objects.requireNonNullElse(Xml.childText(root, "package"), "");
+        for (Element entity : Xml.children(root, "entity")) {
             String className = entity.getAttribute("class").strip();
             if (className.isEmpty()) {
                 continue;
@@ -49,7 +50,7 @@ final class OrmXml {
                 className = pack + "." + className;
             }
             String table = "";
-            for (Element tableElement : XmlElements.children(entity, "table")) {
+            for (Element tableElement : Xml.children(entity, "table")) {
                 table = tableElement.getAttribute("name").strip();
                 String schema = tableElement.getAttribute("schema").strip();
                 if (!table.isEmpty() && !schema.isEmpty()) {
@@ -66,9 +67,9 @@ final class OrmXml {
     private void namedQueries(String path, String text, Element parent) {
         for (String tag : new String[]{"named-query", "named-native-query"}) {
             DataAccessOrigin origin = tag.equals("named-query") ? DataAccessOrigin.JPQL : DataAccessOrigin.NATIVE_SQL;
-            for (Element query : XmlElements.children(parent, tag)) {
+            for (Element query : Xml.children(parent, tag)) {
                 String name = query.getAttribute("name").strip();
-                String body = XmlElements.childText(query, "query");
+                String body = Objects.requireNonNullElse(Xml.childText(query, "query"), "");
                 if (!name.isEmpty() && !body.isEmpty()) {
                     statements.add(new NamedStatements.Statement(name, body, origin,
                             new SourceLocation(path, XmlDescriptors.lineOf(text, "\"" + name + "\""))));

@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.strangler.analyzer.source.Xml.childText;
+import static dev.strangler.analyzer.source.Xml.children;
+
 /**
  * Reads the XML that declares entry points and SQL outside Java code: {@code web.xml} servlet mappings, Struts 1
  * {@code struts-config.xml} and Struts 2 {@code struts.xml} actions, and MyBatis mapper files. External DTDs are
@@ -258,21 +261,7 @@ final class XmlDescriptors {
         return text.toString().replaceAll("\\s+", " ").strip();
     }
 
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> result = new ArrayList<>();
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element element && element.getTagName().equals(tag)) {
-                result.add(element);
-            }
-        }
-        return result;
-    }
 
-    private static String childText(Element parent, String tag) {
-        List<Element> found = children(parent, tag);
-        return found.isEmpty() ? null : found.get(0).getTextContent().strip();
-    }
 
     static int lineOf(String text, String needle) {
         int index = needle == null ? -1 : text.indexOf(needle);

@@ -48,7 +48,7 @@ class FitnessOptionTest {
 
         try (var files = Files.list(report)) {
             assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactlyInAnyOrder("decomposition.json", "decomposition.md");
+                    .containsExactlyInAnyOrder("decomposition.json", "decomposition.md", "decomposition.html");
         }
     }
 }
