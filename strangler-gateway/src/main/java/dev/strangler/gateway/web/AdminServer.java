@@ -211,7 +211,7 @@ public final class AdminServer implements AutoCloseable {
                 ignored.add(name.asString());
             }
         }
-        return new Shadow(percent.asInt(), unsafe, ignored);
+        return new Shadow(percent.asInt(), unsafe, ignored, current.ignoreBodyPaths(), current.noiseSamplePercent());
     }
 
     private Publisher<Void> change(HttpServerRequest request, HttpServerResponse response, String action,
