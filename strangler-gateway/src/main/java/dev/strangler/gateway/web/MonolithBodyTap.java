@@ -50,7 +50,7 @@ final class MonolithBodyTap implements GlobalFilter, Ordered {
         return chain.filter(exchange.mutate().response(new Tap(exchange, maxBytes)).build());
     }
 
-    private static final class Tap extends ServerHttpResponseDecorator {
+    static final class Tap extends ServerHttpResponseDecorator {
         private final ServerWebExchange exchange;
         private final int maxBytes;
 
