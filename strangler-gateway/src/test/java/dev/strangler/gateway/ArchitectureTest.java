@@ -18,6 +18,14 @@ class ArchitectureTest {
             .because("the route table is tested on in-memory values");
 
     @ArchTest
+    static final ArchRule comparison_is_plain_java = noClasses()
+            .that().resideInAPackage("..gateway.comparison..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "io.netty..",
+                    "software.amazon..", "org.slf4j..", "java.nio.file..", "..gateway.routing..", "..gateway.web..",
+                    "..gateway.lambda..", "..gateway.config..")
+            .because("body comparison and noise learning are tested on in-memory values");
+
+    @ArchTest
     static final ArchRule lambda_uses_no_spring = noClasses()
             .that().resideInAPackage("..gateway.lambda..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "..gateway.web..", "..gateway.config..")

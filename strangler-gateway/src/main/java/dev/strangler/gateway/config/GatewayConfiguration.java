@@ -23,6 +23,7 @@ import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -132,6 +133,11 @@ public class GatewayConfiguration {
     @Bean(destroyMethod = "close")
     ShadowTraffic shadowTraffic(LambdaInvoker invoker, RouteMetrics metrics, ShadowProperties shadow, SharedEventLoops loops) {
         return ShadowTraffic.create(invoker, metrics, shadow.maxBodyBytes(), shadow.maxInFlight(), shadow.timeout(), loops);
+    }
+
+    @Bean
+    GlobalFilter monolithBodyTap(ShadowTraffic shadows) {
+        return shadows.monolithBodyTap();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.strangler.gateway.routefile;
 
+import dev.strangler.gateway.comparison.BodyPointer;
 import dev.strangler.gateway.routing.PathPattern;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTable;
@@ -37,7 +38,8 @@ public final class RouteFileReader {
     private static final Set<String> ROUTE_KEYS = Set.of("id", "paths", "methods", "headers", "target", "weight",
             "sticky-by", "tester-header", "fallback", "shadow");
     private static final Set<String> TARGET_KEYS = Set.of("lambda", "qualifier", "payload-format", "url");
-    private static final Set<String> SHADOW_KEYS = Set.of("percent", "unsafe-methods", "ignore-headers");
+    private static final Set<String> SHADOW_KEYS = Set.of("percent", "unsafe-methods", "ignore-headers",
+            "ignore-body-paths", "noise-sample-percent");
     /** The HTTP methods a route may list. */
     public static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
@@ -212,7 +214,7 @@ public final class RouteFileReader {
         }
         if (!(node instanceof MappingNode mapping)) {
             problems.add(new RouteFileProblem(line(node), id, "'shadow' must be a mapping like"
-                    + " {percent: 10, unsafe-methods: false, ignore-headers: [x-trace]}"));
+                    + " {percent: 10, unsafe-methods: false, ignore-headers: [x-trace], ignore-body-paths: [/id]}"));
             return Shadow.OFF;
         }
         int before = problems.size();
@@ -223,16 +225,16 @@ public final class RouteFileReader {
             problems.add(new RouteFileProblem(line(node), id, "shadow needs 'percent' (0-100, the share of"
                     + " monolith-served requests copied to the target)"));
         } else {
-            String text = scalar(percentNode);
+            percent = percent(percentNode, "shadow percent", id, problems);
+        }
+        Node noiseNode = fields.get("noise-sample-percent");
+        int noisePercent = noiseNode == null ? 0 : percent(noiseNode, "shadow noise-sample-percent", id, problems);
+        List<BodyPointer> bodyPaths = new ArrayList<>();
+        for (Node path : list(fields.get("ignore-body-paths"), "ignore-body-paths", id, problems)) {
             try {
-                percent = Integer.parseInt(String.valueOf(text));
-                if (percent < 0 || percent > 100) {
-                    problems.add(new RouteFileProblem(line(percentNode), id,
-                            "shadow percent must be between 0 and 100, but was " + percent));
-                }
-            } catch (NumberFormatException e) {
-                problems.add(new RouteFileProblem(line(percentNode), id,
-                        "shadow percent must be a whole number 0–100, but was '" + text + "'"));
+                bodyPaths.add(BodyPointer.of(String.valueOf(scalar(path))));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RouteFileProblem(line(path), id, "shadow ignore-body-paths: " + e.getMessage()));
             }
         }
         boolean unsafe = bool(fields.get("unsafe-methods"), "shadow unsafe-methods", id, problems);
@@ -254,10 +256,24 @@ public final class RouteFileReader {
             return Shadow.OFF;
         }
         try {
-            return new Shadow(percent, unsafe, new HashSet<>(ignored));
+            return new Shadow(percent, unsafe, new HashSet<>(ignored), bodyPaths, noisePercent);
         } catch (IllegalArgumentException e) {
             problems.add(new RouteFileProblem(line(node), id, e.getMessage()));
             return Shadow.OFF;
+        }
+    }
+
+    private static int percent(Node node, String name, String id, List<RouteFileProblem> problems) {
+        String text = scalar(node);
+        try {
+            int percent = Integer.parseInt(String.valueOf(text));
+            if (percent < 0 || percent > 100) {
+                problems.add(new RouteFileProblem(line(node), id, name + " must be between 0 and 100, but was " + percent));
+            }
+            return percent;
+        } catch (NumberFormatException e) {
+            problems.add(new RouteFileProblem(line(node), id, name + " must be a whole number 0–100, but was '" + text + "'"));
+            return 0;
         }
     }
 

@@ -72,6 +72,13 @@ public final class RouteFileWriter {
                     out.append(", ignore-headers: [").append(shadow.ignoreHeaders().stream().sorted()
                             .map(RouteFileWriter::quote).collect(Collectors.joining(", "))).append(']');
                 }
+                if (!shadow.ignoreBodyPaths().isEmpty()) {
+                    out.append(", ignore-body-paths: [").append(shadow.ignoreBodyPaths().stream()
+                            .map(p -> quote(p.text())).collect(Collectors.joining(", "))).append(']');
+                }
+                if (shadow.noiseSamplePercent() > 0) {
+                    out.append(", noise-sample-percent: ").append(shadow.noiseSamplePercent());
+                }
                 out.append("}\n");
             }
         }

@@ -1,5 +1,7 @@
 package dev.strangler.gateway.routing;
 
+import dev.strangler.gateway.comparison.BodyPointer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -13,8 +15,12 @@ import java.util.regex.Pattern;
  * @param percent share (0–100) of the route's monolith-served requests copied to the target
  * @param unsafeMethods whether POST, PUT, PATCH and DELETE are copied too (they may change data on the target)
  * @param ignoreHeaders response header names (lower case) left out of the comparison, beyond {@link #ALWAYS_IGNORED}
+ * @param ignoreBodyPaths places in a JSON body left out of the comparison (volatile fields: ids, timestamps), sorted
+ * @param noiseSamplePercent share (0–100) of copied safe requests also sent a second time to the monolith, to learn
+ *                           where it varies on its own (noise)
  */
-public record Shadow(int percent, boolean unsafeMethods, Set<String> ignoreHeaders) {
+public record Shadow(int percent, boolean unsafeMethods, Set<String> ignoreHeaders, List<BodyPointer> ignoreBodyPaths,
+                     int noiseSamplePercent) {
 
     /** No shadow traffic: the default of every route. */
     public static final Shadow OFF = new Shadow(0, false, Set.of());
@@ -43,6 +49,21 @@ public record Shadow(int percent, boolean unsafeMethods, Set<String> ignoreHeade
             names.add(lower);
         }
         ignoreHeaders = Set.copyOf(names);
+        ignoreBodyPaths = Objects.requireNonNull(ignoreBodyPaths, "ignoreBodyPaths").stream().distinct().sorted().toList();
+        if (noiseSamplePercent < 0 || noiseSamplePercent > 100) {
+            throw new IllegalArgumentException("shadow noise-sample-percent must be between 0 and 100, but was "
+                    + noiseSamplePercent);
+        }
+    }
+
+    /** A shadow comparing headers and whole bodies, learning no noise. */
+    public Shadow(int percent, boolean unsafeMethods, Set<String> ignoreHeaders) {
+        this(percent, unsafeMethods, ignoreHeaders, List.of(), 0);
+    }
+
+    /** Whether a copied request with this (upper-case) method may also be sent to the monolith a second time. */
+    public boolean learnsNoiseFrom(String method) {
+        return noiseSamplePercent > 0 && SAFE_METHODS.contains(method);
     }
 
     /** Whether any request is copied at all. */

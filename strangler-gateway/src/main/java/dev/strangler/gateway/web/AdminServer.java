@@ -131,6 +131,7 @@ public final class AdminServer implements AutoCloseable {
             ObjectNode node = describe(route);
             ObjectNode figures = node.putObject("figures");
             metrics.figuresOf(route.id()).forEach(figures::put);
+            shadowResults((ObjectNode) node.get("shadow"), figures, metrics.shadowDifferencesOf(route.id()));
             routes.add(node);
         }
         ObjectNode unmatched = body.putObject("default");
@@ -211,7 +212,7 @@ public final class AdminServer implements AutoCloseable {
                 ignored.add(name.asString());
             }
         }
-        return new Shadow(percent.asInt(), unsafe, ignored);
+        return new Shadow(percent.asInt(), unsafe, ignored, current.ignoreBodyPaths(), current.noiseSamplePercent());
     }
 
     private Publisher<Void> change(HttpServerRequest request, HttpServerResponse response, String action,
@@ -272,7 +273,34 @@ public final class AdminServer implements AutoCloseable {
         shadow.put("unsafeMethods", route.shadow().unsafeMethods());
         ArrayNode ignored = shadow.putArray("ignoreHeaders");
         route.shadow().ignoreHeaders().stream().sorted().forEach(ignored::add);
+        ArrayNode bodyPaths = shadow.putArray("ignoreBodyPaths");
+        route.shadow().ignoreBodyPaths().forEach(p -> bodyPaths.add(p.text()));
+        shadow.put("noiseSamplePercent", route.shadow().noiseSamplePercent());
         return node;
+    }
+
+    /** The match rate (matches of compared copies, null before any) and the ring of recent differences. */
+    private static void shadowResults(ObjectNode shadow, ObjectNode figures, java.util.List<ShadowDifference> recent) {
+        long matches = figures.path("shadowMatches").asLong();
+        long compared = matches + figures.path("shadowMismatches").asLong();
+        if (compared == 0) {
+            shadow.putNull("matchRate");
+        } else {
+            shadow.put("matchRate", Math.round(matches * 1000.0 / compared) / 1000.0);
+        }
+        ArrayNode ring = shadow.putArray("recentDifferences");
+        for (ShadowDifference d : recent) {
+            ObjectNode node = ring.addObject();
+            node.put("method", d.method());
+            node.put("path", d.path());
+            node.put("monolithStatus", d.monolithStatus());
+            node.put("targetStatus", d.targetStatus());
+            d.differences().forEach(node.putArray("differences")::add);
+            d.noise().forEach(node.putArray("noise")::add);
+            node.put("note", d.note());
+            node.put("monolithBody", d.monolithBody());
+            node.put("targetBody", d.targetBody());
+        }
     }
 
     private static Publisher<Void> json(HttpServerResponse response, HttpStatus status, JsonNode body) {

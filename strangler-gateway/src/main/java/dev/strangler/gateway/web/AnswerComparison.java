@@ -1,7 +1,9 @@
 package dev.strangler.gateway.web;
 
+import dev.strangler.gateway.comparison.Body;
 import dev.strangler.gateway.routing.Shadow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +15,7 @@ import java.util.TreeSet;
 /**
  * Compares the monolith's answer to a request with its shadow copy's: the status, every response header the route's
  * {@link Shadow} does not ignore (values of repeated headers joined in order), and the names of the cookies set
- * (their values always differ). Bodies are not compared. Stateless and thread-safe.
+ * (their values always differ). Bodies are compared by {@code BodyComparison}, in {@link ShadowTraffic}. Stateless and thread-safe.
  */
 final class AnswerComparison {
 
@@ -25,14 +27,34 @@ final class AnswerComparison {
      *
      * @param status HTTP status
      * @param headers lower-case header name to its values in order
+     * @param body the body as read for the comparison
      */
-    record Answer(int status, Map<String, List<String>> headers) {
+    record Answer(int status, Map<String, List<String>> headers, Body body) {
         Answer {
             TreeMap<String, List<String>> lower = new TreeMap<>();
             Objects.requireNonNull(headers, "headers").forEach((name, values) ->
                     lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
             lower.replaceAll((name, values) -> List.copyOf(values));
             headers = Map.copyOf(lower);
+            Objects.requireNonNull(body, "body");
+        }
+
+        /** An answer with an empty body. */
+        Answer(int status, Map<String, List<String>> headers) {
+            this(status, headers, Body.of("", new byte[0]));
+        }
+
+        /** This answer with {@code bytes} as its body, marked over the limit (and cut) when longer than {@code maxBytes}. */
+        Answer withBody(byte[] bytes, int maxBytes) {
+            List<String> types = headers.getOrDefault("content-type", List.of());
+            String type = types.isEmpty() ? "" : types.get(0);
+            boolean over = bytes.length > maxBytes;
+            return new Answer(status, headers, new Body(type, over ? Arrays.copyOf(bytes, maxBytes) : bytes, over));
+        }
+
+        /** This answer with {@code body}. */
+        Answer withBody(Body body) {
+            return new Answer(status, headers, body);
         }
     }
 

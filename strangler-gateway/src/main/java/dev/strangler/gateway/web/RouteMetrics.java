@@ -23,6 +23,9 @@ public final class RouteMetrics {
     /** The route id used for requests no route matched. */
     public static final String DEFAULT_ROUTE = "default";
 
+    /** How many recent shadow differences each route keeps. */
+    static final int RECENT_DIFFERENCES = 20;
+
     private final MeterRegistry registry;
     private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -70,6 +73,25 @@ public final class RouteMetrics {
                         .tags("route", route, "outcome", outcome.label())
                         .register(registry)).increment();
         meters(route).shadow[outcome.ordinal()].increment();
+    }
+
+    /** Keeps {@code difference} in the route's ring of the {@link #RECENT_DIFFERENCES} latest. */
+    void recordShadowDifference(String route, ShadowDifference difference) {
+        java.util.ArrayDeque<ShadowDifference> ring = meters(route).differences;
+        synchronized (ring) {
+            if (ring.size() == RECENT_DIFFERENCES) {
+                ring.removeFirst();
+            }
+            ring.addLast(difference);
+        }
+    }
+
+    /** The route's latest shadow differences, oldest first. */
+    java.util.List<ShadowDifference> shadowDifferencesOf(String route) {
+        java.util.ArrayDeque<ShadowDifference> ring = meters(route).differences;
+        synchronized (ring) {
+            return java.util.List.copyOf(ring);
+        }
     }
 
     /** Records how long the target took to answer a shadow copy (answers only, not failures). */
@@ -141,5 +163,6 @@ public final class RouteMetrics {
         final LongAdder[] shadow = java.util.stream.Stream.generate(LongAdder::new)
                 .limit(ShadowOutcome.values().length).toArray(LongAdder[]::new);
         volatile Timer shadowLatency;
+        final java.util.ArrayDeque<ShadowDifference> differences = new java.util.ArrayDeque<>(RECENT_DIFFERENCES);
     }
 }

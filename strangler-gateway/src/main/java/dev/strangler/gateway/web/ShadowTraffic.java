@@ -8,6 +8,11 @@ import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteMatch;
 import dev.strangler.gateway.routing.RouteTarget;
 import dev.strangler.gateway.routing.Shadow;
+import dev.strangler.gateway.comparison.Body;
+import dev.strangler.gateway.comparison.BodyComparison;
+import dev.strangler.gateway.comparison.BodyPointer;
+import dev.strangler.gateway.comparison.BodyVerdict;
+import dev.strangler.gateway.comparison.NoiseModel;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
@@ -24,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -39,12 +46,16 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * Shadow traffic: while the monolith answers the client, a sampled copy of the request goes to the route's target in
- * the background and the two answers' status and headers are compared ({@link AnswerComparison}), counted per route
- * as match, mismatch, error or skipped, with one INFO line per mismatch on logger {@code dev.strangler.gateway.shadow}.
+ * the background and the two answers are compared: status and headers ({@link AnswerComparison}), bodies as JSON
+ * structurally or by bytes ({@link BodyComparison}) with the route's ignore paths and the monolith's learned noise.
+ * Each copy is counted per route as match, mismatch, error or skipped; a mismatch goes to the route's ring of recent
+ * differences and one INFO line on logger {@code dev.strangler.gateway.shadow}. For a sampled share of safe copies
+ * ({@code noiseSamplePercent}) the monolith gets the request a second time, and where its two answers differ is
+ * learned as noise ({@link NoiseModel}).
  *
  * <p>The client's answer is never changed: the copy is subscribed on its own, its failures are counted and logged at
- * DEBUG only, and of the monolith's answer only the status and headers are kept (its body streams to the client as
- * before and is not compared). Only bodies known to be empty or declared in {@code Content-Length} up to {@code maxBodyBytes} are
+ * DEBUG only, and the monolith's body streams to the client as before; only for a sampled request does
+ * {@link MonolithBodyTap} keep a copy of it, up to {@code maxBodyBytes}. Only bodies known to be empty or declared in {@code Content-Length} up to {@code maxBodyBytes} are
  * copied; such a body is read once and replayed to the monolith. At most {@code maxInFlight} copies run at once;
  * over that a copy is skipped. Thread-safe.
  */
@@ -52,6 +63,11 @@ public final class ShadowTraffic implements AutoCloseable {
 
     /** Marks a shadow copy, in the copied request's headers and in a function's event. */
     public static final String SHADOW_HEADER = "x-strangler-shadow";
+
+    /** Noise pointers learned per route at most; a route varying in more places needs ignore-body-paths. */
+    private static final int NOISE_PER_ROUTE = 64;
+    /** Stands for a monolith body that was not seen (streamed, cancelled, late): compared by status and headers only. */
+    private static final Body UNSEEN = new Body("", new byte[0], true);
 
     private static final Logger log = LoggerFactory.getLogger("dev.strangler.gateway.shadow");
     // hop-by-hop headers and those the client recomputes for the copy
@@ -66,6 +82,8 @@ public final class ShadowTraffic implements AutoCloseable {
     private final ConnectionProvider connections;
     private final HttpClient http;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Duration timeout;
+    private final NoiseModel noise = new NoiseModel(NOISE_PER_ROUTE);
 
     private ShadowTraffic(LambdaInvoker invoker, RouteMetrics metrics, int maxBodyBytes, int maxInFlight,
                           Duration timeout, LoopResources loops) {
@@ -79,6 +97,7 @@ public final class ShadowTraffic implements AutoCloseable {
         }
         this.maxBodyBytes = maxBodyBytes;
         this.maxInFlight = maxInFlight;
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.connections = ConnectionProvider.builder("strangler-shadow").maxConnections(maxInFlight)
                 .pendingAcquireMaxCount(maxInFlight).build();
         this.http = HttpClient.create(connections).runOn(Objects.requireNonNull(loops, "loops"))
@@ -93,6 +112,19 @@ public final class ShadowTraffic implements AutoCloseable {
     public static ShadowTraffic create(LambdaInvoker invoker, RouteMetrics metrics, int maxBodyBytes, int maxInFlight,
                                        Duration timeout, LoopResources loops) {
         return new ShadowTraffic(invoker, metrics, maxBodyBytes, maxInFlight, timeout, loops);
+    }
+
+    /**
+     * The filter that keeps the monolith's body of sampled requests for the comparison; register it as a bean next to
+     * {@link StranglerFilter}.
+     */
+    public GlobalFilter monolithBodyTap() {
+        return new MonolithBodyTap(maxBodyBytes);
+    }
+
+    /** The body pointers learned as the monolith's own noise on {@code route}. */
+    public Set<BodyPointer> noiseOf(String route) {
+        return noise.noiseOf(route);
     }
 
     /** Copies currently waiting for the target or the monolith. */
@@ -157,12 +189,22 @@ public final class ShadowTraffic implements AutoCloseable {
                                     Function<ServerWebExchange, Mono<Void>> proxy) {
         Route route = match.route();
         Sinks.One<AnswerComparison.Answer> monolith = Sinks.one();
+        Sinks.One<Body> monolithBody = Sinks.one();
+        exchange.getAttributes().put(MonolithBodyTap.MONOLITH_BODY, monolithBody); // only sampled requests keep a body
         String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
+        ServerHttpRequest request = exchange.getRequest();
+        String method = request.getMethod().name();
+        String path = request.getURI().getRawPath()
+                + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
+        Mono<AnswerComparison.Answer> monolithAnswer = monolith.asMono().flatMap(seen -> monolithBody.asMono()
+                .timeout(timeout, Mono.empty()).defaultIfEmpty(UNSEEN).map(seen::withBody));
+        Mono<List<Body>> second = secondMonolithCopy(exchange, route, body);
         long start = System.nanoTime();
         Mono.defer(() -> send(exchange, match, body))
                 .doOnNext(answer -> metrics.recordShadowLatency(route.id(), System.nanoTime() - start))
-                .flatMap(answer -> monolith.asMono()
-                        .map(seen -> compare(route, requestId, seen, answer))
+                .zipWith(second)
+                .flatMap(answers -> monolithAnswer
+                        .map(seen -> compare(route, requestId, method, path, seen, answers.getT1(), answers.getT2()))
                         .switchIfEmpty(Mono.fromSupplier(() -> {
                             log.debug("Route {}: shadow copy of request {} not compared, the monolith did not answer",
                                     route.id(), requestId);
@@ -177,7 +219,7 @@ public final class ShadowTraffic implements AutoCloseable {
                 .subscribe(outcome -> metrics.recordShadow(route.id(), outcome),
                         e -> log.debug("Route {}: shadow copy of request {} failed", route.id(), requestId, e));
         // When the proxy completes, Spring Cloud Gateway's routing filter has set the monolith's status and headers; the
-        // body is written after that, by a filter earlier in the chain, and is not looked at.
+        // body is written after that, by a filter earlier in the chain, through MonolithBodyTap, which keeps a copy.
         return proxy.apply(exchange)
                 .doOnSuccess(done -> {
                     if (exchange.getAttribute(StranglerFilter.UPSTREAM_FAILED) == null) {
@@ -192,12 +234,42 @@ public final class ShadowTraffic implements AutoCloseable {
                 .doFinally(signal -> monolith.tryEmitEmpty()); // no answer (failed or cancelled): nothing to compare
     }
 
-    private ShadowOutcome compare(Route route, String requestId, AnswerComparison.Answer monolith,
-                                  AnswerComparison.Answer target) {
-        List<String> differences = AnswerComparison.differences(monolith, target, route.shadow());
+    /**
+     * For a sampled share of safe copies, the monolith's body for the same request a second time (to learn its noise);
+     * empty when not sampled or when that second request fails.
+     */
+    private Mono<List<Body>> secondMonolithCopy(ServerWebExchange exchange, Route route, byte[] body) {
+        URI monolithUrl = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+        Shadow shadow = route.shadow();
+        if (monolithUrl == null || !shadow.learnsNoiseFrom(exchange.getRequest().getMethod().name())
+                || ThreadLocalRandom.current().nextInt(100) >= shadow.noiseSamplePercent()) {
+            return Mono.just(List.of());
+        }
+        return sendTo(monolithUrl, exchange, body).map(answer -> List.of(answer.body()))
+                .onErrorResume(e -> {
+                    log.debug("Route {}: second copy to the monolith failed: {}", route.id(), e.toString());
+                    return Mono.just(List.of());
+                });
+    }
+
+    private ShadowOutcome compare(Route route, String requestId, String method, String path,
+                                  AnswerComparison.Answer monolith, AnswerComparison.Answer target, List<Body> second) {
+        for (Body again : second) {
+            Set<BodyPointer> learned = noise.learn(route.id(), monolith.body(), again);
+            if (!learned.isEmpty()) {
+                log.info("shadow_noise route={} request_id={} learned={}", route.id(), requestId, learned);
+            }
+        }
+        List<String> differences = new ArrayList<>(AnswerComparison.differences(monolith, target, route.shadow()));
+        BodyVerdict body = BodyComparison.compare(monolith.body(), target.body(), route.shadow().ignoreBodyPaths(),
+                noise.noiseOf(route.id()));
+        body.differences().forEach(pointer -> differences.add("body " + (pointer.isEmpty() ? "(bytes)" : pointer)));
         if (differences.isEmpty()) {
             return ShadowOutcome.MATCH;
         }
+        metrics.recordShadowDifference(route.id(), new ShadowDifference(method, path, monolith.status(), target.status(),
+                monolith.body().excerpt(ShadowDifference.MAX_BODY_CHARS), target.body().excerpt(ShadowDifference.MAX_BODY_CHARS),
+                differences, body.noise(), body.note()));
         log.info("shadow_mismatch route={} request_id={} target={} status={}/{} differences={}", route.id(), requestId,
                 route.target().describe(), monolith.status(), target.status(), differences);
         return ShadowOutcome.MISMATCH;
@@ -209,7 +281,7 @@ public final class ShadowTraffic implements AutoCloseable {
             byte[] payload = HttpApiEvents.toEvent(StranglerFilter.toLambdaRequest(exchange, match, body, true),
                     function.payloadFormat());
             return Mono.fromFuture(() -> invoker.invoke(function.function(), function.qualifier(), payload))
-                    .map(invocation -> answerOf(invocation, function));
+                    .map(invocation -> answerOf(invocation, function, maxBodyBytes));
         }
         if (target instanceof RouteTarget.HttpService service) {
             return sendTo(StranglerFilter.serviceUrl(service.uri(), exchange.getRequest()), exchange, body);
@@ -242,9 +314,8 @@ public final class ShadowTraffic implements AutoCloseable {
                 .uri(url);
         HttpClient.ResponseReceiver<?> receiver = body.length == 0 ? sender
                 : sender.send(ByteBufFlux.fromInbound(Mono.just(body)));
-        // the body is read and dropped: only status and headers are compared
-        return receiver.responseSingle((answer, content) -> content.asByteArray()
-                .then(Mono.fromSupplier(() -> answerOf(answer))));
+        return receiver.responseSingle((answer, content) -> content.asByteArray().defaultIfEmpty(StranglerFilter.NO_BODY)
+                .map(bytes -> answerOf(answer).withBody(bytes, maxBodyBytes)));
     }
 
     private static AnswerComparison.Answer answerOf(ServerHttpResponse response) {
@@ -261,7 +332,8 @@ public final class ShadowTraffic implements AutoCloseable {
         return new AnswerComparison.Answer(response.status().code(), headers);
     }
 
-    private static AnswerComparison.Answer answerOf(Invocation invocation, RouteTarget.LambdaFunction function) {
+    private static AnswerComparison.Answer answerOf(Invocation invocation, RouteTarget.LambdaFunction function,
+                                                    int maxBodyBytes) {
         if (invocation.isFunctionError()) {
             throw new IllegalStateException("function error " + invocation.functionError());
         }
@@ -272,6 +344,6 @@ public final class ShadowTraffic implements AutoCloseable {
             cookies.addAll(reply.cookies());
             headers.put(HttpHeaders.SET_COOKIE, cookies);
         }
-        return new AnswerComparison.Answer(reply.status(), headers);
+        return new AnswerComparison.Answer(reply.status(), headers).withBody(reply.body(), maxBodyBytes);
     }
 }

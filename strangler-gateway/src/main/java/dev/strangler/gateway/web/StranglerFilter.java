@@ -106,6 +106,13 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         }
     }
 
+    /** Whether the exchange goes to the monolith on a route with shadow traffic on, so may be copied. */
+    static boolean mayShadow(ServerWebExchange exchange) {
+        Decision decision = exchange.getAttribute(DECISION);
+        return decision != null && decision.match() != null && decision.side() == Side.MONOLITH
+                && decision.match().route().shadow().isOn();
+    }
+
     private Decision decide(ServerWebExchange exchange) {
         ExchangeFacts facts = new ExchangeFacts(exchange.getRequest());
         Optional<RouteMatch> match = store.table().match(facts);

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -74,6 +75,10 @@ final class FakeMonolith implements AutoCloseable {
                 received.computeIfAbsent(requestId, id -> new CopyOnWriteArrayList<>()).add(Map.copyOf(headers));
             }
             String path = exchange.getRequestURI().getRawPath();
+            if (path.contains("/bodies/")) {
+                answerWithBody(exchange, path);
+                return;
+            }
             int status = path.startsWith("/status/") ? Integer.parseInt(path.substring("/status/".length())) : 200;
             if (path.equals("/cookies")) {
                 exchange.getResponseHeaders().add("Set-Cookie", "a=1; Path=/; HttpOnly");
@@ -91,6 +96,28 @@ final class FakeMonolith implements AutoCloseable {
         } catch (InterruptedException | NoSuchAlgorithmException e) {
             throw new IOException(e);
         }
+    }
+
+    /**
+     * Bodies for the shadow body comparison: the route {@code shadow-bodies} copies {@code /bodies/...} to
+     * {@code /service-base/bodies/...} here, so each path answers one way as the monolith and another as the target.
+     */
+    private static void answerWithBody(HttpExchange exchange, String path) throws IOException {
+        boolean target = path.startsWith("/service-base/");
+        String name = path.substring(path.indexOf("/bodies/") + "/bodies/".length());
+        String body = switch (name) {
+            case "reordered" -> target ? "{\"b\":{\"d\":[1,2],\"c\":2.0},\"a\":\"x\"}" : "{\"a\":\"x\",\"b\":{\"c\":2,\"d\":[1,2]}}";
+            case "differs" -> target ? "{\"sku\":\"A\",\"total\":11}" : "{\"sku\":\"A\",\"total\":10}";
+            case "ignored" -> "{\"id\":\"" + UUID.randomUUID() + "\",\"items\":[{\"sku\":\"A\",\"createdAt\":\""
+                    + System.nanoTime() + "\"}]}";
+            // the monolith varies this field on its own (a generated id); the target answers a fixed one
+            case "noisy" -> "{\"name\":\"x\",\"token\":\"" + (target ? "fixed" : UUID.randomUUID()) + "\"}";
+            default -> "{}";
+        };
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
     }
 
     @Override

@@ -193,7 +193,8 @@ class ShadowIT {
         assertThat(set.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(set.body()).get("shadow").get("percent").asInt()).isEqualTo(100);
         assertThat(file).contains("id: \"shadow-later\"")
-                .contains("shadow: {percent: 100, unsafe-methods: false, ignore-headers: [\"x-backend\", \"x-multi\"]}");
+                .contains("shadow: {percent: 100, unsafe-methods: false, ignore-headers: [\"x-backend\", \"x-multi\"],"
+                        + " ignore-body-paths: [\"\"]}");
         assertThat(listed).isZero();
         assertThat(table.lines().findFirst().orElseThrow()).contains("SHADOW", "SHADOW MATCHES");
         assertThat(table).containsPattern("(?m)^shadow-later\\s.*100 %\\s+1/1 \\(100\\.0 %\\)");
@@ -203,6 +204,78 @@ class ShadowIT {
         List<String> audit = Files.readAllLines(env.routesFile.resolveSibling("routes.yml.audit.log"));
         assertThat(audit).anySatisfy(line -> assertThat(line).contains("\"who\":\"it-shadow\"", "\"action\":\"shadow\"",
                 "\"route\":\"shadow-later\"", "\"after\":{\"target\":\"lambda:echo\",\"weight\":0,\"shadowPercent\":100}"));
+    }
+
+    @Test
+    void an_equal_json_body_with_keys_in_another_order_and_numbers_written_otherwise_matches() throws Exception {
+        long matches = figure("shadow-bodies", "shadowMatches");
+
+        HttpResponse<byte[]> response = env.send(env.request("/bodies/reordered"));
+
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":\"x\",\"b\":{\"c\":2,\"d\":[1,2]}}");
+        awaitFigure("shadow-bodies", "shadowMatches", matches + 1);
+    }
+
+    @Test
+    void a_differing_field_mismatches_with_its_pointer_in_the_ring_of_the_admin_api_and_the_cli() throws Exception {
+        long mismatches = figure("shadow-bodies", "shadowMismatches");
+        String id = requestId();
+
+        env.send(env.request("/bodies/differs?n=1").header("X-Request-Id", id));
+        awaitFigure("shadow-bodies", "shadowMismatches", mismatches + 1);
+        JsonNode route = routeView("shadow-bodies");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int listed = RoutesCommand.run(new String[] {"list", "--json"}, Map.of("STRANGLER_ADMIN_URL", env.adminUri.toString(),
+                "STRANGLER_ADMIN_TOKEN", TestEnvironment.TOKEN), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(SHADOW_LOG.list).anySatisfy(line -> assertThat(line.getFormattedMessage())
+                .contains("route=shadow-bodies", "request_id=" + id, "body /total"));
+        JsonNode shadow = route.get("shadow");
+        assertThat(shadow.get("matchRate").asDouble()).isBetween(0.0, 1.0);
+        assertThat(shadow.get("ignoreBodyPaths").toString()).isEqualTo("[\"/id\",\"/items/*/createdAt\"]");
+        JsonNode last = shadow.get("recentDifferences").get(shadow.get("recentDifferences").size() - 1);
+        assertThat(last.get("method").asString()).isEqualTo("GET");
+        assertThat(last.get("path").asString()).isEqualTo("/bodies/differs?n=1");
+        assertThat(last.get("differences").toString()).isEqualTo("[\"body /total\"]");
+        assertThat(last.get("monolithBody").asString()).isEqualTo("{\"sku\":\"A\",\"total\":10}");
+        assertThat(last.get("targetBody").asString()).isEqualTo("{\"sku\":\"A\",\"total\":11}");
+        assertThat(listed).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"recentDifferences\"", "body /total");
+    }
+
+    @Test
+    void differences_under_ignored_paths_match() throws Exception {
+        long matches = figure("shadow-bodies", "shadowMatches");
+        long mismatches = figure("shadow-bodies", "shadowMismatches");
+
+        env.send(env.request("/bodies/ignored"));
+
+        awaitFigure("shadow-bodies", "shadowMatches", matches + 1);
+        assertThat(figure("shadow-bodies", "shadowMismatches")).isEqualTo(mismatches);
+    }
+
+    @Test
+    void a_field_the_monolith_varies_itself_is_learned_as_noise_not_a_mismatch() throws Exception {
+        long matches = figure("shadow-bodies", "shadowMatches");
+        String id = requestId();
+
+        env.send(env.request("/bodies/noisy").header("X-Request-Id", id));
+
+        awaitFigure("shadow-bodies", "shadowMatches", matches + 1);
+        assertThat(env.gateway.getBean(dev.strangler.gateway.web.ShadowTraffic.class).noiseOf("shadow-bodies"))
+                .extracting(p -> p.text()).contains("/token");
+        assertThat(env.monolith.received(id)).as("the client's request, the second monolith copy, the target's copy")
+                .hasSize(3);
+    }
+
+    private static JsonNode routeView(String id) throws Exception {
+        for (JsonNode route : JSON.readTree(env.send(env.admin("/routes")).body()).get("routes")) {
+            if (route.get("id").asString().equals(id)) {
+                return route;
+            }
+        }
+        throw new AssertionError("the admin API lists no route " + id);
     }
 
     private static String requestId() {

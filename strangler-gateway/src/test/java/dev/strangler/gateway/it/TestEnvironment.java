@@ -69,12 +69,12 @@ final class TestEnvironment {
                 paths: ["/shadowed/**"]
                 target: {lambda: "echo"}
                 weight: 0
-                shadow: {percent: 100, ignore-headers: [x-backend, x-multi]}
+                shadow: {percent: 100, ignore-headers: [x-backend, x-multi], ignore-body-paths: [""]}
               - id: shadowed-unsafe
                 paths: ["/shadowed-unsafe/**"]
                 target: {lambda: "echo"}
                 weight: 0
-                shadow: {percent: 100, unsafe-methods: true, ignore-headers: [x-backend, x-multi]}
+                shadow: {percent: 100, unsafe-methods: true, ignore-headers: [x-backend, x-multi], ignore-body-paths: [""]}
               - id: shadow-off
                 paths: ["/shadow-off/**"]
                 target: {lambda: "echo"}
@@ -84,11 +84,17 @@ final class TestEnvironment {
                 paths: ["/shadow-later/**"]
                 target: {lambda: "echo"}
                 weight: 0
+                shadow: {percent: 0, ignore-body-paths: [""]}
               - id: shadowed-service
                 paths: ["/shadowed-svc/**"]
                 target: {url: "%1$s"}
                 weight: 0
-                shadow: {percent: 100}
+                shadow: {percent: 100, ignore-body-paths: [/path, /headers]}
+              - id: shadow-bodies
+                paths: ["/bodies/**"]
+                target: {url: "%1$s"}
+                weight: 0
+                shadow: {percent: 100, ignore-body-paths: [/id, "/items/*/createdAt"], noise-sample-percent: 100}
             """;
 
     private static TestEnvironment instance;

@@ -3,11 +3,13 @@ package dev.strangler.gateway.routefile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strangler.gateway.comparison.BodyPointer;
 import dev.strangler.gateway.routing.RouteTable;
 import dev.strangler.gateway.routing.RouteTarget;
 import dev.strangler.gateway.routing.Shadow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -93,12 +95,57 @@ class RouteFileReaderTest {
                 .isInstanceOf(InvalidRouteFileException.class)
                 .hasMessageContaining("routes.yml:7: route 'a': shadow percent must be between 0 and 100, but was 150")
                 .hasMessageContaining("routes.yml:8: route 'a': shadow unsafe-methods must be true or false, but was 'maybe'")
-                .hasMessageContaining("routes.yml:9: route 'a': unknown key 'sample'; known keys are [ignore-headers, percent, unsafe-methods]")
+                .hasMessageContaining("routes.yml:9: route 'a': unknown key 'sample'; known keys are [ignore-body-paths, ignore-headers, noise-sample-percent, percent, unsafe-methods]")
                 .hasMessageContaining("routes.yml:13: route 'b': shadow needs a target to copy requests to, but the route's target is the monolith")
                 .hasMessageContaining("routes.yml:17: route 'c': shadow percent must be a whole number 0–100, but was 'ten'")
                 .hasMessageContaining("routes.yml:21: route 'd': 'shadow' must be a mapping")
                 .hasMessageContaining("routes.yml:25: route 'e': shadow needs 'percent'")
                 .hasMessageContaining("routes.yml:29: route 'f': shadow ignore-headers must hold header names like 'x-trace', but held 'bad header'");
+    }
+
+    @Test
+    void reads_body_paths_and_the_noise_sample_and_writes_them_back() {
+        String yaml = """
+                version: 1
+                routes:
+                  - id: orders
+                    paths: ["/api/orders"]
+                    target: {lambda: "orders-fn"}
+                    shadow: {percent: 10, ignore-body-paths: ["/items/*/createdAt", "/id"], noise-sample-percent: 5}
+                """;
+
+        RouteTable table = RouteFileReader.read(yaml, "routes.yml");
+        String written = RouteFileWriter.toYaml(table);
+
+        assertThat(table.routes().get(0).shadow()).isEqualTo(new Shadow(10, false, Set.of(),
+                List.of(BodyPointer.of("/id"), BodyPointer.of("/items/*/createdAt")), 5));
+        assertThat(written).contains("shadow: {percent: 10, unsafe-methods: false,"
+                + " ignore-body-paths: [\"/id\", \"/items/*/createdAt\"], noise-sample-percent: 5}");
+        assertThat(RouteFileReader.read(written, "written")).isEqualTo(table);
+    }
+
+    @Test
+    void a_bad_body_path_or_noise_share_is_an_error_with_its_line() {
+        String yaml = """
+                version: 1
+                routes:
+                  - id: orders
+                    paths: ["/api/orders"]
+                    target: {lambda: "orders-fn"}
+                    shadow:
+                      percent: 10
+                      ignore-body-paths:
+                        - /id
+                        - createdAt
+                      noise-sample-percent: 101
+                """;
+
+        assertThatThrownBy(() -> RouteFileReader.read(yaml, "routes.yml"))
+                .isInstanceOf(InvalidRouteFileException.class)
+                .hasMessageContaining("routes.yml:10: route 'orders': shadow ignore-body-paths: a body path must be a"
+                        + " JSON Pointer starting with '/', like '/id' or '/items/*/createdAt', but was 'createdAt'")
+                .hasMessageContaining("routes.yml:11: route 'orders': shadow noise-sample-percent must be between 0 and"
+                        + " 100, but was 101");
     }
 
     @Test
