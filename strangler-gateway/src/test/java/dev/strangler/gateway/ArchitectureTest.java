@@ -51,6 +51,13 @@ class ArchitectureTest {
             .because("./strangler routes seed reads a report offline, without a Spring context or a gateway");
 
     @ArchTest
+    static final ArchRule iam_is_plain_java = noClasses()
+            .that().resideInAPackage("..gateway.iam..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.nio.file..", "org.yaml..",
+                    "..gateway.web..", "..gateway.lambda..", "..gateway.cli..", "..gateway.routefile..")
+            .because("the policy is computed from a route table in memory; ./strangler routes iam reads the file");
+
+    @ArchTest
     static final ArchRule adapters_do_not_reach_into_wiring = noClasses()
             .that().resideInAnyPackage("..gateway.routing..", "..gateway.routefile..", "..gateway.lambda..", "..gateway.web..",
                     "..gateway.seeding..")

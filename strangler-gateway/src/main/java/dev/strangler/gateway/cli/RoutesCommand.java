@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code ./strangler routes list|set|promote|rollback|shadow}: a client of a running gateway's admin API, without Spring.
  * Prints a table for {@code list} (the API's JSON with {@code --json}) and the API's JSON answer for changes on
  * stdout; errors go to stderr. Exit codes: 0 done, 1 refused by the gateway or
- * unreachable, 2 usage error. {@code routes seed} works offline: see {@link RouteSeedCommand}.
+ * unreachable, 2 usage error. {@code routes seed} and {@code routes iam} work offline: see {@link RouteSeedCommand}
+ * and {@link RouteIamCommand}.
  */
 public final class RoutesCommand {
 
@@ -33,6 +34,9 @@ public final class RoutesCommand {
                                                     a route file with every HTTP route of the analyzer's report
                                                     (decomposition.json or its folder), all to the monolith at
                                                     weight 0; offline, no gateway needed
+              iam --from ROUTES [--region R --account ID] [--partition P] [--out FILE [--force]]
+                                                    the IAM policy the gateway needs: lambda:InvokeFunction
+                                                    on exactly the functions the route file names; offline
 
             Options:
               --admin URL     admin API of the gateway (default http://127.0.0.1:8081, env STRANGLER_ADMIN_URL)
@@ -50,6 +54,9 @@ public final class RoutesCommand {
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("seed")) {
             return RouteSeedCommand.run(List.of(args).subList(1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("iam")) {
+            return RouteIamCommand.run(List.of(args).subList(1, args.length), out, err);
         }
         List<String> positional = new ArrayList<>();
         String admin = env.getOrDefault("STRANGLER_ADMIN_URL", "http://127.0.0.1:8081");
