@@ -3,12 +3,18 @@ package dev.strangler.gateway.web;
 import dev.strangler.gateway.drain.Drain;
 import java.util.Objects;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Counts every request in flight in the {@link Drain}, from the first filter until it is answered or cancelled. */
+/**
+ * Counts every request in flight in the {@link Drain}, from the first filter until it is answered or cancelled. While
+ * the gateway is not ready (draining), answers carry {@code Connection: close}: a client does not keep a connection to
+ * an instance about to stop accepting, so its next request opens a new one (on this instance during the drain delay,
+ * else refused at once and sent elsewhere) rather than racing the server's close of an idle kept-alive connection.
+ */
 public final class InFlightFilter implements WebFilter, Ordered {
 
     private final Drain drain;
@@ -27,6 +33,12 @@ public final class InFlightFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return Mono.defer(() -> {
             drain.requestStarted();
+            if (!drain.isReady()) {
+                exchange.getResponse().beforeCommit(() -> {
+                    exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+                    return Mono.empty();
+                });
+            }
             return chain.filter(exchange).doFinally(signal -> drain.requestFinished());
         });
     }
