@@ -31,15 +31,21 @@ public final class InFlightFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return Mono.defer(() -> {
-            drain.requestStarted();
-            if (!drain.isReady()) {
-                exchange.getResponse().beforeCommit(() -> {
-                    exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-                    return Mono.empty();
-                });
-            }
-            return chain.filter(exchange).doFinally(signal -> drain.requestFinished());
-        });
+        // WebFlux's chain calls this on subscription, so the count starts with the request and ends with doFinally
+        drain.requestStarted();
+        if (!drain.isReady()) {
+            exchange.getResponse().beforeCommit(() -> {
+                exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+                return Mono.empty();
+            });
+        }
+        Mono<Void> rest;
+        try {
+            rest = chain.filter(exchange);
+        } catch (RuntimeException e) {
+            drain.requestFinished();
+            throw e;
+        }
+        return rest.doFinally(signal -> drain.requestFinished());
     }
 }
