@@ -1,6 +1,7 @@
 package dev.strangler.gateway;
 
 import dev.strangler.gateway.cli.GatewayArguments;
+import dev.strangler.gateway.drain.TerminationSignal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -23,6 +24,7 @@ public class StranglerGatewayApplication {
             System.out.println(GatewayArguments.USAGE);
             return;
         }
+        TerminationSignal.exitZeroOnTerm(); // Spring Boot's shutdown hook drains, then the JVM exits 0
         SpringApplication.run(StranglerGatewayApplication.class, arguments.springArguments().toArray(String[]::new));
     }
 }

@@ -58,9 +58,16 @@ class ArchitectureTest {
             .because("the policy is computed from a route table in memory; ./strangler routes iam reads the file");
 
     @ArchTest
+    static final ArchRule drain_is_plain_java = noClasses()
+            .that().resideInAPackage("..gateway.drain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "io.netty..",
+                    "org.slf4j..", "..gateway.web..", "..gateway.config..", "..gateway.lambda..")
+            .because("the drain's states and counts are tested on values");
+
+    @ArchTest
     static final ArchRule adapters_do_not_reach_into_wiring = noClasses()
             .that().resideInAnyPackage("..gateway.routing..", "..gateway.routefile..", "..gateway.lambda..", "..gateway.web..",
-                    "..gateway.seeding..")
+                    "..gateway.seeding..", "..gateway.drain..")
             .should().dependOnClassesThat().resideInAPackage("..gateway.config..")
             .because("dependencies point config -> web -> lambda/routefile -> routing");
 }

@@ -28,6 +28,10 @@ public record GatewayArguments(List<String> springArguments, boolean isHelp) {
               --audit-log FILE         audit log (default: <routes file>.audit.log)  env STRANGLER_ROUTES_AUDIT_LOG
               --invoke-timeout DUR     Lambda invoke timeout (default 30s)      env STRANGLER_LAMBDA_INVOKE_TIMEOUT
               --event-loops N          I/O threads (default 0: one per core)    env STRANGLER_EVENT_LOOPS
+              --drain-delay DUR        on SIGTERM, keep accepting this long after readiness turned false (default 5s)
+                                                                       env STRANGLER_SHUTDOWN_DRAIN_DELAY
+              --shutdown-timeout DUR   then wait this long for in-flight work (default 30s)
+                                                                       env STRANGLER_SHUTDOWN_TIMEOUT
               --help                   this text
             Any Spring property can also be given as --name=value.""";
 
@@ -42,7 +46,9 @@ public record GatewayArguments(List<String> springArguments, boolean isHelp) {
             Map.entry("--admin-token", "strangler.admin.token"),
             Map.entry("--audit-log", "strangler.routes.audit-log"),
             Map.entry("--invoke-timeout", "strangler.lambda.invoke-timeout"),
-            Map.entry("--event-loops", "strangler.event-loops"));
+            Map.entry("--event-loops", "strangler.event-loops"),
+            Map.entry("--drain-delay", "strangler.shutdown.drain-delay"),
+            Map.entry("--shutdown-timeout", "strangler.shutdown.timeout"));
 
     public GatewayArguments {
         springArguments = List.copyOf(springArguments);

@@ -1,5 +1,6 @@
 package dev.strangler.gateway.config;
 
+import dev.strangler.gateway.drain.Drain;
 import dev.strangler.gateway.lambda.LambdaInvoker;
 import dev.strangler.gateway.lambda.SdkLambdaInvoker;
 import dev.strangler.gateway.netty.SharedEventLoops;
@@ -8,6 +9,7 @@ import dev.strangler.gateway.routefile.RouteStore;
 import dev.strangler.gateway.web.AdminServer;
 import dev.strangler.gateway.web.GrpcOnlyHeadersFilter;
 import dev.strangler.gateway.web.HopByHopOnlyWhenPresentFilter;
+import dev.strangler.gateway.web.InFlightFilter;
 import dev.strangler.gateway.web.RequestIdFilter;
 import dev.strangler.gateway.web.TraceHeadersFilter;
 import dev.strangler.gateway.web.RouteMetrics;
@@ -24,6 +26,7 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -44,7 +47,7 @@ import reactor.core.scheduler.Schedulers;
 @Profile("!plain")
 @PropertySource("classpath:strangler-gateway-defaults.properties")
 @EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, LambdaProperties.class, AdminProperties.class,
-        ShadowProperties.class})
+        ShadowProperties.class, ShutdownProperties.class})
 public class GatewayConfiguration {
 
     /** The route id of the catch-all route to the monolith. */
@@ -163,8 +166,37 @@ public class GatewayConfiguration {
                 .build();
     }
 
+    /** Readiness and the in-flight count of requests and shadow copies, for graceful shutdown. */
+    @Bean
+    Drain drain(ShadowTraffic shadows) {
+        return new Drain().track("shadow-copies", shadows::inFlight);
+    }
+
+    @Bean
+    InFlightFilter inFlightFilter(Drain drain) {
+        return new InFlightFilter(drain);
+    }
+
+    @Bean
+    ShutdownSequence shutdownSequence(Drain drain, ShutdownProperties shutdown) {
+        return new ShutdownSequence(drain, shutdown);
+    }
+
+    /** Ready once everything started; on close, not ready at once, then still serving for the drain delay. */
+    @Bean
+    SmartLifecycle drainBeforeServerStops(ShutdownSequence sequence) {
+        return sequence.beforeServerStops();
+    }
+
+    /** After the server stopped accepting and its requests ended: waits for the rest (shadow copies) within the bound. */
+    @Bean
+    SmartLifecycle drainAfterServerStops(ShutdownSequence sequence) {
+        return sequence.afterServerStops();
+    }
+
     @Bean(destroyMethod = "close")
-    AdminServer adminServer(AdminProperties admin, RouteStore store, RouteMetrics metrics, PrometheusMeterRegistry registry) {
-        return AdminServer.start(admin.address(), admin.port(), admin.token(), store, metrics, registry);
+    AdminServer adminServer(AdminProperties admin, RouteStore store, RouteMetrics metrics, PrometheusMeterRegistry registry,
+                            Drain drain) {
+        return AdminServer.start(admin.address(), admin.port(), admin.token(), store, metrics, registry, drain);
     }
 }

@@ -1,5 +1,6 @@
 package dev.strangler.gateway.web;
 
+import dev.strangler.gateway.drain.Drain;
 import dev.strangler.gateway.routefile.InvalidRouteFileException;
 import dev.strangler.gateway.routefile.RouteStore;
 import dev.strangler.gateway.routing.Route;
@@ -35,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The admin API on its own port: list routes with live figures, set a route's target and weight, promote, roll
  * back, set its shadow traffic, and the Prometheus scrape. Every request needs {@code Authorization: Bearer <token>}
- * (compared in constant time), else 401. Changes go through {@link RouteStore#change}, so they are validated, written, audited and applied
+ * (compared in constant time), else 401, except the probes {@code GET /health/live} and {@code GET /health/ready}
+ * (200, or 503 while starting or draining; they show a state word only). Changes go through {@link RouteStore#change}, so they are validated, written, audited and applied
  * live. It runs on its own event loop, so an operator can still roll back while the proxy's loops are saturated.
  * Thread-safe.
  */
@@ -48,12 +50,14 @@ public final class AdminServer implements AutoCloseable {
     private final RouteStore store;
     private final RouteMetrics metrics;
     private final PrometheusMeterRegistry prometheus;
+    private final Drain drain;
     private final byte[] token;
     private final LoopResources loop = LoopResources.create("strangler-admin", 1, true);
     private final DisposableServer server;
 
     private AdminServer(String host, int port, String token, RouteStore store, RouteMetrics metrics,
-                        PrometheusMeterRegistry prometheus) {
+                        PrometheusMeterRegistry prometheus, Drain drain) {
+        this.drain = Objects.requireNonNull(drain, "drain");
         this.store = Objects.requireNonNull(store, "store");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
@@ -62,6 +66,8 @@ public final class AdminServer implements AutoCloseable {
         try {
             bound = HttpServer.create().runOn(loop).host(host).port(port)
                     .route(routes -> routes
+                            .get("/health/live", (rq, rs) -> health(rs, true, drain.state().name()))
+                            .get("/health/ready", (rq, rs) -> health(rs, drain.isReady(), drain.state().name()))
                             .get("/routes", guarded(this::list))
                             .put("/routes/{id}", guarded(this::set))
                             .post("/routes/{id}/promote", guarded((rq, rs) -> change(rq, rs, "promote",
@@ -78,7 +84,8 @@ public final class AdminServer implements AutoCloseable {
                             .get("/metrics", guarded(this::scrape))
                             .route(rq -> true, guarded((rq, rs) -> problem(rs, HttpStatus.NOT_FOUND, "No such admin endpoint",
                                     rq.method() + " " + rq.uri() + " is not an admin endpoint; use GET /routes, PUT /routes/{id},"
-                                            + " POST /routes/{id}/promote, POST /routes/{id}/rollback, POST /routes/{id}/shadow or GET /metrics"))))
+                                            + " POST /routes/{id}/promote, POST /routes/{id}/rollback, POST /routes/{id}/shadow, GET /metrics,"
+                                            + " GET /health/live or GET /health/ready"))))
                     .bindNow();
         } catch (RuntimeException e) {
             loop.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
@@ -90,8 +97,8 @@ public final class AdminServer implements AutoCloseable {
 
     /** Starts the admin API on {@code host}:{@code port} (0 for any free port). */
     public static AdminServer start(String host, int port, String token, RouteStore store, RouteMetrics metrics,
-                                    PrometheusMeterRegistry prometheus) {
-        return new AdminServer(host, port, token, store, metrics, prometheus);
+                                    PrometheusMeterRegistry prometheus, Drain drain) {
+        return new AdminServer(host, port, token, store, metrics, prometheus, drain);
     }
 
     /** The port the admin API listens on. */
@@ -232,6 +239,14 @@ public final class AdminServer implements AutoCloseable {
                     log.error("Route change {} on {} failed", action, id, e);
                     return Mono.from(problem(response, HttpStatus.INTERNAL_SERVER_ERROR, "Change failed", e.getMessage()));
                 });
+    }
+
+    /** A probe: 200 when {@code up}, else 503, with the state word; no token needed, nothing else shown. */
+    private static Publisher<Void> health(HttpServerResponse response, boolean up, String state) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("state", state);
+        return json(response, up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, body);
     }
 
     private Publisher<Void> scrape(HttpServerRequest request, HttpServerResponse response) {

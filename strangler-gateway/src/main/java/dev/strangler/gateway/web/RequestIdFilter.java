@@ -29,6 +29,6 @@ public final class RequestIdFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1; // right after InFlightFilter
     }
 }

@@ -156,7 +156,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
 
         @Override
         public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE + 1; // after RequestIdFilter
+            return Ordered.HIGHEST_PRECEDENCE + 2; // after InFlightFilter and RequestIdFilter
         }
     }
 

@@ -18,6 +18,15 @@ class GatewayArgumentsTest {
     }
 
     @Test
+    void turns_shutdown_options_into_the_drain_properties() {
+        GatewayArguments arguments = GatewayArguments.parse(new String[] {"--drain-delay", "0s", "--shutdown-timeout=45s"});
+
+        assertThat(arguments.springArguments()).containsExactly("--strangler.shutdown.drain-delay=0s",
+                "--strangler.shutdown.timeout=45s");
+        assertThat(GatewayArguments.USAGE).contains("--drain-delay DUR", "--shutdown-timeout DUR");
+    }
+
+    @Test
     void refuses_unknown_options_and_missing_values() {
         assertThatThrownBy(() -> GatewayArguments.parse(new String[] {"--route", "x"})).hasMessageContaining("unknown option '--route'");
         assertThatThrownBy(() -> GatewayArguments.parse(new String[] {"--routes"})).hasMessageContaining("--routes needs a value");

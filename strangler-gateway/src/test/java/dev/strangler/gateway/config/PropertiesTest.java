@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class PropertiesTest {
 
     @EnableConfigurationProperties({MonolithProperties.class, AdminProperties.class, LambdaProperties.class,
-            ShadowProperties.class})
+            ShadowProperties.class, ShutdownProperties.class})
     static class Config {
     }
 
@@ -27,7 +27,21 @@ class PropertiesTest {
                     assertThat(context.getBean(LambdaProperties.class).invokeTimeout()).hasSeconds(3);
                     assertThat(context.getBean(ShadowProperties.class))
                             .isEqualTo(new ShadowProperties(64, 256 * 1024, java.time.Duration.ofSeconds(10)));
+                    assertThat(context.getBean(ShutdownProperties.class))
+                            .isEqualTo(new ShutdownProperties(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)));
                 });
+    }
+
+    @Test
+    void refuses_a_negative_drain_delay_and_a_zero_shutdown_timeout_with_the_option_to_fix() {
+        runner.withPropertyValues("strangler.monolith.uri=http://127.0.0.1:8080", "strangler.admin.token=0123456789abcdef",
+                        "strangler.shutdown.drain-delay=-1s")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("strangler.shutdown.drain-delay must be 0 or more, but was PT-1S; e.g. --drain-delay 5s"));
+        runner.withPropertyValues("strangler.monolith.uri=http://127.0.0.1:8080", "strangler.admin.token=0123456789abcdef",
+                        "strangler.shutdown.timeout=0s")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("strangler.shutdown.timeout must be above 0, but was PT0S"));
     }
 
     @Test

@@ -43,6 +43,17 @@ class AdminApiIT {
     }
 
     @Test
+    void answers_the_health_probes_without_a_token_and_with_a_state_word_only() throws Exception {
+        HttpResponse<byte[]> live = env.send(java.net.http.HttpRequest.newBuilder(env.adminUri.resolve("/health/live")));
+        HttpResponse<byte[]> ready = env.send(java.net.http.HttpRequest.newBuilder(env.adminUri.resolve("/health/ready")));
+
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(new String(live.body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"UP\",\"state\":\"SERVING\"}");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(new String(ready.body(), StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"UP\",\"state\":\"SERVING\"}");
+    }
+
+    @Test
     void lists_routes_with_live_figures() throws Exception {
         env.send(env.request("/fn/items/figures"));
 

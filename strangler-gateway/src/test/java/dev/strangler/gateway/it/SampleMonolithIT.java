@@ -75,7 +75,7 @@ class SampleMonolithIT {
         gateway = new SpringApplicationBuilder(StranglerGatewayApplication.class).run(
                 "--server.port=0", "--strangler.routes.file=" + routes, "--strangler.monolith.uri=" + monolithUri,
                 "--strangler.lambda.endpoint=" + env.lambdaLocal.endpoint(), "--strangler.admin.port=0",
-                "--strangler.admin.token=" + TestEnvironment.TOKEN);
+                "--strangler.admin.token=" + TestEnvironment.TOKEN, "--strangler.shutdown.drain-delay=0s");
         gatewayUri = URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"));
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
     }

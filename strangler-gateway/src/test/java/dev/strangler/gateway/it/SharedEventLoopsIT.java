@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strangler.gateway.lambda.Invocation;
 import dev.strangler.gateway.lambda.SdkLambdaInvoker;
 import dev.strangler.gateway.netty.SharedEventLoops;
+import dev.strangler.gateway.web.InFlightFilter;
 import dev.strangler.gateway.web.RequestIdFilter;
 import dev.strangler.gateway.web.StranglerFilter;
 import io.netty.channel.EventLoopGroup;
@@ -89,8 +90,9 @@ class SharedEventLoopsIT {
         List<WebFilter> filters = new ArrayList<>(env.gateway.getBeansOfType(WebFilter.class).values());
         AnnotationAwareOrderComparator.sort(filters);
 
-        assertThat(filters).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(filters.get(0)).isInstanceOf(RequestIdFilter.class);
-        assertThat(filters.get(1).getClass().getEnclosingClass()).isEqualTo(StranglerFilter.class);
+        assertThat(filters).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(filters.get(0)).isInstanceOf(InFlightFilter.class); // counts every request for the drain, first
+        assertThat(filters.get(1)).isInstanceOf(RequestIdFilter.class);
+        assertThat(filters.get(2).getClass().getEnclosingClass()).isEqualTo(StranglerFilter.class);
     }
 }

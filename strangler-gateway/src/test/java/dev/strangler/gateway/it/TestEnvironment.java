@@ -131,7 +131,7 @@ final class TestEnvironment {
                 "--strangler.routes.file=" + routesFile, "--strangler.routes.reload-interval=200ms",
                 "--strangler.monolith.uri=" + monolith.uri(), "--strangler.monolith.response-timeout=3s",
                 "--strangler.lambda.endpoint=" + lambdaLocal.endpoint(), "--strangler.lambda.invoke-timeout=4s",
-                "--strangler.admin.port=0", "--strangler.admin.token=" + TOKEN,
+                "--strangler.admin.port=0", "--strangler.admin.token=" + TOKEN, "--strangler.shutdown.drain-delay=0s",
                 "--logging.level.dev.strangler.gateway.shadow=DEBUG");
         gatewayUri = URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"));
         adminUri = URI.create("http://127.0.0.1:" + gateway.getBean(AdminServer.class).port());
