@@ -142,12 +142,12 @@ class DeployManifestsTest {
         assertThat(port("http")).isEqualTo(Integer.parseInt(env("SERVER_PORT")));
         assertThat(env("STRANGLER_ADMIN_ADDRESS")).as("the kubelet probes the pod's address").isEqualTo("0.0.0.0");
         assertThat(env("SERVER_ADDRESS")).isEqualTo("0.0.0.0");
-        assertThat(gateway.getLivenessProbe().getTcpSocket().getPort().getStrVal()).isEqualTo("admin");
-        assertThat(gateway.getStartupProbe().getTcpSocket().getPort().getStrVal()).isEqualTo("admin");
-        assertThat(gateway.getReadinessProbe().getTcpSocket().getPort().getStrVal()).isEqualTo("http");
-        // every admin endpoint needs the bearer token, which a probe cannot carry from a Secret: no HTTP probe yet
+        // the admin server's health endpoints, which need no token (AdminServer: /health/live, /health/ready)
+        assertThat(Stream.of(gateway.getLivenessProbe(), gateway.getStartupProbe()))
+                .allSatisfy(probe -> assertThat(probe.getHttpGet().getPath()).isEqualTo("/health/live"));
+        assertThat(gateway.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
         assertThat(Stream.of(gateway.getLivenessProbe(), gateway.getReadinessProbe(), gateway.getStartupProbe()))
-                .allSatisfy(probe -> assertThat(probe.getHttpGet()).isNull());
+                .allSatisfy(probe -> assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("admin"));
     }
 
     @Test
