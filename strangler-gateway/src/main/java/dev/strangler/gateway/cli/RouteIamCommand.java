@@ -5,11 +5,11 @@ import dev.strangler.gateway.iam.InvokePolicy;
 import dev.strangler.gateway.iam.PolicyDraft;
 import dev.strangler.gateway.routefile.InvalidRouteFileException;
 import dev.strangler.gateway.routefile.RouteFileReader;
-import dev.strangler.gateway.routefile.RouteFileWriter;
 import dev.strangler.gateway.routing.RouteTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,6 +44,7 @@ final class RouteIamCommand {
         String partition = "aws";
         boolean force = false;
         AccountScope scope;
+        OutFile target;
         try {
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
@@ -51,11 +52,11 @@ final class RouteIamCommand {
                         out.println(USAGE);
                         return 0;
                     }
-                    case "--from" -> from = value(args, ++i, "--from");
-                    case "--out" -> file = value(args, ++i, "--out");
-                    case "--region" -> region = value(args, ++i, "--region");
-                    case "--account" -> account = value(args, ++i, "--account");
-                    case "--partition" -> partition = value(args, ++i, "--partition");
+                    case "--from" -> from = OutFile.value(args, ++i, "--from");
+                    case "--out" -> file = OutFile.value(args, ++i, "--out");
+                    case "--region" -> region = OutFile.value(args, ++i, "--region");
+                    case "--account" -> account = OutFile.value(args, ++i, "--account");
+                    case "--partition" -> partition = OutFile.value(args, ++i, "--partition");
                     case "--force" -> force = true;
                     default -> throw new IllegalArgumentException("unknown option or argument '" + args.get(i) + "'");
                 }
@@ -63,18 +64,15 @@ final class RouteIamCommand {
             if (from == null) {
                 throw new IllegalArgumentException("missing --from ROUTES (the gateway's route file)");
             }
-            if (force && file == null) {
-                throw new IllegalArgumentException("--force replaces an --out FILE, but no --out was given");
-            }
+            target = new OutFile(file == null ? null : Path.of(file), force);
             scope = new AccountScope(partition, region, account);
         } catch (IllegalArgumentException e) {
             err.println("strangler routes iam: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        Path target = file == null ? null : Path.of(file);
-        if (target != null && Files.exists(target) && !force) {
-            err.println("strangler routes iam: " + target + " exists; pass --force to replace it, or choose another --out");
+        if (target.isTaken()) {
+            err.println("strangler routes iam: " + target.takenMessage());
             return 1;
         }
         RouteTable table;
@@ -98,30 +96,19 @@ final class RouteIamCommand {
             return 1;
         }
         InvokePolicy policy = draft.policy();
-        if (target == null) {
-            out.print(policy.toJson());
-        } else {
-            try {
-                Path parent = target.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                RouteFileWriter.writeAtomically(target, policy.toJson());
-            } catch (IOException e) {
-                err.println("strangler routes iam: cannot write " + target + ": " + e.getMessage());
-                return 1;
-            }
+        try {
+            target.write(policy.toJson(), out);
+        } catch (FileAlreadyExistsException e) {
+            err.println("strangler routes iam: " + target.takenMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("strangler routes iam: cannot write " + target.file() + ": " + e.getMessage());
+            return 1;
         }
         err.println("lambda:InvokeFunction on " + policy.resources().size() + " function resource"
                 + (policy.resources().size() == 1 ? "" : "s") + " of " + from
-                + (target == null ? "." : "; written to " + target + "."));
+                + (target.isStdout() ? "." : "; written to " + target.file() + "."));
         return 0;
     }
 
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException("option " + option + " needs a value");
-        }
-        return args.get(i);
-    }
 }

@@ -12,11 +12,8 @@ import dev.strangler.gateway.seeding.RouteSeeder;
 import dev.strangler.gateway.seeding.Seeding;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +39,7 @@ final class RouteSeedCommand {
         String from = null;
         String file = null;
         boolean force = false;
+        OutFile target;
         try {
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
@@ -49,8 +47,8 @@ final class RouteSeedCommand {
                         out.println(USAGE);
                         return 0;
                     }
-                    case "--from" -> from = value(args, ++i, "--from");
-                    case "--out" -> file = value(args, ++i, "--out");
+                    case "--from" -> from = OutFile.value(args, ++i, "--from");
+                    case "--out" -> file = OutFile.value(args, ++i, "--out");
                     case "--force" -> force = true;
                     default -> throw new IllegalArgumentException("unknown option or argument '" + args.get(i) + "'");
                 }
@@ -58,17 +56,14 @@ final class RouteSeedCommand {
             if (from == null) {
                 throw new IllegalArgumentException("missing --from REPORT (the analyzer's decomposition.json or its folder)");
             }
-            if (force && file == null) {
-                throw new IllegalArgumentException("--force replaces an --out FILE, but no --out was given");
-            }
+            target = new OutFile(file == null ? null : Path.of(file), force);
         } catch (IllegalArgumentException e) {
             err.println("strangler routes seed: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        Path target = file == null ? null : Path.of(file);
-        if (target != null && Files.exists(target) && !force) {
-            err.println("strangler routes seed: " + target + " exists; pass --force to replace it, or choose another --out");
+        if (target.isTaken()) {
+            err.println("strangler routes seed: " + target.takenMessage());
             return 1;
         }
         Seeding seeding;
@@ -82,34 +77,19 @@ final class RouteSeedCommand {
             return 1;
         }
         RouteFileReader.read(yaml, "the seeded route file"); // never hand out a file the gateway would refuse
-        if (target == null) {
-            out.print(yaml);
-        } else {
-            try {
-                write(target, yaml, force);
-            } catch (FileAlreadyExistsException e) {
-                err.println("strangler routes seed: " + target + " exists; pass --force to replace it, or choose another --out");
-                return 1;
-            } catch (IOException e) {
-                err.println("strangler routes seed: cannot write " + target + ": " + e.getMessage());
-                return 1;
-            }
+        try {
+            target.write(yaml, out);
+        } catch (FileAlreadyExistsException e) {
+            err.println("strangler routes seed: " + target.takenMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("strangler routes seed: cannot write " + target.file() + ": " + e.getMessage());
+            return 1;
         }
-        summary(err, from, target, seeding);
+        summary(err, from, target.file(), seeding);
         return 0;
     }
 
-    private static void write(Path target, String yaml, boolean force) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (force) {
-            RouteFileWriter.writeAtomically(target, yaml);
-        } else {
-            Files.writeString(target, yaml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        }
-    }
 
     private static List<String> header(Path from, DecompositionReport report, Seeding seeding) {
         List<String> lines = new ArrayList<>();
@@ -155,10 +135,4 @@ final class RouteSeedCommand {
         return route.candidate() + ": " + route.label() + " (" + route.handler() + ")";
     }
 
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException("option " + option + " needs a value");
-        }
-        return args.get(i);
-    }
 }
