@@ -6,7 +6,7 @@
 # Their published source jars are fetched from Maven Central (once, through the Maven Wrapper) and unpacked as
 # Maven modules under analyzer/target/bench/real/NAME; each run is a fresh JVM with -Xmx2g and the JVM options
 # ./strangler gives analyze (override with JAVA_OPTS), timed by /usr/bin/time. Reports, the summary, the problems
-# and the timing go to analyzer/target/bench/real-reports/NAME.
+# and the timing go to analyzer/target/bench/real-reports/NAME. JAR=other.jar times another build of the analyzer.
 # Usage (from the repository root): analyzer/bench/real-codebases.sh [broadleaf|keycloak|syncope|all] [runs]
 set -euo pipefail
 
@@ -17,7 +17,7 @@ RUNS="${2:-1}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 OUT=analyzer/target/bench/real
 JAVA_OPTS="${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms2g -Xmn1g"}"
-JAR=analyzer/target/strangler-analyzer.jar
+JAR="${JAR:-analyzer/target/strangler-analyzer.jar}"
 
 BROADLEAF=(broadleaf-common broadleaf-framework broadleaf-framework-web broadleaf-profile broadleaf-profile-web
     broadleaf-open-admin-platform broadleaf-admin-module)
