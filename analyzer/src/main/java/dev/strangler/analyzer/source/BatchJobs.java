@@ -56,8 +56,8 @@ final class BatchJobs {
                     TypeIndex.MethodOwner owner = index.findMethod(type, handler.getValue());
                     entries.add(new EntryPoint(EntryPointKind.SCHEDULED, "batch", "batch", id,
                             new MethodId(ClassName.of(owner == null ? type.name : owner.type().name), handler.getValue()),
-                            owner == null ? new SourceLocation(type.scope.path, TypeScanner.line(type.declaration))
-                                    : new SourceLocation(owner.type().scope.path, TypeScanner.line(owner.method()))));
+                            owner == null ? new SourceLocation(type.scope.path, Trees.line(type.declaration))
+                                    : new SourceLocation(owner.type().scope.path, Trees.line(owner.method()))));
                 }
             }
         }

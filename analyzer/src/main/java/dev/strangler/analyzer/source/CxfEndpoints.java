@@ -48,7 +48,7 @@ final class CxfEndpoints {
                     if (method.isPublic() && !method.isStatic()) {
                         entries.add(new EntryPoint(EntryPointKind.HTTP, "jax-ws", "POST", path,
                                 new MethodId(ClassName.of(type.name), method.getNameAsString()),
-                                new SourceLocation(type.scope.path, TypeScanner.line(method))));
+                                new SourceLocation(type.scope.path, Trees.line(method))));
                     }
                 }
             }

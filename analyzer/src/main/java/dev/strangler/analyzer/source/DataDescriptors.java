@@ -73,7 +73,7 @@ final class DataDescriptors {
     /** The root element when it is {@code expected}; null (with a warning when the XML is broken) otherwise. */
     private Element parse(File file, String expected) {
         try {
-            Element root = XmlDescriptors.parse(file.text()).getDocumentElement();
+            Element root = Xml.parse(file.text()).getDocumentElement();
             return root.getTagName().equals(expected) ? root : null;
         } catch (Exception e) {
             problems.add(new Problem(file.path(), 0, 0, Severity.WARNING, "could not read XML descriptor: "

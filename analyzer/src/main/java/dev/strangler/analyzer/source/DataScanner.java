@@ -98,7 +98,7 @@ final class DataScanner {
     }
 
     private SourceLocation at(Node node) {
-        return new SourceLocation(path, TypeScanner.line(node));
+        return new SourceLocation(path, Trees.line(node));
     }
 
     private void repository() {

@@ -61,7 +61,7 @@ final class DwrEndpoints {
                     entries.add(new EntryPoint(EntryPointKind.HTTP, "dwr", "POST",
                             EntryPoints.joinPaths(prefix, "call/plaincall/" + script + "." + method + ".dwr"),
                             new MethodId(ClassName.of(owner.type().name), method),
-                            new SourceLocation(owner.type().scope.path, TypeScanner.line(declaration))));
+                            new SourceLocation(owner.type().scope.path, Trees.line(declaration))));
                 }
             }
         }

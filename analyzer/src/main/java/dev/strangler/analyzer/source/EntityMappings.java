@@ -31,7 +31,7 @@ final class EntityMappings {
     }
 
     private SourceLocation at(Node node) {
-        return new SourceLocation(type.scope.path, TypeScanner.line(node));
+        return new SourceLocation(type.scope.path, Trees.line(node));
     }
 
     void scan() {

@@ -45,9 +45,9 @@ final class EntryPoints {
     private final IndexedType type;
     private final String applicationPath;
     private final List<EntryPoint> found = new ArrayList<>();
-    private final List<JaxRsMounts.Root> roots = new ArrayList<>();
-    private final List<JaxRsMounts.Locator> locators = new ArrayList<>();
-    private final List<JaxRsMounts.Relative> relatives = new ArrayList<>();
+    private final List<Facts.JaxRsRoot> roots = new ArrayList<>();
+    private final List<Facts.JaxRsLocator> locators = new ArrayList<>();
+    private final List<Facts.JaxRsRelative> relatives = new ArrayList<>();
 
     EntryPoints(TypeIndex index, IndexedType type, String applicationPath) {
         this.index = index;
@@ -73,22 +73,22 @@ final class EntryPoints {
     }
 
     /** After {@link #find()}: the type when it is a JAX-RS root resource, with its path. */
-    List<JaxRsMounts.Root> jaxRsRoots() {
+    List<Facts.JaxRsRoot> jaxRsRoots() {
         return roots;
     }
 
     /** After {@link #find()}: the type's JAX-RS sub-resource locators whose result is a codebase type. */
-    List<JaxRsMounts.Locator> jaxRsLocators() {
+    List<Facts.JaxRsLocator> jaxRsLocators() {
         return locators;
     }
 
     /** After {@link #find()}: the routes of a JAX-RS resource without a class-level path, relative to its mounts. */
-    List<JaxRsMounts.Relative> jaxRsRelativeRoutes() {
+    List<Facts.JaxRsRelative> jaxRsRelativeRoutes() {
         return relatives;
     }
 
     private SourceLocation at(MethodDeclaration method) {
-        return new SourceLocation(type.scope.path, TypeScanner.line(method));
+        return new SourceLocation(type.scope.path, Trees.line(method));
     }
 
     private void add(EntryPointKind kind, String framework, String httpMethod, String path, MethodDeclaration method) {
@@ -111,7 +111,7 @@ final class EntryPoints {
                     implemented = true;
                     found.add(new EntryPoint(EntryPointKind.HTTP, framework, httpMethod, path,
                             new MethodId(ClassName.of(implementing.name), method.getNameAsString()),
-                            new SourceLocation(implementing.scope.path, TypeScanner.line(overloads.get(0)))));
+                            new SourceLocation(implementing.scope.path, Trees.line(overloads.get(0)))));
                 }
             }
             if (implemented) {
@@ -160,7 +160,7 @@ final class EntryPoints {
                                 found.add(new EntryPoint(EntryPointKind.HTTP, "spring-mvc",
                                         httpMethod.toUpperCase(Locale.ROOT), route,
                                         new MethodId(ClassName.of(owner.name), method.getNameAsString()),
-                                        new SourceLocation(owner.scope.path, TypeScanner.line(method))));
+                                        new SourceLocation(owner.scope.path, Trees.line(method))));
                             }
                         }
                     }
@@ -219,7 +219,7 @@ final class EntryPoints {
         AnnotationExpr classPath = Annotations.find(type.declaration, "Path");
         String prefix = classPath == null ? "" : first(Annotations.strings(classPath, "value", index, type));
         if (classPath != null) {
-            roots.add(new JaxRsMounts.Root(type.name, joinPaths(applicationPath, prefix)));
+            roots.add(new Facts.JaxRsRoot(type.name, joinPaths(applicationPath, prefix)));
         }
         for (MethodDeclaration method : methods()) {
             String httpMethod = null;
@@ -233,7 +233,7 @@ final class EntryPoints {
             if (httpMethod == null) {
                 if (methodPath != null) {
                     for (String target : locatorTargets(method, 2)) {
-                        locators.add(new JaxRsMounts.Locator(type.name, path, target));
+                        locators.add(new Facts.JaxRsLocator(type.name, path, target));
                     }
                 }
                 continue;
@@ -243,7 +243,7 @@ final class EntryPoints {
             if (classPath == null) {
                 // reachable only through a locator: mounted once every type has been read (JaxRsMounts)
                 for (EntryPoint entry : found.subList(before, found.size())) {
-                    relatives.add(new JaxRsMounts.Relative(entry, joinPaths("", path)));
+                    relatives.add(new Facts.JaxRsRelative(entry, joinPaths("", path)));
                 }
             }
         }
@@ -302,7 +302,7 @@ final class EntryPoints {
             for (String pattern : patterns) {
                 entries.add(new EntryPoint(EntryPointKind.HTTP, framework, handler.getValue(), normalizePath(pattern),
                         new MethodId(ClassName.of(owner.type().name), handler.getKey()),
-                        new SourceLocation(owner.type().scope.path, TypeScanner.line(owner.method()))));
+                        new SourceLocation(owner.type().scope.path, Trees.line(owner.method()))));
             }
         }
         return entries;

@@ -36,12 +36,24 @@ final class Facts {
     final List<TableAccess> tableAccesses = new ArrayList<>();
     final List<Risk> risks = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
-    final List<JaxRsMounts.Root> jaxRsRoots = new ArrayList<>();
-    final List<JaxRsMounts.Locator> jaxRsLocators = new ArrayList<>();
-    final List<JaxRsMounts.Relative> jaxRsRelativeRoutes = new ArrayList<>();
+    final List<JaxRsRoot> jaxRsRoots = new ArrayList<>();
+    final List<JaxRsLocator> jaxRsLocators = new ArrayList<>();
+    final List<JaxRsRelative> jaxRsRelativeRoutes = new ArrayList<>();
     long resolved;
     long guessed;
     long unresolved;
+
+    /** A root resource: a class with {@code @Path}, and its path with the application path before it. */
+    record JaxRsRoot(String type, String path) {
+    }
+
+    /** A sub-resource locator of {@code owner} at {@code path} (relative to the owner's mount) returning {@code target}. */
+    record JaxRsLocator(String owner, String path, String target) {
+    }
+
+    /** A route of a class without {@code @Path}, with its path relative to where the class is mounted. */
+    record JaxRsRelative(EntryPoint entry, String path) {
+    }
 
     /** Keyed by (from, to, kind). */
     record DependencyKey(ClassName from, ClassName to, DependencyKind kind) {

@@ -71,7 +71,7 @@ final class FrontControllers {
             problems.add(new Problem(webApp.path(), Xml.lineOf(webApp.text(), servlet.className()), 0,
                     Severity.WARNING, "front controller " + servlet.className() + " (mapped to "
                     + String.join(", ", servlet.patterns()) + ") dispatches by reflection ("
-                    + dispatch.getNameAsString() + " at " + type.scope.path + ":" + TypeScanner.line(dispatch)
+                    + dispatch.getNameAsString() + " at " + type.scope.path + ":" + Trees.line(dispatch)
                     + "); the dispatch behind it was not followed, so what it calls is not traced from it;"
                     + " a mapping file naming the classes (like JForum's modulesMapping.properties) would be read"));
         }
@@ -131,7 +131,7 @@ final class FrontControllers {
                     for (String path : paths) {
                         entries.add(new EntryPoint(EntryPointKind.HTTP, "front-controller", "ANY", path,
                                 new MethodId(ClassName.of(command.name), method),
-                                new SourceLocation(command.scope.path, TypeScanner.line(declaration))));
+                                new SourceLocation(command.scope.path, Trees.line(declaration))));
                     }
                 }
             }

@@ -60,7 +60,7 @@ final class HibernateMappings {
             table = parentTable;
         }
         String qualified = table.isEmpty() || schema.isEmpty() || table.contains(".") ? table : schema + "." + table;
-        SourceLocation location = new SourceLocation(path, XmlDescriptors.lineOf(text, "\"" + name + "\""));
+        SourceLocation location = new SourceLocation(path, Xml.lineOf(text, "\"" + name + "\""));
         entities.add(new OrmXml.Entity(className, mapped.getAttribute("entity-name").strip(), qualified, false, location));
         for (String tag : COLLECTIONS) {
             for (Element collection : Xml.children(mapped, tag)) {
@@ -82,7 +82,7 @@ final class HibernateMappings {
         String body = query.getTextContent().strip();
         if (!name.isEmpty() && !body.isEmpty()) {
             statements.add(new NamedStatements.Statement(name, body, origin,
-                    new SourceLocation(path, XmlDescriptors.lineOf(text, "\"" + name + "\""))));
+                    new SourceLocation(path, Xml.lineOf(text, "\"" + name + "\""))));
         }
     }
 }

@@ -87,7 +87,7 @@ final class IbatisSqlMaps {
                 continue;
             }
             String sql = sql(flatten(element, fragments));
-            SourceLocation location = new SourceLocation(path, XmlDescriptors.lineOf(text, "id=\"" + id + "\""));
+            SourceLocation location = new SourceLocation(path, Xml.lineOf(text, "id=\"" + id + "\""));
             String name = namespace.isEmpty() ? id : namespace + "." + id;
             NamedStatements.Statement statement = new NamedStatements.Statement(name, sql, DataAccessOrigin.IBATIS,
                     location);

@@ -94,7 +94,7 @@ final class JavaFileParser {
         }
         for (TypeDeclaration<?> type : unit.getTypes()) {
             if (Annotations.has(type, "Generated")) {
-                problems.add(new Problem(path, TypeScanner.line(type), 0, Severity.NOTE,
+                problems.add(new Problem(path, Trees.line(type), 0, Severity.NOTE,
                         "skipped generated source (@Generated on " + type.getNameAsString() + ")"));
                 return new ParsedFile(path, null, null, nonBlank, problems, true);
             }

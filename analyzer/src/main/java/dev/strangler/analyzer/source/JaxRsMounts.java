@@ -1,6 +1,9 @@
 package dev.strangler.analyzer.source;
 
 import dev.strangler.analyzer.core.EntryPoint;
+import dev.strangler.analyzer.source.Facts.JaxRsLocator;
+import dev.strangler.analyzer.source.Facts.JaxRsRelative;
+import dev.strangler.analyzer.source.Facts.JaxRsRoot;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,18 +31,6 @@ final class JaxRsMounts {
     static final int MAX_MOUNTS = 16;
     private static final int TYPE_LIMIT = 64;
 
-    /** A root resource: a class with {@code @Path}, and its path with the application path before it. */
-    record Root(String type, String path) {
-    }
-
-    /** A sub-resource locator of {@code owner} at {@code path} (relative to the owner's mount) returning {@code target}. */
-    record Locator(String owner, String path, String target) {
-    }
-
-    /** A route of a class without {@code @Path}, with its path relative to where the class is mounted. */
-    record Relative(EntryPoint entry, String path) {
-    }
-
     private record Mount(String type, String path, Set<String> chain) {
     }
 
@@ -47,27 +38,27 @@ final class JaxRsMounts {
     }
 
     /** The entry points with each reachable sub-resource route replaced by its routes under every mount. */
-    static List<EntryPoint> mount(List<EntryPoint> entries, List<Root> roots, List<Locator> locators,
-                                  List<Relative> relatives, TypeIndex index) {
+    static List<EntryPoint> mount(List<EntryPoint> entries, List<JaxRsRoot> roots, List<JaxRsLocator> locators,
+                                  List<JaxRsRelative> relatives, TypeIndex index) {
         if (relatives.isEmpty()) {
             return new ArrayList<>(entries);
         }
         Set<String> rootTypes = new HashSet<>();
         roots.forEach(root -> rootTypes.add(root.type()));
-        Map<String, List<Locator>> byOwner = new TreeMap<>();
-        for (Locator locator : locators) {
+        Map<String, List<JaxRsLocator>> byOwner = new TreeMap<>();
+        for (JaxRsLocator locator : locators) {
             byOwner.computeIfAbsent(locator.owner(), k -> new ArrayList<>()).add(locator);
         }
-        byOwner.values().forEach(list -> list.sort(Comparator.comparing(Locator::path).thenComparing(Locator::target)));
+        byOwner.values().forEach(list -> list.sort(Comparator.comparing(JaxRsLocator::path).thenComparing(JaxRsLocator::target)));
         Map<String, SortedSet<String>> mounts = new HashMap<>();
         inheritRootPaths(roots, rootTypes, mounts, index);
         Deque<Mount> queue = new ArrayDeque<>();
-        roots.stream().sorted(Comparator.comparing(Root::type).thenComparing(Root::path))
+        roots.stream().sorted(Comparator.comparing(JaxRsRoot::type).thenComparing(JaxRsRoot::path))
                 .forEach(root -> queue.add(new Mount(root.type(), root.path(), Set.of(root.type()))));
         while (!queue.isEmpty()) {
             Mount mount = queue.poll();
             for (String owner : withSupertypes(mount.type(), index)) {
-                for (Locator locator : byOwner.getOrDefault(owner, List.of())) {
+                for (JaxRsLocator locator : byOwner.getOrDefault(owner, List.of())) {
                     String path = EntryPoints.joinPaths(mount.path(), locator.path());
                     List<String> family = new ArrayList<>(List.of(locator.target()));
                     family.addAll(index.allSubtypes(locator.target(), TYPE_LIMIT));
@@ -92,7 +83,7 @@ final class JaxRsMounts {
             }
         }
         Map<EntryPoint, List<String>> replaced = new LinkedHashMap<>();
-        for (Relative relative : relatives) {
+        for (JaxRsRelative relative : relatives) {
             SortedSet<String> paths = mounts.get(relative.entry().handler().owner().value());
             if (paths == null) {
                 continue;
@@ -122,9 +113,9 @@ final class JaxRsMounts {
      * own ({@code UserService extends AnyService}, where only {@code UserService} has {@code @Path}), and, for an
      * interface, those its implementations inherit from their base classes, which handle its routes.
      */
-    private static void inheritRootPaths(List<Root> roots, Set<String> rootTypes, Map<String, SortedSet<String>> mounts,
+    private static void inheritRootPaths(List<JaxRsRoot> roots, Set<String> rootTypes, Map<String, SortedSet<String>> mounts,
                                          TypeIndex index) {
-        for (Root root : roots) {
+        for (JaxRsRoot root : roots) {
             Set<String> inheriting = new TreeSet<>(withSupertypes(root.type(), index));
             for (String implementation : index.allSubtypes(root.type(), TYPE_LIMIT)) {
                 inheriting.addAll(withSupertypes(implementation, index));

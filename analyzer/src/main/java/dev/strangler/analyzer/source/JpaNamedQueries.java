@@ -41,6 +41,6 @@ final class JpaNamedQueries {
         }
         statements.add(new NamedStatements.Statement(names.get(0), queries.get(0),
                 kind.equals("NamedQuery") ? DataAccessOrigin.JPQL : DataAccessOrigin.NATIVE_SQL,
-                new SourceLocation(type.scope.path, TypeScanner.line(annotation))));
+                new SourceLocation(type.scope.path, Trees.line(annotation))));
     }
 }

@@ -156,7 +156,7 @@ final class JsfViews {
         MethodId handler = owner == null ? new MethodId(ClassName.of(bean.name), fallback)
                 : new MethodId(ClassName.of(owner.type().name), owner.method().getNameAsString());
         SourceLocation location = owner == null ? new SourceLocation(path, line)
-                : new SourceLocation(owner.type().scope.path, TypeScanner.line(owner.method()));
+                : new SourceLocation(owner.type().scope.path, Trees.line(owner.method()));
         entries.add(new EntryPoint(EntryPointKind.HTTP, "jsf", httpMethod, url, handler, location));
     }
 

@@ -213,6 +213,6 @@ final class MongoScanner {
 
     private void add(String member, String collection, AccessMode mode, Node at) {
         facts.tableAccesses.add(new TableAccess(ClassName.of(type.name), member, collection, mode,
-                DataAccessOrigin.MONGODB, new SourceLocation(type.scope.path, TypeScanner.line(at))));
+                DataAccessOrigin.MONGODB, new SourceLocation(type.scope.path, Trees.line(at))));
     }
 }

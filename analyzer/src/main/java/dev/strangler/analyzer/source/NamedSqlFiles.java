@@ -22,12 +22,6 @@ final class NamedSqlFiles {
         this.statements = statements;
     }
 
-    /** Whether a file of this name is worth reading: SQL files, and properties files that are not message bundles. */
-    static boolean accepts(String fileName) {
-        return fileName.endsWith(".sql") || (fileName.endsWith(".properties")
-                && !fileName.matches(".*_[a-z]{2,3}(_[A-Za-z]{2,4})*\\.properties") && !fileName.startsWith("messages"));
-    }
-
     /** Reads one file; returns how many named statements it held. */
     int read(String path, String text) {
         int found = 0;

@@ -57,7 +57,7 @@ final class OrmXml {
                     table = schema + "." + table;
                 }
             }
-            SourceLocation location = new SourceLocation(path, XmlDescriptors.lineOf(text, "\"" + entity.getAttribute("class")));
+            SourceLocation location = new SourceLocation(path, Xml.lineOf(text, "\"" + entity.getAttribute("class")));
             entities.add(new Entity(className, entity.getAttribute("name").strip(), table, false, location));
             namedQueries(path, text, entity);
         }
@@ -72,7 +72,7 @@ final class OrmXml {
                 String body = Objects.requireNonNullElse(Xml.childText(query, "query"), "");
                 if (!name.isEmpty() && !body.isEmpty()) {
                     statements.add(new NamedStatements.Statement(name, body, origin,
-                            new SourceLocation(path, XmlDescriptors.lineOf(text, "\"" + name + "\""))));
+                            new SourceLocation(path, Xml.lineOf(text, "\"" + name + "\""))));
                 }
             }
         }

@@ -92,7 +92,7 @@ final class RiskScanner {
     }
 
     private void add(RiskKind kind, Node node, String detail) {
-        int line = TypeScanner.line(node);
+        int line = Trees.line(node);
         // one risk of a kind per line: "uses HttpSession" and "getSession() call" on one line are one finding
         risks.putIfAbsent(kind + ":" + line,
                 new Risk(kind, ClassName.of(type.name), new SourceLocation(type.scope.path, line), detail));

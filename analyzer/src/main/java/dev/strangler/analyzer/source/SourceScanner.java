@@ -244,7 +244,7 @@ public final class SourceScanner {
                 facts.jaxRsRelativeRoutes.addAll(entryPoints.jaxRsRelativeRoutes());
                 facts.risks.addAll(new RiskScanner(index, type).scan());
             } catch (RuntimeException | StackOverflowError e) {
-                facts.problems.add(new Problem(file.path(), TypeScanner.line(type.declaration), 0, Severity.ERROR,
+                facts.problems.add(new Problem(file.path(), Trees.line(type.declaration), 0, Severity.ERROR,
                         "analysis of " + type.name + " stopped early (" + e + "); its model may be incomplete"));
             }
         }
@@ -253,12 +253,12 @@ public final class SourceScanner {
 
     private static TypeInfo typeInfo(ParsedFile file, IndexedType type, TypeIndex index) {
         TypeDeclaration<?> declaration = type.declaration;
-        int first = TypeScanner.line(declaration);
+        int first = Trees.line(declaration);
         int last = declaration.getEnd().map(p -> p.line).orElse(first);
         int lines = file.codeLinesBetween(first, last);
         for (BodyDeclaration<?> member : declaration.getMembers()) {
             if (member instanceof TypeDeclaration<?> nested) {
-                lines -= file.codeLinesBetween(TypeScanner.line(nested), nested.getEnd().map(p -> p.line).orElse(0));
+                lines -= file.codeLinesBetween(Trees.line(nested), nested.getEnd().map(p -> p.line).orElse(0));
             }
         }
         java.util.SortedSet<String> annotations = new TreeSet<>();

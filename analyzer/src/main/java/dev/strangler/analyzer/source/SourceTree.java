@@ -34,6 +34,9 @@ final class SourceTree {
     private static final Set<String> IGNORED_FOLDERS = Set.of("node_modules", "generated-sources",
             "generated-test-sources", "generated", "annotations");
 
+    /** The endings of JSF and JSP views. */
+    static final List<String> VIEW_ENDINGS = List.of(".xhtml", ".jsp", ".jspx", ".jspf");
+
     private final Path root;
     private final long maxFileBytes;
     private final List<Path> javaFiles = new ArrayList<>();
@@ -47,6 +50,18 @@ final class SourceTree {
     private SourceTree(Path root, long maxFileBytes) {
         this.root = root;
         this.maxFileBytes = maxFileBytes;
+    }
+
+    /** Whether a file of this name is a view or a properties file, for the web files framework readers ask for. */
+    static boolean webFile(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".properties") || VIEW_ENDINGS.stream().anyMatch(lower::endsWith);
+    }
+
+    /** Whether a file of this name may hold named SQL: SQL files, and properties files that are not message bundles. */
+    static boolean namedSqlFile(String fileName) {
+        return fileName.endsWith(".sql") || (fileName.endsWith(".properties")
+                && !fileName.matches(".*_[a-z]{2,3}(_[A-Za-z]{2,4})*\\.properties") && !fileName.startsWith("messages"));
     }
 
     static SourceTree walk(Path root, long maxFileBytes) {
@@ -179,12 +194,12 @@ final class SourceTree {
                 }
             } else if (name.endsWith(".xml") && attrs.size() <= maxFileBytes) {
                 xmlFiles.add(file);
-            } else if (attrs.size() <= maxFileBytes && (WebFiles.wanted(name) || NamedSqlFiles.accepts(name))) {
+            } else if (attrs.size() <= maxFileBytes && (webFile(name) || namedSqlFile(name))) {
                 // a properties file may map entry points (a front controller's) and hold named SQL at once
-                if (WebFiles.wanted(name)) {
+                if (webFile(name)) {
                     otherFiles.add(file);
                 }
-                if (NamedSqlFiles.accepts(name)) {
+                if (namedSqlFile(name)) {
                     namedSqlFiles.add(file);
                 }
             }

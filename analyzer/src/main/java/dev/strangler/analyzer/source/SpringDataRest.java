@@ -64,7 +64,7 @@ final class SpringDataRest {
         String collection = !paths.isEmpty() ? paths.get(0)
                 : plural(JsfViews.decapitalise(entity == null ? repository.simpleName() : entity.simpleName()));
         String root = EntryPoints.joinPaths(basePath, collection);
-        SourceLocation location = new SourceLocation(repository.scope.path, TypeScanner.line(repository.declaration));
+        SourceLocation location = new SourceLocation(repository.scope.path, Trees.line(repository.declaration));
         List<EntryPoint> entries = new ArrayList<>();
         for (String[] route : CRUD) {
             entries.add(new EntryPoint(EntryPointKind.HTTP, "spring-data-rest", route[0], root + route[1],
@@ -79,7 +79,7 @@ final class SpringDataRest {
             entries.add(new EntryPoint(EntryPointKind.HTTP, "spring-data-rest", "GET",
                     root + "/search/" + (custom.isEmpty() ? method.getNameAsString() : custom.get(0)),
                     new MethodId(ClassName.of(repository.name), method.getNameAsString()),
-                    new SourceLocation(repository.scope.path, TypeScanner.line(method))));
+                    new SourceLocation(repository.scope.path, Trees.line(method))));
         }
         return entries;
     }

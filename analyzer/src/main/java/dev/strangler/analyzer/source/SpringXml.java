@@ -264,7 +264,7 @@ final class SpringXml {
         if (owner != null) {
             entries.add(new EntryPoint(EntryPointKind.HTTP, framework, httpMethod, route,
                     new MethodId(ClassName.of(owner.type().name), method),
-                    new SourceLocation(owner.type().scope.path, TypeScanner.line(owner.method()))));
+                    new SourceLocation(owner.type().scope.path, Trees.line(owner.method()))));
         }
     }
 }

@@ -66,7 +66,7 @@ final class StripesActions {
                 }
                 entries.add(new EntryPoint(EntryPointKind.HTTP, "stripes", httpMethod, path,
                         new MethodId(ClassName.of(owner.name), method.getNameAsString()),
-                        new SourceLocation(owner.scope.path, TypeScanner.line(method))));
+                        new SourceLocation(owner.scope.path, Trees.line(method))));
             }
         }
         return entries;

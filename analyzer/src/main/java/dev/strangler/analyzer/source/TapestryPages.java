@@ -55,7 +55,7 @@ final class TapestryPages {
                 }
                 entries.add(new EntryPoint(EntryPointKind.HTTP, "tapestry", httpMethod, path,
                         new MethodId(ClassName.of(type.name), name),
-                        new SourceLocation(type.scope.path, TypeScanner.line(method))));
+                        new SourceLocation(type.scope.path, Trees.line(method))));
             }
         }
         return entries;

@@ -31,6 +31,11 @@ final class Trees {
         }
     }
 
+    /** The 1-based line where {@code node} begins, or 0 when the parser recorded no position. */
+    static int line(Node node) {
+        return node.getBegin().map(position -> position.line).orElse(0);
+    }
+
     /** The nodes of {@code type} at or below {@code root}, in pre-order. */
     static <T extends Node> List<T> findAll(Node root, Class<T> type) {
         List<T> found = new ArrayList<>();

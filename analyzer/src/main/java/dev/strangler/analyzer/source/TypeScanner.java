@@ -144,7 +144,7 @@ final class TypeScanner {
         for (AnnotationExpr annotation : annotations) {
             TypeIndex.Resolution resolution = index.resolve(annotation.getNameAsString(), type, type.scope, Set.of());
             if (resolution.isCodebase()) {
-                record(resolution, DependencyKind.ANNOTATION, line(annotation), tally);
+                record(resolution, DependencyKind.ANNOTATION, Trees.line(annotation), tally);
             }
         }
     }
@@ -167,7 +167,7 @@ final class TypeScanner {
             return;
         }
         TypeIndex.Resolution resolution = index.resolve(written.getNameWithScope(), context, type.scope, typeParameters);
-        record(resolution, kind, line(written), tally);
+        record(resolution, kind, Trees.line(written), tally);
         if (kind == DependencyKind.INHERITANCE) {
             written.getTypeArguments().ifPresent(args -> args.forEach(
                     arg -> referenceTypes(arg, DependencyKind.SIGNATURE, tally, typeParameters)));
@@ -199,10 +199,6 @@ final class TypeScanner {
         }
     }
 
-    static int line(Node node) {
-        return node.getBegin().map(position -> position.line).orElse(0);
-    }
-
     /** The receiver, owner and result type of a call, as far as they could be settled. */
     private record CallTarget(String owner, JType result, TypeIndex.Outcome outcome, List<String> implementations) {
         static final CallTarget LIBRARY = new CallTarget(null, null, TypeIndex.Outcome.LIBRARY, List.of());
@@ -224,7 +220,7 @@ final class TypeScanner {
         Body(String member, Node declaration, Set<String> typeParameters) {
             this.typeParameters = typeParameters;
             this.tally = facts.method(new MethodId(ClassName.of(type.name), member),
-                    new SourceLocation(path, line(declaration)));
+                    new SourceLocation(path, Trees.line(declaration)));
         }
 
         void walk(Node node) {
@@ -258,7 +254,7 @@ final class TypeScanner {
                 JType created = index.toJType(creation.getType(), type, type.scope, typeParameters);
                 TypeIndex.Resolution resolution = index.resolve(creation.getType().getNameWithScope(), type,
                         type.scope, typeParameters);
-                record(resolution, DependencyKind.INSTANTIATION, line(creation), tally);
+                record(resolution, DependencyKind.INSTANTIATION, Trees.line(creation), tally);
                 if (created != null && created.codebase()) {
                     tally.calls.add(new MethodId(ClassName.of(created.name()), "<init>"));
                 }
@@ -319,7 +315,7 @@ final class TypeScanner {
                         tally.calls.add(new MethodId(ClassName.of(implementation), call.getNameAsString()));
                     }
                     facts.depend(type.name, target.owner(), DependencyKind.CALL, guessed,
-                            new SourceLocation(path, line(call)));
+                            new SourceLocation(path, Trees.line(call)));
                 }
                 case UNKNOWN -> facts.unresolved++;
                 default -> {
@@ -341,7 +337,7 @@ final class TypeScanner {
             String ownerName = owner == null ? receiver.name() : owner.type().name;
             tally.calls.add(new MethodId(ClassName.of(ownerName), method));
             facts.resolved++;
-            facts.depend(type.name, ownerName, DependencyKind.CALL, false, new SourceLocation(path, line(reference)));
+            facts.depend(type.name, ownerName, DependencyKind.CALL, false, new SourceLocation(path, Trees.line(reference)));
         }
 
         private void visitFieldAccess(FieldAccessExpr access) {
@@ -353,7 +349,7 @@ final class TypeScanner {
                 owner = typeOf(access.getScope());
             }
             if (owner != null && owner.codebase() && owner.arrayDimensions() == 0 && !owner.name().equals(type.name)) {
-                facts.depend(type.name, owner.name(), DependencyKind.CALL, false, new SourceLocation(path, line(access)));
+                facts.depend(type.name, owner.name(), DependencyKind.CALL, false, new SourceLocation(path, Trees.line(access)));
                 tally.references.add(ClassName.of(owner.name()));
             }
         }
@@ -367,7 +363,7 @@ final class TypeScanner {
             }
             String owner = type.scope.staticImports.get(identifier);
             if (owner != null && index.get(owner) != null && !owner.equals(type.name)) {
-                facts.depend(type.name, owner, DependencyKind.CALL, false, new SourceLocation(path, line(name)));
+                facts.depend(type.name, owner, DependencyKind.CALL, false, new SourceLocation(path, Trees.line(name)));
                 tally.references.add(ClassName.of(owner));
             }
         }

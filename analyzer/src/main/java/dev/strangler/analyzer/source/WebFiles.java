@@ -17,7 +17,6 @@ import java.util.Properties;
  * files.
  */
 final class WebFiles {
-    private static final List<String> VIEW_ENDINGS = List.of(".xhtml", ".jsp", ".jspx", ".jspf");
     private static final List<String> WEB_ROOTS = List.of("src/main/webapp/", "webapp/", "WebContent/", "WebRoot/",
             "web/", "war/");
 
@@ -34,18 +33,13 @@ final class WebFiles {
         this.problems = problems;
     }
 
-    static boolean wanted(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".properties") || VIEW_ENDINGS.stream().anyMatch(lower::endsWith);
-    }
-
     /** The JSF and JSP views, in path order. */
     List<TextFile> views() {
         if (views == null) {
             views = new ArrayList<>();
             for (Path file : tree.otherFiles()) {
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (VIEW_ENDINGS.stream().anyMatch(name::endsWith)) {
+                if (SourceTree.VIEW_ENDINGS.stream().anyMatch(name::endsWith)) {
                     String text = read(file);
                     if (text != null) {
                         views.add(new TextFile(tree.relative(file), text));

@@ -36,7 +36,7 @@ final class WebSocketEndpoints {
             if (method.getAnnotations().stream().anyMatch(a -> LIFECYCLE.containsKey(Annotations.simpleName(a)))) {
                 entries.add(new EntryPoint(EntryPointKind.HTTP, "websocket", "GET", path,
                         new MethodId(ClassName.of(type.name), method.getNameAsString()),
-                        new SourceLocation(type.scope.path, TypeScanner.line(method))));
+                        new SourceLocation(type.scope.path, Trees.line(method))));
             }
         }
         return entries;

@@ -1,8 +1,14 @@
 package dev.strangler.analyzer.source;
 
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +52,33 @@ final class Xml {
         return tag.substring(tag.indexOf(':') + 1);
     }
 
+    /** Parses a descriptor without validating it; external DTDs and schemas are never fetched. */
+    static Document parse(String text) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(false);
+        factory.setValidating(false);
+        factory.setExpandEntityReferences(false);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+        builder.setErrorHandler(null);
+        return builder.parse(new InputSource(new StringReader(text)));
+    }
+
+    /** The 1-based line of the first occurrence of {@code needle}, or 0 when it does not occur. */
     static int lineOf(String text, String needle) {
-        return XmlDescriptors.lineOf(text, needle);
+        int index = needle == null ? -1 : text.indexOf(needle);
+        if (index < 0) {
+            return 0;
+        }
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 }
