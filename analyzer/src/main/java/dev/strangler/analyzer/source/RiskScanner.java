@@ -22,6 +22,10 @@ import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.Risk;
 import dev.strangler.analyzer.core.RiskKind;
 import dev.strangler.analyzer.core.SourceLocation;
+import dev.strangler.analyzer.source.parse.Trees;
+import dev.strangler.analyzer.source.resolve.Annotations;
+import dev.strangler.analyzer.source.resolve.IndexedType;
+import dev.strangler.analyzer.source.resolve.TypeIndex;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;

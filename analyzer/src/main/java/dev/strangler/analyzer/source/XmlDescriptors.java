@@ -10,6 +10,14 @@ import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.Severity;
 import dev.strangler.analyzer.core.SourceLocation;
 import dev.strangler.analyzer.core.TableAccess;
+import dev.strangler.analyzer.source.data.SqlTables;
+import dev.strangler.analyzer.source.facts.Facts;
+import dev.strangler.analyzer.source.frameworks.EntryPoints;
+import dev.strangler.analyzer.source.frameworks.FrameworkDescriptors;
+import dev.strangler.analyzer.source.parse.Trees;
+import dev.strangler.analyzer.source.parse.Xml;
+import dev.strangler.analyzer.source.resolve.IndexedType;
+import dev.strangler.analyzer.source.resolve.TypeIndex;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -21,8 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.strangler.analyzer.source.Xml.childText;
-import static dev.strangler.analyzer.source.Xml.children;
+import static dev.strangler.analyzer.source.parse.Xml.childText;
+import static dev.strangler.analyzer.source.parse.Xml.children;
 
 /**
  * Reads the XML that declares entry points and SQL outside Java code: {@code web.xml} servlet mappings, Struts 1
