@@ -1,9 +1,9 @@
 package dev.strangler.analyzer.source.frameworks;
 
+import dev.strangler.analyzer.core.EntryPoint;
 import dev.strangler.analyzer.source.facts.Facts.JaxRsLocator;
 import dev.strangler.analyzer.source.facts.Facts.JaxRsRelative;
 import dev.strangler.analyzer.source.facts.Facts.JaxRsRoot;
-import dev.strangler.analyzer.core.EntryPoint;
 import dev.strangler.analyzer.source.resolve.IndexedType;
 import dev.strangler.analyzer.source.resolve.JType;
 import dev.strangler.analyzer.source.resolve.TypeIndex;
