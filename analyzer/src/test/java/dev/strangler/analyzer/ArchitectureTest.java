@@ -38,7 +38,42 @@ class ArchitectureTest {
     static final ArchRule javaparser_stays_in_source = noClasses()
             .that().resideOutsideOfPackage("..analyzer.source..")
             .should().dependOnClassesThat().resideInAPackage("com.github.javaparser..")
-            .because("no JavaParser type leaves the source package");
+            .because("no JavaParser type leaves the source package and its sub-packages");
+
+    private static final String SOURCE_ROOT = "dev.strangler.analyzer.source";
+
+    @ArchTest
+    static final ArchRule source_parse_stands_alone = noClasses()
+            .that().resideInAPackage("..analyzer.source.parse..")
+            .should().dependOnClassesThat().resideInAnyPackage(SOURCE_ROOT, "..analyzer.source.facts..",
+                    "..analyzer.source.resolve..", "..analyzer.source.frameworks..", "..analyzer.source.data..")
+            .because("reading and parsing files is the bottom layer of the source reader");
+
+    @ArchTest
+    static final ArchRule source_facts_stand_alone = noClasses()
+            .that().resideInAPackage("..analyzer.source.facts..")
+            .should().dependOnClassesThat().resideInAnyPackage(SOURCE_ROOT, "..analyzer.source.parse..",
+                    "..analyzer.source.resolve..", "..analyzer.source.frameworks..", "..analyzer.source.data..")
+            .because("the facts are plain accumulators every reader writes into");
+
+    @ArchTest
+    static final ArchRule source_resolve_builds_on_parse_and_facts_only = noClasses()
+            .that().resideInAPackage("..analyzer.source.resolve..")
+            .should().dependOnClassesThat().resideInAnyPackage(SOURCE_ROOT, "..analyzer.source.frameworks..",
+                    "..analyzer.source.data..")
+            .because("name resolution knows no framework or data reader");
+
+    @ArchTest
+    static final ArchRule source_frameworks_do_not_read_data = noClasses()
+            .that().resideInAPackage("..analyzer.source.frameworks..")
+            .should().dependOnClassesThat().resideInAnyPackage(SOURCE_ROOT, "..analyzer.source.data..")
+            .because("a framework reader is one new file beside the others, not wired into the data readers");
+
+    @ArchTest
+    static final ArchRule source_data_does_not_read_frameworks = noClasses()
+            .that().resideInAPackage("..analyzer.source.data..")
+            .should().dependOnClassesThat().resideInAnyPackage(SOURCE_ROOT, "..analyzer.source.frameworks..")
+            .because("data readers and entry-point readers meet only in the source package that runs both");
 
     @ArchTest
     static final ArchRule packages_are_free_of_cycles = slices().matching("dev.strangler.analyzer.(**)")

@@ -2,14 +2,20 @@ package dev.strangler.analyzer.source;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ParserConfiguration.LanguageLevel;
+import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
 import com.github.javaparser.TokenRange;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.Severity;
+import dev.strangler.analyzer.source.parse.CompactText;
+import dev.strangler.analyzer.source.parse.ParsedFile;
+import dev.strangler.analyzer.source.parse.SourceText;
+import dev.strangler.analyzer.source.parse.TreeCompactor;
+import dev.strangler.analyzer.source.parse.Trees;
+import dev.strangler.analyzer.source.resolve.Annotations;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +100,7 @@ final class JavaFileParser {
         }
         for (TypeDeclaration<?> type : unit.getTypes()) {
             if (Annotations.has(type, "Generated")) {
-                problems.add(new Problem(path, TypeScanner.line(type), 0, Severity.NOTE,
+                problems.add(new Problem(path, Trees.line(type), 0, Severity.NOTE,
                         "skipped generated source (@Generated on " + type.getNameAsString() + ")"));
                 return new ParsedFile(path, null, null, nonBlank, problems, true);
             }

@@ -22,6 +22,10 @@ import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.Risk;
 import dev.strangler.analyzer.core.RiskKind;
 import dev.strangler.analyzer.core.SourceLocation;
+import dev.strangler.analyzer.source.parse.Trees;
+import dev.strangler.analyzer.source.resolve.Annotations;
+import dev.strangler.analyzer.source.resolve.IndexedType;
+import dev.strangler.analyzer.source.resolve.TypeIndex;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -92,7 +96,7 @@ final class RiskScanner {
     }
 
     private void add(RiskKind kind, Node node, String detail) {
-        int line = TypeScanner.line(node);
+        int line = Trees.line(node);
         // one risk of a kind per line: "uses HttpSession" and "getSession() call" on one line are one finding
         risks.putIfAbsent(kind + ":" + line,
                 new Risk(kind, ClassName.of(type.name), new SourceLocation(type.scope.path, line), detail));

@@ -20,6 +20,29 @@ import dev.strangler.analyzer.core.SourceLocation;
 import dev.strangler.analyzer.core.TableAccess;
 import dev.strangler.analyzer.core.TypeInfo;
 import dev.strangler.analyzer.core.TypeKind;
+import dev.strangler.analyzer.source.data.DataDescriptors;
+import dev.strangler.analyzer.source.data.DataFrameworks;
+import dev.strangler.analyzer.source.data.DataScanner;
+import dev.strangler.analyzer.source.data.EntityCatalog;
+import dev.strangler.analyzer.source.data.JpaNamedQueries;
+import dev.strangler.analyzer.source.data.NamedStatements;
+import dev.strangler.analyzer.source.data.SqlTables;
+import dev.strangler.analyzer.source.facts.Facts;
+import dev.strangler.analyzer.source.frameworks.EntryPoints;
+import dev.strangler.analyzer.source.frameworks.JaxRsMounts;
+import dev.strangler.analyzer.source.frameworks.WebFiles;
+import dev.strangler.analyzer.source.parse.ParsedFile;
+import dev.strangler.analyzer.source.parse.SourceText;
+import dev.strangler.analyzer.source.parse.SourceTree;
+import dev.strangler.analyzer.source.parse.Trees;
+import dev.strangler.analyzer.source.resolve.Annotations;
+import dev.strangler.analyzer.source.resolve.FileScope;
+import dev.strangler.analyzer.source.resolve.IndexedType;
+import dev.strangler.analyzer.source.resolve.JType;
+import dev.strangler.analyzer.source.resolve.LibraryIndex;
+import dev.strangler.analyzer.source.resolve.Stereotypes;
+import dev.strangler.analyzer.source.resolve.TypeIndex;
+import dev.strangler.analyzer.source.resolve.TypeScanner;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -244,7 +267,7 @@ public final class SourceScanner {
                 facts.jaxRsRelativeRoutes.addAll(entryPoints.jaxRsRelativeRoutes());
                 facts.risks.addAll(new RiskScanner(index, type).scan());
             } catch (RuntimeException | StackOverflowError e) {
-                facts.problems.add(new Problem(file.path(), TypeScanner.line(type.declaration), 0, Severity.ERROR,
+                facts.problems.add(new Problem(file.path(), Trees.line(type.declaration), 0, Severity.ERROR,
                         "analysis of " + type.name + " stopped early (" + e + "); its model may be incomplete"));
             }
         }
@@ -253,12 +276,12 @@ public final class SourceScanner {
 
     private static TypeInfo typeInfo(ParsedFile file, IndexedType type, TypeIndex index) {
         TypeDeclaration<?> declaration = type.declaration;
-        int first = TypeScanner.line(declaration);
+        int first = Trees.line(declaration);
         int last = declaration.getEnd().map(p -> p.line).orElse(first);
         int lines = file.codeLinesBetween(first, last);
         for (BodyDeclaration<?> member : declaration.getMembers()) {
             if (member instanceof TypeDeclaration<?> nested) {
-                lines -= file.codeLinesBetween(TypeScanner.line(nested), nested.getEnd().map(p -> p.line).orElse(0));
+                lines -= file.codeLinesBetween(Trees.line(nested), nested.getEnd().map(p -> p.line).orElse(0));
             }
         }
         java.util.SortedSet<String> annotations = new TreeSet<>();

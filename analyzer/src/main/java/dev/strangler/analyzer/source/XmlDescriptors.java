@@ -10,24 +10,27 @@ import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.Severity;
 import dev.strangler.analyzer.core.SourceLocation;
 import dev.strangler.analyzer.core.TableAccess;
+import dev.strangler.analyzer.source.data.SqlTables;
+import dev.strangler.analyzer.source.facts.Facts;
+import dev.strangler.analyzer.source.frameworks.EntryPoints;
+import dev.strangler.analyzer.source.frameworks.FrameworkDescriptors;
+import dev.strangler.analyzer.source.parse.Trees;
+import dev.strangler.analyzer.source.parse.Xml;
+import dev.strangler.analyzer.source.resolve.IndexedType;
+import dev.strangler.analyzer.source.resolve.TypeIndex;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.strangler.analyzer.source.Xml.childText;
-import static dev.strangler.analyzer.source.Xml.children;
+import static dev.strangler.analyzer.source.parse.Xml.childText;
+import static dev.strangler.analyzer.source.parse.Xml.children;
 
 /**
  * Reads the XML that declares entry points and SQL outside Java code: {@code web.xml} servlet mappings, Struts 1
@@ -61,7 +64,7 @@ final class XmlDescriptors {
         }
         Document document;
         try {
-            document = parse(text);
+            document = Xml.parse(text);
         } catch (Exception e) {
             facts.problems.add(new Problem(path, 0, 0, Severity.WARNING, "could not read XML descriptor: " + e.getMessage()));
             return;
@@ -84,19 +87,6 @@ final class XmlDescriptors {
         afterBeans.clear();
     }
 
-    static Document parse(String text) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(false);
-        factory.setValidating(false);
-        factory.setExpandEntityReferences(false);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        DocumentBuilder builder = factory.newDocumentBuilder();
-        builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-        builder.setErrorHandler(null);
-        return builder.parse(new InputSource(new StringReader(text)));
-    }
 
     private void webXml(String path, String text, Element root) {
         Map<String, String> classes = new HashMap<>();
@@ -116,7 +106,7 @@ final class XmlDescriptors {
             List<String> urls = patterns.getOrDefault(servlet.getKey(), List.of());
             if (type == null) {
                 if (className != null && !urls.isEmpty() && looksLikeOwn(className)) {
-                    facts.problems.add(new Problem(path, lineOf(text, className), 0, Severity.WARNING,
+                    facts.problems.add(new Problem(path, Xml.lineOf(text, className), 0, Severity.WARNING,
                             "servlet class " + className + " named in web.xml is not in the scanned sources"));
                 }
                 continue;
@@ -131,7 +121,7 @@ final class XmlDescriptors {
     /** A warning for an action mapped to a class of the codebase's packages that is neither scanned nor a bean. */
     private void unreadAction(String path, String text, String descriptor, String action, String className) {
         if (!className.isBlank() && looksLikeOwn(className.strip())) {
-            facts.problems.add(new Problem(path, lineOf(text, className), 0, Severity.WARNING, descriptor
+            facts.problems.add(new Problem(path, Xml.lineOf(text, className), 0, Severity.WARNING, descriptor
                     + " maps action " + action + " to " + className.strip() + ", which is neither in the scanned"
                     + " sources nor a Spring bean; requests there are not traced"));
         }
@@ -194,8 +184,8 @@ final class XmlDescriptors {
                            String text, String className) {
         TypeIndex.MethodOwner owner = index.findMethod(actionType, method);
         MethodId handler = new MethodId(ClassName.of(owner == null ? actionType.name : owner.type().name), method);
-        SourceLocation location = owner == null ? new SourceLocation(path, lineOf(text, className))
-                : new SourceLocation(owner.type().scope.path, TypeScanner.line(owner.method()));
+        SourceLocation location = owner == null ? new SourceLocation(path, Xml.lineOf(text, className))
+                : new SourceLocation(owner.type().scope.path, Trees.line(owner.method()));
         facts.entryPoints.add(new EntryPoint(EntryPointKind.HTTP, framework, "ANY", route, handler, location));
     }
 
@@ -221,7 +211,7 @@ final class XmlDescriptors {
             }
             String id = statement.getAttribute("id");
             String statementSql = statementText(statement, fragments);
-            SourceLocation location = new SourceLocation(path, lineOf(text, "id=\"" + id + "\""));
+            SourceLocation location = new SourceLocation(path, Xml.lineOf(text, "id=\"" + id + "\""));
             SqlTables.Result result = sql.tables(statementSql);
             if (!result.parsed()) {
                 facts.problems.add(new Problem(path, location.line(), 0, Severity.WARNING,
@@ -259,21 +249,5 @@ final class XmlDescriptors {
             }
         }
         return text.toString().replaceAll("\\s+", " ").strip();
-    }
-
-
-
-    static int lineOf(String text, String needle) {
-        int index = needle == null ? -1 : text.indexOf(needle);
-        if (index < 0) {
-            return 0;
-        }
-        int line = 1;
-        for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

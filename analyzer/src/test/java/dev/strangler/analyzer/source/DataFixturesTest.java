@@ -5,6 +5,7 @@ import dev.strangler.analyzer.core.Codebase;
 import dev.strangler.analyzer.core.DataAccessOrigin;
 import dev.strangler.analyzer.core.Severity;
 import dev.strangler.analyzer.core.TableAccess;
+import dev.strangler.analyzer.source.data.SqlTables;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

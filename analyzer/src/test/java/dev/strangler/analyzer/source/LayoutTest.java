@@ -3,6 +3,7 @@ package dev.strangler.analyzer.source;
 import dev.strangler.analyzer.core.Codebase;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
+import dev.strangler.analyzer.source.parse.SourceTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

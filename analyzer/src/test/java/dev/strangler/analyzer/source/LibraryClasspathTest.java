@@ -6,6 +6,7 @@ import dev.strangler.analyzer.core.Dependency;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
 import dev.strangler.analyzer.core.Severity;
+import dev.strangler.analyzer.source.resolve.LibraryIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,9 @@
 package dev.strangler.analyzer.source;
 
 import com.sun.source.util.JavacTask;
+import dev.strangler.analyzer.source.parse.ParsedFile;
+import dev.strangler.analyzer.source.parse.SourceText;
+import dev.strangler.analyzer.source.parse.SourceTree;
 
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;

@@ -1,0 +1,150 @@
+package dev.strangler.analyzer.source.facts;
+
+import dev.strangler.analyzer.core.ClassName;
+import dev.strangler.analyzer.core.Dependency;
+import dev.strangler.analyzer.core.DependencyKind;
+import dev.strangler.analyzer.core.EntityMapping;
+import dev.strangler.analyzer.core.EntryPoint;
+import dev.strangler.analyzer.core.MethodId;
+import dev.strangler.analyzer.core.MethodInfo;
+import dev.strangler.analyzer.core.Problem;
+import dev.strangler.analyzer.core.RepositoryBinding;
+import dev.strangler.analyzer.core.Risk;
+import dev.strangler.analyzer.core.SourceLocation;
+import dev.strangler.analyzer.core.TableAccess;
+import dev.strangler.analyzer.core.TypeInfo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What the scan found, accumulated per file by one thread and merged in file order afterwards, so the result does
+ * not depend on thread scheduling. Not thread-safe.
+ */
+public final class Facts {
+    static final int MAX_SITES = 5;
+
+    public final List<TypeInfo> types = new ArrayList<>();
+    final Map<DependencyKey, DependencyTally> dependencies = new HashMap<>();
+    final Map<MethodId, MethodTally> methods = new HashMap<>();
+    public final List<EntryPoint> entryPoints = new ArrayList<>();
+    public final List<EntityMapping> entities = new ArrayList<>();
+    public final List<RepositoryBinding> repositories = new ArrayList<>();
+    public final List<TableAccess> tableAccesses = new ArrayList<>();
+    public final List<Risk> risks = new ArrayList<>();
+    public final List<Problem> problems = new ArrayList<>();
+    public final List<JaxRsRoot> jaxRsRoots = new ArrayList<>();
+    public final List<JaxRsLocator> jaxRsLocators = new ArrayList<>();
+    public final List<JaxRsRelative> jaxRsRelativeRoutes = new ArrayList<>();
+    public long resolved;
+    public long guessed;
+    public long unresolved;
+
+    /** A root resource: a class with {@code @Path}, and its path with the application path before it. */
+    public record JaxRsRoot(String type, String path) {
+    }
+
+    /** A sub-resource locator of {@code owner} at {@code path} (relative to the owner's mount) returning {@code target}. */
+    public record JaxRsLocator(String owner, String path, String target) {
+    }
+
+    /** A route of a class without {@code @Path}, with its path relative to where the class is mounted. */
+    public record JaxRsRelative(EntryPoint entry, String path) {
+    }
+
+    /** Keyed by (from, to, kind). */
+    record DependencyKey(ClassName from, ClassName to, DependencyKind kind) {
+    }
+
+    /** A dependency being counted. */
+    static final class DependencyTally {
+        int weight;
+        boolean exact;
+        final TreeSet<SourceLocation> sites = new TreeSet<>();
+
+        void add(int count, boolean guessed, SourceLocation site) {
+            weight += count;
+            exact |= !guessed;
+            if (site != null) {
+                sites.add(site);
+                if (sites.size() > MAX_SITES) {
+                    sites.pollLast();
+                }
+            }
+        }
+
+        void merge(DependencyTally other) {
+            weight += other.weight;
+            exact |= other.exact;
+            for (SourceLocation site : other.sites) {
+                add(0, !other.exact, site);
+            }
+        }
+    }
+
+    /** A method's calls and references being collected; overloads share it. */
+    public static final class MethodTally {
+        final SourceLocation location;
+        public final TreeSet<MethodId> calls = new TreeSet<>();
+        public final TreeSet<ClassName> references = new TreeSet<>();
+
+        MethodTally(SourceLocation location) {
+            this.location = location;
+        }
+    }
+
+    public void depend(String from, String to, DependencyKind kind, boolean guessed, SourceLocation site) {
+        if (from.equals(to)) {
+            return;
+        }
+        dependencies.computeIfAbsent(new DependencyKey(ClassName.of(from), ClassName.of(to), kind),
+                k -> new DependencyTally()).add(1, guessed, site);
+    }
+
+    public MethodTally method(MethodId id, SourceLocation location) {
+        return methods.computeIfAbsent(id, k -> new MethodTally(location));
+    }
+
+    /** Adds everything from {@code other}; called in file order. */
+    public void merge(Facts other) {
+        types.addAll(other.types);
+        other.dependencies.forEach((key, tally) ->
+                dependencies.computeIfAbsent(key, k -> new DependencyTally()).merge(tally));
+        other.methods.forEach((id, tally) -> {
+            MethodTally mine = methods.computeIfAbsent(id, k -> new MethodTally(tally.location));
+            mine.calls.addAll(tally.calls);
+            mine.references.addAll(tally.references);
+        });
+        entryPoints.addAll(other.entryPoints);
+        entities.addAll(other.entities);
+        repositories.addAll(other.repositories);
+        tableAccesses.addAll(other.tableAccesses);
+        risks.addAll(other.risks);
+        problems.addAll(other.problems);
+        jaxRsRoots.addAll(other.jaxRsRoots);
+        jaxRsLocators.addAll(other.jaxRsLocators);
+        jaxRsRelativeRoutes.addAll(other.jaxRsRelativeRoutes);
+        resolved += other.resolved;
+        guessed += other.guessed;
+        unresolved += other.unresolved;
+    }
+
+    public List<Dependency> dependencyList() {
+        List<Dependency> list = new ArrayList<>(dependencies.size());
+        dependencies.forEach((key, tally) -> list.add(new Dependency(key.from(), key.to(), key.kind(),
+                Math.max(1, tally.weight), List.copyOf(tally.sites), !tally.exact)));
+        list.sort(java.util.Comparator.comparing(Dependency::from).thenComparing(Dependency::to)
+                .thenComparing(Dependency::kind));
+        return list;
+    }
+
+    public List<MethodInfo> methodList() {
+        List<MethodInfo> list = new ArrayList<>(methods.size());
+        methods.forEach((id, tally) -> list.add(new MethodInfo(id, tally.location, tally.calls, tally.references)));
+        list.sort(java.util.Comparator.comparing(MethodInfo::id));
+        return list;
+    }
+}

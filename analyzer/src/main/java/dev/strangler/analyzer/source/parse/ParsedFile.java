@@ -1,0 +1,38 @@
+package dev.strangler.analyzer.source.parse;
+
+import com.github.javaparser.ast.CompilationUnit;
+import dev.strangler.analyzer.core.Problem;
+
+import java.util.List;
+
+/**
+ * One source file after reading and parsing.
+ *
+ * @param path relative to the root, with {@code /}
+ * @param unit the syntax tree, or null when the file could not be parsed or was skipped
+ * @param codeLines prefix sums of code lines (see {@link SourceText#codeLinePrefixSums(String)}), or null
+ * @param nonBlankLines non-blank lines, for throughput figures
+ * @param problems what went wrong or was noticed while reading it
+ * @param skipped whether the file was left out on purpose (generated) or could not be read
+ */
+public record ParsedFile(String path, CompilationUnit unit, int[] codeLines, int nonBlankLines, List<Problem> problems,
+                  boolean skipped) {
+    public ParsedFile {
+        problems = List.copyOf(problems);
+    }
+
+    /** Lines with code in the whole file (not blank, not only a comment). */
+    public int codeLineCount() {
+        return codeLines == null ? 0 : codeLines[codeLines.length - 1];
+    }
+
+    /** Code lines between two 1-based lines, inclusive. */
+    public int codeLinesBetween(int first, int last) {
+        if (codeLines == null || first < 1 || last < first) {
+            return 0;
+        }
+        int end = Math.min(last, codeLines.length - 1);
+        int start = Math.min(first, codeLines.length - 1);
+        return codeLines[end] - codeLines[start - 1];
+    }
+}

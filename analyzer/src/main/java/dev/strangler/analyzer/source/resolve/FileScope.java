@@ -1,0 +1,60 @@
+package dev.strangler.analyzer.source.resolve;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The names a compilation unit sees through its package and imports. */
+public final class FileScope {
+    public final String path;
+    public final String packageName;
+    final Map<String, String> singleImports = new HashMap<>();
+    public final List<String> wildcardImports = new ArrayList<>();
+    /** static member name → qualified name of the type it is imported from */
+    final Map<String, String> staticImports = new HashMap<>();
+    final List<String> staticWildcardImports = new ArrayList<>();
+
+    public FileScope(String path, CompilationUnit unit) {
+        this.path = path;
+        this.packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        for (ImportDeclaration declaration : unit.getImports()) {
+            String name = declaration.getNameAsString();
+            if (declaration.isStatic()) {
+                if (declaration.isAsterisk()) {
+                    staticWildcardImports.add(name);
+                } else {
+                    int dot = name.lastIndexOf('.');
+                    if (dot > 0) {
+                        staticImports.put(name.substring(dot + 1), name.substring(0, dot));
+                    }
+                }
+            } else if (declaration.isAsterisk()) {
+                wildcardImports.add(name);
+            } else {
+                singleImports.put(name.substring(name.lastIndexOf('.') + 1), name);
+            }
+        }
+    }
+
+    public String qualify(String simpleName) {
+        return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    }
+
+    public boolean importsFrom(String prefix) {
+        for (String name : singleImports.values()) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        for (String name : wildcardImports) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

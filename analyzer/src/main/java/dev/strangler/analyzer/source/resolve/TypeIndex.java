@@ -1,0 +1,552 @@
+package dev.strangler.analyzer.source.resolve;
+
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.WildcardType;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An index of every type declared in the tree, answering what a name written in some place refers to, which
+ * method a name on a type means (walking supertypes) and what a constant's value is.
+ * Built single-threaded, then read from several threads: its caches are concurrent.
+ */
+public final class TypeIndex {
+    private static final int MAX_HIERARCHY_DEPTH = 12;
+
+    /** How a written type name was settled. */
+    public enum Outcome { CODEBASE, LIBRARY, TYPE_PARAMETER, GUESSED, UNKNOWN }
+
+    /**
+     * @param outcome how it was settled
+     * @param name the qualified name (codebase, or library when known), else the name as written
+     */
+    public record Resolution(Outcome outcome, String name) {
+        boolean isCodebase() {
+            return outcome == Outcome.CODEBASE || outcome == Outcome.GUESSED;
+        }
+    }
+
+    /** Spring Data base interfaces whose first type argument is the entity served. */
+    static final Set<String> SPRING_DATA_INTERFACES = Set.of("Repository", "CrudRepository", "ListCrudRepository",
+            "PagingAndSortingRepository", "ListPagingAndSortingRepository", "JpaRepository", "MongoRepository",
+            "ReactiveCrudRepository", "ReactiveSortingRepository", "R2dbcRepository", "CoroutineCrudRepository",
+            "ElasticsearchRepository", "Neo4jRepository", "CassandraRepository", "KeyValueRepository",
+            "JpaSpecificationExecutor", "RevisionRepository", "EnversRevisionRepository");
+
+    private final LibraryIndex libraries;
+    private final Map<String, IndexedType> types = new TreeMap<>();
+    private final Map<String, java.util.Optional<JType>> repositoryEntities = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> bySimpleName = new HashMap<>();
+    private final Map<String, List<String>> subtypes = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> jdkClasses = new ConcurrentHashMap<>();
+    private final Set<String> packages = new HashSet<>();
+
+    private final Map<String, List<String>> methodDeclarers = new HashMap<>();
+
+    /** @param libraries the classes of the jars and folders given with {@code --classpath} */
+    public TypeIndex(LibraryIndex libraries) {
+        this.libraries = Objects.requireNonNull(libraries, "libraries");
+    }
+
+    public void add(IndexedType type) {
+        types.put(type.name, type);
+        type.methods.keySet().forEach(m -> methodDeclarers.computeIfAbsent(m, k -> new ArrayList<>()).add(type.name));
+        bySimpleName.computeIfAbsent(type.simpleName(), k -> new ArrayList<>()).add(type.name);
+        packages.add(type.scope.packageName);
+    }
+
+    /** Links supertypes to subtypes; call once after every type was added. */
+    public void link() {
+        bySimpleName.values().forEach(list -> list.sort(null));
+        for (IndexedType type : types.values()) {
+            for (JType supertype : supertypes(type)) {
+                if (supertype.codebase()) {
+                    subtypes.computeIfAbsent(supertype.name(), k -> new ArrayList<>()).add(type.name);
+                }
+            }
+        }
+        subtypes.values().forEach(list -> list.sort(null));
+    }
+
+    /** The one codebase type declaring a method of this name, or null when none or several do. */
+    String soleDeclarer(String method) {
+        List<String> declarers = methodDeclarers.get(method);
+        return declarers != null && declarers.size() == 1 ? declarers.get(0) : null;
+    }
+
+    /** A codebase type whose simple name is {@code simpleName}, nearest to {@code packageName}, or null. */
+    String guessBySimpleName(String simpleName, String packageName) {
+        List<String> candidates = bySimpleName.get(simpleName);
+        return candidates == null ? null : nearest(candidates, packageName);
+    }
+
+    public IndexedType get(String name) {
+        return types.get(name);
+    }
+
+    public Collection<IndexedType> all() {
+        return types.values();
+    }
+
+    int size() {
+        return types.size();
+    }
+
+    public boolean isCodebasePackage(String name) {
+        return packages.contains(name);
+    }
+
+    public List<String> directSubtypes(String name) {
+        return subtypes.getOrDefault(name, List.of());
+    }
+
+    /** All codebase subtypes, transitively, at most {@code limit}, in a stable order. */
+    public List<String> allSubtypes(String name, int limit) {
+        List<String> result = new ArrayList<>();
+        List<String> queue = new ArrayList<>(directSubtypes(name));
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty() && result.size() < limit) {
+            String next = queue.remove(0);
+            if (seen.add(next)) {
+                result.add(next);
+                queue.addAll(directSubtypes(next));
+            }
+        }
+        return result;
+    }
+
+    public List<JType> supertypes(IndexedType type) {
+        List<JType> resolved = type.supertypes;
+        if (resolved == null) {
+            resolved = new ArrayList<>();
+            for (ClassOrInterfaceType written : type.writtenSupertypes) {
+                // a supertype is resolved from the outer scope: the type's own nested types are not visible yet
+                JType supertype = toJType(written, type.outer, type.scope, Set.of());
+                if (supertype != null && !supertype.name().equals(type.name)) {
+                    resolved.add(supertype);
+                }
+            }
+            resolved = List.copyOf(resolved);
+            type.supertypes = resolved;
+        }
+        return resolved;
+    }
+
+    /**
+     * The codebase entity a Spring Data repository interface serves, from the first type argument of the Spring
+     * Data interface it extends (directly or through a codebase base interface), or null when it is not one.
+     */
+    public JType repositoryEntity(IndexedType type) {
+        if (!type.isInterface) {
+            return null;
+        }
+        java.util.Optional<JType> cached = repositoryEntities.get(type.name);
+        if (cached == null) {
+            cached = java.util.Optional.ofNullable(findRepositoryEntity(type, 0));
+            repositoryEntities.put(type.name, cached);
+        }
+        return cached.orElse(null);
+    }
+
+    /** Whether the type extends a Spring Data interface, directly or through codebase interfaces. */
+    public boolean isSpringDataRepository(IndexedType type) {
+        if (!type.isInterface) {
+            return false;
+        }
+        for (String name : supertypeNames(type)) {
+            if (SPRING_DATA_INTERFACES.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private JType findRepositoryEntity(IndexedType type, int depth) {
+        if (depth > MAX_HIERARCHY_DEPTH) {
+            return null;
+        }
+        for (JType supertype : supertypes(type)) {
+            JType first = supertype.argument(0);
+            if (!supertype.codebase() && SPRING_DATA_INTERFACES.contains(supertype.simpleName())) {
+                if (first != null && first.codebase()) {
+                    return first;
+                }
+            } else if (supertype.codebase() && types.containsKey(supertype.name())) {
+                JType inherited = findRepositoryEntity(types.get(supertype.name()), depth + 1);
+                if (inherited != null) {
+                    return inherited;
+                }
+                if (first != null && first.codebase() && isSpringDataRepository(types.get(supertype.name()))) {
+                    return first;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Codebase supertypes, nearest first, each once. */
+    public List<IndexedType> ancestors(IndexedType type) {
+        List<IndexedType> result = new ArrayList<>();
+        List<IndexedType> queue = new ArrayList<>();
+        queue.add(type);
+        Set<String> seen = new HashSet<>();
+        seen.add(type.name);
+        for (int depth = 0; depth < MAX_HIERARCHY_DEPTH && !queue.isEmpty(); depth++) {
+            List<IndexedType> next = new ArrayList<>();
+            for (IndexedType current : queue) {
+                for (JType supertype : supertypes(current)) {
+                    IndexedType found = supertype.codebase() ? types.get(supertype.name()) : null;
+                    if (found != null && seen.add(found.name)) {
+                        result.add(found);
+                        next.add(found);
+                    }
+                }
+            }
+            queue = next;
+        }
+        return result;
+    }
+
+    /** Simple and qualified names of all supertypes, codebase or library, transitively. */
+    public Set<String> supertypeNames(IndexedType type) {
+        Set<String> names = new HashSet<>();
+        List<IndexedType> chain = new ArrayList<>();
+        chain.add(type);
+        chain.addAll(ancestors(type));
+        for (IndexedType current : chain) {
+            for (JType supertype : supertypes(current)) {
+                names.add(supertype.name());
+                names.add(supertype.simpleName());
+            }
+        }
+        return names;
+    }
+
+    /** The method {@code name} as {@code type} or its nearest codebase supertype declares it. */
+    public MethodOwner findMethod(IndexedType type, String name) {
+        if (type.declaresMethod(name)) {
+            return new MethodOwner(type, type.methods.get(name).get(0));
+        }
+        for (IndexedType ancestor : ancestors(type)) {
+            if (ancestor.declaresMethod(name)) {
+                return new MethodOwner(ancestor, ancestor.methods.get(name).get(0));
+            }
+        }
+        return null;
+    }
+
+    /** Where a method was found. */
+    public record MethodOwner(IndexedType type, MethodDeclaration method) {
+    }
+
+    /** The field {@code name} of {@code type} or its codebase supertypes, with the type that declares it. */
+    FieldOwner findField(IndexedType type, String name) {
+        if (type.fieldTypes.containsKey(name)) {
+            return new FieldOwner(type, type.fieldTypes.get(name));
+        }
+        for (IndexedType ancestor : ancestors(type)) {
+            if (ancestor.fieldTypes.containsKey(name)) {
+                return new FieldOwner(ancestor, ancestor.fieldTypes.get(name));
+            }
+        }
+        return null;
+    }
+
+    /** Where a field was found. */
+    record FieldOwner(IndexedType type, Type fieldType) {
+    }
+
+    /** Converts a written type into a {@link JType} as seen from {@code context}; null for primitives, void and type variables. */
+    public JType toJType(Type type, IndexedType context, FileScope scope, Set<String> methodTypeParameters) {
+        return toJType(type, context, scope, methodTypeParameters, Map.of());
+    }
+
+    /** As above, with type variables bound to the given types (generic supertypes and receivers). */
+    JType toJType(Type type, IndexedType context, FileScope scope, Set<String> methodTypeParameters,
+                  Map<String, JType> bindings) {
+        if (type == null) {
+            return null;
+        }
+        if (type instanceof ArrayType array) {
+            JType component = toJType(array.getComponentType(), context, scope, methodTypeParameters, bindings);
+            return component == null ? null
+                    : new JType(component.name(), component.codebase(), component.arguments(), component.arrayDimensions() + 1);
+        }
+        if (type instanceof WildcardType wildcard) {
+            return wildcard.getExtendedType().map(t -> toJType(t, context, scope, methodTypeParameters, bindings))
+                    .orElse(null);
+        }
+        if (!(type instanceof ClassOrInterfaceType classType)) {
+            return null;
+        }
+        String written = classType.getNameWithScope();
+        JType bound = bindings.get(written);
+        if (bound != null) {
+            return bound;
+        }
+        Resolution resolution = resolve(written, context, scope, methodTypeParameters);
+        if (resolution.outcome() == Outcome.TYPE_PARAMETER) {
+            return null;
+        }
+        List<JType> arguments = new ArrayList<>();
+        classType.getTypeArguments().ifPresent(args -> {
+            for (Type argument : args) {
+                JType converted = toJType(argument, context, scope, methodTypeParameters, bindings);
+                arguments.add(converted == null ? JType.library("java.lang.Object") : converted);
+            }
+        });
+        return new JType(resolution.name(), resolution.isCodebase(), arguments, 0);
+    }
+
+    /** Resolves a type name written inside {@code context} (may be null for file level) in {@code scope}. */
+    public Resolution resolve(String written, IndexedType context, FileScope scope, Set<String> methodTypeParameters) {
+        if (!methodTypeParameters.isEmpty() && methodTypeParameters.contains(written)) {
+            return new Resolution(Outcome.TYPE_PARAMETER, written);
+        }
+        if (context != null) {
+            // get-then-put rather than computeIfAbsent: resolving may recurse into another type's cache
+            Resolution cached = context.nameCache.get(written);
+            if (cached == null) {
+                cached = resolveUncached(written, context, scope);
+                context.nameCache.put(written, cached);
+            }
+            return cached;
+        }
+        return resolveUncached(written, null, scope);
+    }
+
+    private Resolution resolveUncached(String written, IndexedType context, FileScope scope) {
+        int dot = written.indexOf('.');
+        if (dot > 0) {
+            if (types.containsKey(written)) {
+                return new Resolution(Outcome.CODEBASE, written);
+            }
+            Resolution first = resolveUncached(written.substring(0, dot), context, scope);
+            if (first.outcome() == Outcome.CODEBASE || first.outcome() == Outcome.GUESSED) {
+                String nested = first.name() + written.substring(dot);
+                if (types.containsKey(nested)) {
+                    return new Resolution(first.outcome(), nested);
+                }
+            }
+            if (first.outcome() == Outcome.LIBRARY) {
+                return new Resolution(Outcome.LIBRARY, first.name() + written.substring(dot));
+            }
+            return new Resolution(Outcome.LIBRARY, written);
+        }
+        for (IndexedType current = context; current != null; current = current.outer) {
+            if (current.typeParameters.contains(written)) {
+                return new Resolution(Outcome.TYPE_PARAMETER, written);
+            }
+            if (current.simpleName().equals(written)) {
+                return new Resolution(Outcome.CODEBASE, current.name);
+            }
+            String member = memberType(current, written);
+            if (member != null) {
+                return new Resolution(Outcome.CODEBASE, member);
+            }
+        }
+        String imported = scope.singleImports.get(written);
+        if (imported != null) {
+            return types.containsKey(imported) ? new Resolution(Outcome.CODEBASE, imported)
+                    : new Resolution(Outcome.LIBRARY, imported);
+        }
+        String samePackage = scope.qualify(written);
+        if (types.containsKey(samePackage)) {
+            return new Resolution(Outcome.CODEBASE, samePackage);
+        }
+        if (libraries.contains(samePackage)) {
+            return new Resolution(Outcome.LIBRARY, samePackage);
+        }
+        boolean foreignWildcard = false;
+        for (String wildcard : scope.wildcardImports) {
+            String candidate = wildcard + "." + written;
+            if (types.containsKey(candidate)) {
+                return new Resolution(Outcome.CODEBASE, candidate);
+            }
+            if (!isCodebasePackage(wildcard) && !types.containsKey(wildcard)) {
+                if (isJdkClass(candidate) || libraries.contains(candidate)) {
+                    return new Resolution(Outcome.LIBRARY, candidate);
+                }
+                foreignWildcard = true;
+            }
+        }
+        if (isJdkClass("java.lang." + written)) {
+            return new Resolution(Outcome.LIBRARY, "java.lang." + written);
+        }
+        List<String> candidates = bySimpleName.get(written);
+        if (candidates != null) {
+            return new Resolution(Outcome.GUESSED, nearest(candidates, scope.packageName));
+        }
+        return new Resolution(foreignWildcard ? Outcome.LIBRARY : Outcome.UNKNOWN, written);
+    }
+
+    private String memberType(IndexedType type, String simpleName) {
+        String direct = type.name + "." + simpleName;
+        if (types.containsKey(direct)) {
+            return direct;
+        }
+        for (IndexedType ancestor : ancestors(type)) {
+            String inherited = ancestor.name + "." + simpleName;
+            if (types.containsKey(inherited)) {
+                return inherited;
+            }
+        }
+        return null;
+    }
+
+    private boolean isJdkClass(String name) {
+        if (!name.startsWith("java.") && !name.startsWith("javax.")) {
+            return false;
+        }
+        return jdkClasses.computeIfAbsent(name, n -> {
+            try {
+                Class.forName(n, false, ClassLoader.getPlatformClassLoader());
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
+        });
+    }
+
+    /** Of several types with one simple name, the one whose package shares the longest prefix with {@code packageName}. */
+    private static String nearest(List<String> candidates, String packageName) {
+        String best = candidates.get(0);
+        int bestLength = -1;
+        for (String candidate : candidates) {
+            int common = 0;
+            int max = Math.min(candidate.length(), packageName.length());
+            while (common < max && candidate.charAt(common) == packageName.charAt(common)) {
+                common++;
+            }
+            if (common > bestLength) {
+                best = candidate;
+                bestLength = common;
+            }
+        }
+        return best;
+    }
+
+    /** The value of a compile-time string expression (literals, constants, concatenation), or null. */
+    public String evaluateString(Expression expression, IndexedType context, Map<String, Expression> locals) {
+        return evaluate(expression, context, locals, 0);
+    }
+
+    /**
+     * Like {@link #evaluateString}, but parts that are not constant (variables, calls) become {@code ?}, as SQL
+     * built by concatenating values usually has a value there; null when no literal is involved at all.
+     */
+    public String evaluateTemplate(Expression expression, IndexedType context, Map<String, Expression> locals) {
+        String exact = evaluate(expression, context, locals, 0);
+        if (exact != null) {
+            return exact;
+        }
+        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+            String left = evaluateTemplate(binary.getLeft(), context, locals);
+            String right = evaluateTemplate(binary.getRight(), context, locals);
+            if (left == null && right == null) {
+                return null;
+            }
+            return (left == null ? "?" : left) + (right == null ? "?" : right);
+        }
+        if (expression instanceof EnclosedExpr enclosed) {
+            return evaluateTemplate(enclosed.getInner(), context, locals);
+        }
+        if (expression instanceof NameExpr name && locals != null && locals.containsKey(name.getNameAsString())) {
+            Expression initializer = locals.get(name.getNameAsString());
+            return initializer == expression ? null : evaluateTemplate(initializer, context, null);
+        }
+        return null;
+    }
+
+    private String evaluate(Expression expression, IndexedType context, Map<String, Expression> locals, int depth) {
+        if (expression == null || depth > 16) {
+            return null;
+        }
+        if (expression instanceof StringLiteralExpr literal) {
+            return literal.asString();
+        }
+        if (expression instanceof TextBlockLiteralExpr block) {
+            return block.asString();
+        }
+        if (expression instanceof CharLiteralExpr character) {
+            return character.asChar() + "";
+        }
+        if (expression instanceof IntegerLiteralExpr integer) {
+            return integer.getValue();
+        }
+        if (expression instanceof EnclosedExpr enclosed) {
+            return evaluate(enclosed.getInner(), context, locals, depth + 1);
+        }
+        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+            String left = evaluate(binary.getLeft(), context, locals, depth + 1);
+            String right = evaluate(binary.getRight(), context, locals, depth + 1);
+            return left == null || right == null ? null : left + right;
+        }
+        if (expression instanceof NameExpr name) {
+            String identifier = name.getNameAsString();
+            if (locals != null && locals.containsKey(identifier)) {
+                return evaluate(locals.get(identifier), context, null, depth + 1);
+            }
+            for (IndexedType current = context; current != null; current = current.outer) {
+                Expression constant = constantOf(current, identifier);
+                if (constant != null) {
+                    return evaluate(constant, current, null, depth + 1);
+                }
+            }
+            if (context != null) {
+                String owner = context.scope.staticImports.get(identifier);
+                IndexedType type = owner == null ? null : types.get(owner);
+                if (type != null && type.constants.containsKey(identifier)) {
+                    return evaluate(type.constants.get(identifier), type, null, depth + 1);
+                }
+            }
+            return null;
+        }
+        if (expression instanceof FieldAccessExpr access && context != null) {
+            String scopeName = Annotations.dottedName(access.getScope());
+            if (scopeName == null) {
+                return null;
+            }
+            Resolution owner = resolve(scopeName, context, context.scope, Set.of());
+            IndexedType type = owner.isCodebase() ? types.get(owner.name()) : null;
+            Expression constant = type == null ? null : constantOf(type, access.getNameAsString());
+            return constant == null ? null : evaluate(constant, type, null, depth + 1);
+        }
+        return null;
+    }
+
+    private Expression constantOf(IndexedType type, String name) {
+        Expression constant = type.constants.get(name);
+        if (constant != null) {
+            return constant;
+        }
+        for (IndexedType ancestor : ancestors(type)) {
+            constant = ancestor.constants.get(name);
+            if (constant != null) {
+                return constant;
+            }
+        }
+        return null;
+    }
+}
