@@ -28,13 +28,26 @@ final class Clustering {
     static final double USE_CASE = 3;
 
     private final CodebaseFacts facts;
+    /** The graph of the last kernel asked for: a search over resolutions clusters the same graph again and again. */
+    private Set<ClassName> builtFor;
+    private List<ClassName> builtUnits;
+    private WeightedGraph built;
 
+    /** Not thread-safe: it keeps the graph of the last kernel it was run with. */
     Clustering(CodebaseFacts facts) {
         this.facts = facts;
     }
 
     /** The communities of the graph without the kernel, merged down level by level. */
     Hierarchy run(Set<ClassName> kernel, double resolution, int keepLevelsUpTo) {
+        if (!kernel.equals(builtFor)) {
+            build(kernel);
+        }
+        int[] community = Louvain.communities(built, resolution);
+        return new Agglomeration(facts).agglomerate(built, community, builtUnits, resolution, keepLevelsUpTo);
+    }
+
+    private void build(Set<ClassName> kernel) {
         List<ClassName> units = new ArrayList<>();
         Map<ClassName, Integer> index = new HashMap<>();
         for (ClassName unit : facts.graph.units()) {
@@ -79,9 +92,9 @@ final class Clustering {
                 }
             }
         }
-        WeightedGraph graph = builder.build();
-        int[] community = Louvain.communities(graph, resolution);
-        return new Agglomeration(facts).agglomerate(graph, community, units, resolution, keepLevelsUpTo);
+        builtFor = Set.copyOf(kernel);
+        builtUnits = units;
+        built = builder.build();
     }
 
     /** The cuts of one Louvain run, by number of class-bearing communities. */

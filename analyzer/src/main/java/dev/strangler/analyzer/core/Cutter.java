@@ -42,6 +42,7 @@ final class Cutter {
     final DecompositionOptions options;
     final double resolution;
     final Map<Double, Clustering.Hierarchy> hierarchies = new TreeMap<>();
+    private final Clustering clustering;
     /** The classes kept out of the clustering. */
     private final SortedSet<ClassName> kernel;
     private final Cut cut;
@@ -49,14 +50,15 @@ final class Cutter {
     Cutter(CodebaseFacts facts, Kernel baseKernel, DecompositionOptions options) {
         this.facts = facts;
         this.options = options;
+        this.clustering = new Clustering(facts);
         this.resolution = options.resolution() > 0 ? options.resolution() : Decomposer.DEFAULT_RESOLUTION;
         SortedSet<ClassName> base = baseKernel.classes();
-        Clustering.Hierarchy first = new Clustering(facts).run(base, resolution, levelsToKeep());
+        Clustering.Hierarchy first = clustering.run(base, resolution, levelsToKeep());
         // The first pass only reveals widely used classes, so it cuts at the modularity peak even when that is weak.
         Partition firstCut = first.partition(Math.max(1, Math.min(choose(first, false).services(),
                 first.maxServices())), base);
         Kernel found = firstCut == null ? baseKernel : baseKernel.with(widelyUsed(firstCut));
-        Clustering.Hierarchy second = new Clustering(facts).run(found.classes(), resolution, levelsToKeep());
+        Clustering.Hierarchy second = clustering.run(found.classes(), resolution, levelsToKeep());
         hierarchies.put(resolution, second);
         found = found.with(Kernel.of(second.unanchored, Kernel.Rule.UNANCHORED, UNANCHORED));
         this.kernel = found.classes();
@@ -160,7 +162,7 @@ final class Cutter {
         for (int attempt = 0; attempt < 12; attempt++) {
             Clustering.Hierarchy hierarchy = hierarchies.get(gamma);
             if (hierarchy == null) {
-                hierarchy = new Clustering(facts).run(kernel, gamma, Math.max(levelsToKeep(), n));
+                hierarchy = clustering.run(kernel, gamma, Math.max(levelsToKeep(), n));
                 hierarchies.put(gamma, hierarchy);
             }
             Partition cut = hierarchy.partition(n, kernel);
