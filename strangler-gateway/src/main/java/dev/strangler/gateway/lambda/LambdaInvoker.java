@@ -2,12 +2,14 @@ package dev.strangler.gateway.lambda;
 
 import java.util.concurrent.CompletableFuture;
 
-/** Invokes a Lambda function synchronously (RequestResponse). Implementations are thread-safe. */
+/** Invokes Lambda functions. Implementations are thread-safe. */
 public interface LambdaInvoker {
 
     /**
-     * Invokes {@code function} (name or ARN) at {@code qualifier} (null for $LATEST) with a JSON payload. The future
-     * completes with the function's reply (which may be a function error) or fails with {@link InvocationException}.
+     * Invokes {@code function} (name or ARN) at {@code qualifier} (null for $LATEST) synchronously (RequestResponse)
+     * with a JSON payload. The future completes with a {@link InvocationOutcome.Reply} or a
+     * {@link InvocationOutcome.Failure}; it does not complete exceptionally for a failed invoke.
      */
-    CompletableFuture<Invocation> invoke(String function, String qualifier, byte[] payload);
+    CompletableFuture<InvocationOutcome> invoke(String function, String qualifier, byte[] payload);
+
 }
