@@ -12,4 +12,10 @@ public interface LambdaInvoker {
      */
     CompletableFuture<InvocationOutcome> invoke(String function, String qualifier, byte[] payload);
 
+    /**
+     * Hands {@code payload} to {@code function} asynchronously (Event): the future completes with
+     * {@link InvocationOutcome.Accepted} once Lambda has queued it, or with a {@link InvocationOutcome.Failure}
+     * (throttled, too large, not invoked); the function's own result is never seen.
+     */
+    CompletableFuture<InvocationOutcome> invokeEvent(String function, String qualifier, byte[] payload);
 }

@@ -32,6 +32,17 @@ final class OutcomeTranslation {
                 : new InvocationOutcome.FunctionError(functionError, awsRequestId);
     }
 
+    /**
+     * The outcome of an Event invoke Lambda answered: accepted when it says 202 (queued), a failure to invoke for any
+     * other status, which Lambda does not send for an Event invoke.
+     */
+    static InvocationOutcome ofQueued(Integer status, String awsRequestId) {
+        if (status != null && status == 202) {
+            return new InvocationOutcome.Accepted(awsRequestId);
+        }
+        return new InvocationOutcome.NotInvoked("an Event invoke was answered " + status + " instead of 202");
+    }
+
     /** The failure an SDK exception stands for; {@code timeout} is the invoke timeout that applied. */
     static InvocationOutcome.Failure ofError(Throwable error, Duration timeout) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;

@@ -150,16 +150,26 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
 
     @Override
     public CompletableFuture<InvocationOutcome> invoke(String function, String qualifier, byte[] payload) {
-        InvokeRequest request = InvokeRequest.builder()
-                .functionName(function)
-                .qualifier(qualifier)
-                .invocationType(InvocationType.REQUEST_RESPONSE)
-                .payload(SdkBytes.fromByteArrayUnsafe(payload))
-                .build();
-        return client().invoke(request)
+        return client().invoke(request(function, qualifier, payload, InvocationType.REQUEST_RESPONSE))
                 .handle((response, error) -> error != null ? OutcomeTranslation.ofError(error, timeout)
                         : OutcomeTranslation.ofAnswer(response.functionError(), response.payload().asByteArrayUnsafe(),
                         response.responseMetadata().requestId()));
+    }
+
+    @Override
+    public CompletableFuture<InvocationOutcome> invokeEvent(String function, String qualifier, byte[] payload) {
+        return client().invoke(request(function, qualifier, payload, InvocationType.EVENT))
+                .handle((response, error) -> error != null ? OutcomeTranslation.ofError(error, timeout)
+                        : OutcomeTranslation.ofQueued(response.statusCode(), response.responseMetadata().requestId()));
+    }
+
+    private static InvokeRequest request(String function, String qualifier, byte[] payload, InvocationType type) {
+        return InvokeRequest.builder()
+                .functionName(function)
+                .qualifier(qualifier)
+                .invocationType(type)
+                .payload(SdkBytes.fromByteArrayUnsafe(payload))
+                .build();
     }
 
     /** The client whose connections live on the calling thread's loop, else the next one in turn. */

@@ -279,6 +279,7 @@ public final class AdminServer implements AutoCloseable {
         ArrayNode methods = node.putArray("methods");
         route.methods().stream().sorted().forEach(methods::add);
         node.put("target", route.target().describe());
+        node.put("invocation", route.invocation().label());
         node.put("weight", route.weight());
         node.put("stickyBy", route.stickyBy() == null ? null : route.stickyBy().toString());
         node.put("testerHeader", route.testerHeader());

@@ -5,6 +5,7 @@ import dev.strangler.gateway.lambda.InvocationOutcome;
 import dev.strangler.gateway.lambda.LambdaInvoker;
 import dev.strangler.gateway.lambda.LambdaResponse;
 import dev.strangler.gateway.lambda.MalformedReplyException;
+import dev.strangler.gateway.routing.InvocationType;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteMatch;
 import dev.strangler.gateway.routing.RouteTarget;
@@ -12,13 +13,15 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Serves a request with a route's Lambda function: reads the body within the limit, builds the event, invokes, and
- * writes the reply, or hands the {@link InvocationOutcome.Failure} to {@link TargetFailures}. Thread-safe.
+ * writes the reply (or 202 once Lambda queued the event of a fire-and-forget route, {@code invocation: event}), or
+ * hands the {@link InvocationOutcome.Failure} to {@link TargetFailures}. Thread-safe.
  */
 final class FunctionCall {
 
@@ -67,7 +70,9 @@ final class FunctionCall {
                                            byte[] body) {
         byte[] payload = HttpApiEvents.toEvent(ExchangeEvents.toLambdaRequest(exchange, match, body, false),
                 function.payloadFormat());
-        return Mono.fromFuture(() -> invoker.invoke(function.function(), function.qualifier(), payload));
+        return match.route().invocation() == InvocationType.EVENT
+                ? Mono.fromFuture(() -> invoker.invokeEvent(function.function(), function.qualifier(), payload))
+                : Mono.fromFuture(() -> invoker.invoke(function.function(), function.qualifier(), payload));
     }
 
     private Mono<Void> answer(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> monolith, Route route,
@@ -78,9 +83,10 @@ final class FunctionCall {
         if (outcome instanceof InvocationOutcome.Failure failure) {
             return failures.handle(exchange, monolith, route, body, failure);
         }
-        if (!(outcome instanceof InvocationOutcome.Reply reply)) {
-            throw new IllegalStateException("a synchronous invoke of route '" + route.id() + "' gave " + outcome);
+        if (outcome instanceof InvocationOutcome.Accepted) {
+            return accepted(exchange);
         }
+        InvocationOutcome.Reply reply = (InvocationOutcome.Reply) outcome;
         LambdaResponse response;
         try {
             response = HttpApiEvents.toResponse(reply.payload(), function.payloadFormat());
@@ -89,5 +95,12 @@ final class FunctionCall {
                     new InvocationOutcome.FunctionError("malformed reply: " + e.getMessage(), reply.awsRequestId()));
         }
         return ExchangeEvents.write(exchange.getResponse(), response);
+    }
+
+    /** A fire-and-forget route's answer once Lambda queued the event: 202, no body (the request id header is set already). */
+    private static Mono<Void> accepted(ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(HttpStatus.ACCEPTED);
+        exchange.getResponse().getHeaders().setContentLength(0);
+        return exchange.getResponse().setComplete();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.gateway.lambda.InvocationOutcome;
 import dev.strangler.gateway.lambda.LambdaInvoker;
+import dev.strangler.gateway.routing.InvocationType;
 import dev.strangler.gateway.routing.PathPattern;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteMatch;
@@ -14,10 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
@@ -31,7 +32,6 @@ class FunctionCallTest {
             FUNCTION, 100, null, null, true);
 
     private final RouteMetrics metrics = new RouteMetrics(new SimpleMeterRegistry());
-    private final AtomicInteger invokes = new AtomicInteger();
     private final AtomicInteger monolithCalls = new AtomicInteger();
 
     @Test
@@ -80,15 +80,44 @@ class FunctionCallTest {
         MockServerWebExchange exchange = serve(MockServerHttpRequest.put("/orders").contentLength(11).body("01234567890"),
                 answering(new InvocationOutcome.Reply(new byte[0], null)), ROUTE);
 
-        assertThat(invokes).hasValue(0);
+        assertThat(invoker.invokes()).isZero();
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
     }
 
+    private FakeInvoker invoker;
+
+    @Test
+    void a_fire_and_forget_route_hands_the_event_to_lambda_and_answers_202_without_a_body() {
+        Route events = ROUTE.withInvocation(InvocationType.EVENT);
+        FakeInvoker queued = FakeInvoker.answering(payload -> {
+            throw new AssertionError("a fire-and-forget route must not wait for the function");
+        });
+
+        MockServerWebExchange exchange = serve(MockServerHttpRequest.post("/orders").contentLength(7).contentType(MediaType.APPLICATION_JSON).body("{\"n\":1}"),
+                queued, events);
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5))).isEmpty();
+        assertThat(queued.eventPayloads).singleElement()
+                .satisfies(event -> assertThat(new String(event, StandardCharsets.UTF_8)).contains("\"body\":\"{\\\"n\\\":1}\""));
+        assertThat((String) exchange.getAttribute(FunctionCall.AWS_REQUEST_ID)).isEqualTo("aws-event");
+    }
+
+    @Test
+    void a_fire_and_forget_route_that_lambda_throttles_answers_429() {
+        Route events = new Route("orders", ROUTE.paths(), Set.of(), Map.of(), FUNCTION, 100, null, null, false)
+                .withInvocation(InvocationType.EVENT);
+
+        MockServerWebExchange exchange = serve(MockServerHttpRequest.post("/orders").contentLength(2).body("{}"),
+                answering(new InvocationOutcome.Throttled("limit", null)), events);
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(invoker.eventPayloads).hasSize(1);
+    }
+
     private LambdaInvoker answering(InvocationOutcome outcome) {
-        return (function, qualifier, payload) -> {
-            invokes.incrementAndGet();
-            return CompletableFuture.completedFuture(outcome);
-        };
+        invoker = FakeInvoker.always(outcome);
+        return invoker;
     }
 
     private static MockServerHttpRequest get() {

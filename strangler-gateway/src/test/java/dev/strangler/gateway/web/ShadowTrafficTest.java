@@ -37,12 +37,12 @@ class ShadowTrafficTest {
 
     private final List<CompletableFuture<InvocationOutcome>> pending = new CopyOnWriteArrayList<>();
     private final List<byte[]> payloads = new CopyOnWriteArrayList<>();
-    private final LambdaInvoker parked = (function, qualifier, payload) -> {
+    private final LambdaInvoker parked = FakeInvoker.answering(payload -> {
         payloads.add(payload);
         CompletableFuture<InvocationOutcome> future = new CompletableFuture<>();
         pending.add(future);
         return future;
-    };
+    });
     private final RouteMetrics metrics = new RouteMetrics(new SimpleMeterRegistry());
     private final LoopResources loops = LoopResources.create("shadow-test", 1, true);
     private ShadowTraffic shadows;
@@ -69,9 +69,9 @@ class ShadowTrafficTest {
 
     @Test
     void a_failing_invoker_never_reaches_the_client() {
-        LambdaInvoker throwing = (function, qualifier, payload) -> {
+        LambdaInvoker throwing = FakeInvoker.answering(payload -> {
             throw new IllegalStateException("no client");
-        };
+        });
         shadows = ShadowTraffic.create(throwing, metrics, 1024, 4, Duration.ofSeconds(1), loops);
 
         ServerWebExchange served = serve(get(), ROUTE);
