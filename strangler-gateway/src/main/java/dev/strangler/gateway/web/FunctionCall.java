@@ -10,6 +10,7 @@ import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteMatch;
 import dev.strangler.gateway.routing.RouteTarget;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -30,10 +31,12 @@ final class FunctionCall {
 
     private final LambdaInvoker invoker;
     private final TargetFailures failures;
+    private final TargetBreakers breakers;
     private final int maxBodyBytes;
 
-    FunctionCall(LambdaInvoker invoker, TargetFailures failures, int maxBodyBytes) {
+    FunctionCall(LambdaInvoker invoker, TargetFailures failures, TargetBreakers breakers, int maxBodyBytes) {
         this.invoker = Objects.requireNonNull(invoker, "invoker");
+        this.breakers = Objects.requireNonNull(breakers, "breakers");
         this.failures = Objects.requireNonNull(failures, "failures");
         if (maxBodyBytes < 0) {
             throw new IllegalArgumentException("maxBodyBytes must be 0 or more, but was " + maxBodyBytes);
@@ -47,15 +50,30 @@ final class FunctionCall {
         ServerHttpRequest request = exchange.getRequest();
         Route route = match.route();
         long declared = request.getHeaders().getContentLength();
+        if (breakers.isOpen(function)) {
+            return failures.circuitOpen(exchange, monolith, route, TargetFailures.UNREAD, breakers.waitInOpen());
+        }
         if (declared > maxBodyBytes) {
             // refused before reading: the body is still unread, so the monolith could take it whole
             return failures.handle(exchange, monolith, route, TargetFailures.UNREAD, new InvocationOutcome.TooLarge(declared));
         }
         return read(request, declared)
-                .flatMap(body -> invoke(exchange, match, function, body)
-                        .flatMap(outcome -> answer(exchange, monolith, route, function, outcome, body)))
+                .flatMap(body -> breakers.run(function, invoke(exchange, match, function, body), FunctionCall::isTargetFailure)
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(outcome -> outcome.isEmpty()
+                                ? failures.circuitOpen(exchange, monolith, route, body, breakers.waitInOpen())
+                                : answer(exchange, monolith, route, function, outcome.get(), body)))
                 .onErrorResume(DataBufferLimitException.class,
                         e -> failures.handle(exchange, monolith, route, null, new InvocationOutcome.TooLarge(-1)));
+    }
+
+    /**
+     * Whether an outcome counts against the function in its circuit breaker: errors, timeouts and failures to invoke
+     * do; throttling (a capacity limit, not a broken function) and bodies over the limit do not.
+     */
+    static boolean isTargetFailure(InvocationOutcome outcome) {
+        return outcome instanceof InvocationOutcome.FunctionError || outcome instanceof InvocationOutcome.FunctionTimeout
+                || outcome instanceof InvocationOutcome.Timeout || outcome instanceof InvocationOutcome.NotInvoked;
     }
 
     /** The body, read whole up to the limit; most requests to a function are bodiless GETs, known from the headers. */

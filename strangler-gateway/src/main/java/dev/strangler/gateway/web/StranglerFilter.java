@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -23,7 +22,8 @@ import reactor.core.publisher.Mono;
  * The heart of the gateway: decides each request's route and side once, against the route table in force, and
  * dispatches it: to Spring Cloud Gateway's proxy (the monolith, or an HTTP target by rewriting the request URL), to
  * the route's Lambda function ({@link FunctionCall}), or to the monolith with a shadow copy to the target
- * ({@link ShadowTraffic}). Failures are answered by {@link TargetFailures}, exchanges observed by {@link AccessLog}.
+ * ({@link ShadowTraffic}); URL targets through {@link ServiceCall}. Each target is guarded by its circuit breaker
+ * ({@link TargetBreakers}). Failures are answered by {@link TargetFailures}, exchanges observed by {@link AccessLog}.
  * Thread-safe.
  *
  * <p>It works at two points: as a web filter ahead of WebFlux's dispatch ({@link #aheadOfDispatch()}), where every
@@ -36,17 +36,20 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
 
     private final RouteStore store;
     private final FunctionCall functions;
+    private final ServiceCall services;
     private final AccessLog accessLog;
     private final ShadowTraffic shadows;
 
     /**
      * A filter reading routes from {@code store}; bodies over {@code maxBodyBytes} are refused for Lambda targets;
-     * shadow copies go through {@code shadows}.
+     * shadow copies go through {@code shadows}; targets are guarded by {@code breakers}.
      */
     public StranglerFilter(RouteStore store, LambdaInvoker invoker, RouteMetrics metrics, int maxBodyBytes,
-                           ShadowTraffic shadows) {
+                           ShadowTraffic shadows, TargetBreakers breakers) {
         this.store = Objects.requireNonNull(store, "store");
-        this.functions = new FunctionCall(invoker, new TargetFailures(metrics), maxBodyBytes);
+        TargetFailures failures = new TargetFailures(metrics);
+        this.functions = new FunctionCall(invoker, failures, breakers, maxBodyBytes);
+        this.services = new ServiceCall(breakers, failures);
         this.accessLog = new AccessLog(metrics);
         this.shadows = Objects.requireNonNull(shadows, "shadows");
     }
@@ -151,9 +154,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
                     : MonolithProxy.proxy(exchange, chain, routeId);
         }
         if (route.target() instanceof RouteTarget.HttpService service) {
-            exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
-                    ExchangeEvents.serviceUrl(service.uri(), exchange.getRequest()));
-            return MonolithProxy.proxy(exchange, chain, routeId);
+            return services.serve(exchange, chain, found, service);
         }
         return functions.serve(exchange, ex -> MonolithProxy.proxy(ex, chain, routeId), found, decision.function());
     }

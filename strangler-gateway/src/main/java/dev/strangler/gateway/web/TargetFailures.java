@@ -2,6 +2,7 @@ package dev.strangler.gateway.web;
 
 import dev.strangler.gateway.lambda.InvocationOutcome;
 import dev.strangler.gateway.routing.Route;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +25,9 @@ final class TargetFailures {
     static final byte[] UNREAD = new byte[0];
     /** Exchange attribute: the kind of failure the monolith answered for, when it did. */
     static final String FALLBACK = TargetFailures.class.getName() + ".fallback";
+
+    /** The kind of a request kept from its target by an open circuit breaker or a failed health check. */
+    static final String CIRCUIT_OPEN = "circuit_open";
 
     private static final Logger log = LoggerFactory.getLogger(TargetFailures.class);
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
@@ -56,6 +61,24 @@ final class TargetFailures {
         }
         return Problems.write(exchange.getResponse(), answer.status(), answer.title(),
                 "Request " + requestId + " was not served (" + answer.kind() + "); retry later or contact the operators.",
+                route.id(), requestId);
+    }
+
+    /**
+     * Answers a request whose target is kept out by its circuit breaker (or failed health checks): a safe method goes
+     * to the monolith (whatever the route's {@code fallback}), any other gets 503 with {@code Retry-After}.
+     */
+    Mono<Void> circuitOpen(ServerWebExchange exchange, Function<ServerWebExchange, Mono<Void>> monolith, Route route,
+                           byte[] body, Duration retryAfter) {
+        if (isSafe(exchange.getRequest().getMethod()) && body != null) {
+            return fallBack(exchange, monolith, route, body, CIRCUIT_OPEN);
+        }
+        metrics.recordError(route.id(), CIRCUIT_OPEN);
+        String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
+        return Problems.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE,
+                "The target of route '" + route.id() + "' is failing and kept out of the path for now",
+                "Request " + requestId + " was not served (" + CIRCUIT_OPEN + "); retry later or contact the operators.",
                 route.id(), requestId);
     }
 

@@ -127,7 +127,7 @@ class FunctionCallTest {
     private MockServerWebExchange serve(MockServerHttpRequest request, LambdaInvoker invoker, Route route) {
         MockServerWebExchange exchange = MockServerWebExchange.from(request);
         exchange.getAttributes().put(RequestIdFilter.REQUEST_ID_ATTRIBUTE, "req-1");
-        FunctionCall call = new FunctionCall(invoker, new TargetFailures(metrics), 10);
+        FunctionCall call = new FunctionCall(invoker, new TargetFailures(metrics), TargetBreakers.off(null), 10);
         call.serve(exchange, this::monolith, new RouteMatch(route, route.paths().get(0), Map.of()), FUNCTION)
                 .block(Duration.ofSeconds(5));
         return exchange;
