@@ -1,6 +1,7 @@
 package dev.strangler.lambdalocal;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -40,4 +41,9 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("..lambdalocal.cli..")
             .should().dependOnClassesThat().resideInAPackage("..lambdalocal.cli..")
             .because("dependencies point from cli to the library, never back");
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = slices().matching("dev.strangler.lambdalocal.(**)")
+            .should().beFreeOfCycles()
+            .because("each package builds on the ones below it; a cycle would make them one package in two places");
 }

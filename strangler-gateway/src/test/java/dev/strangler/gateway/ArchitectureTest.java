@@ -1,6 +1,7 @@
 package dev.strangler.gateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -70,4 +71,9 @@ class ArchitectureTest {
                     "..gateway.seeding..", "..gateway.drain..")
             .should().dependOnClassesThat().resideInAPackage("..gateway.config..")
             .because("dependencies point config -> web -> lambda/routefile -> routing");
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = slices().matching("dev.strangler.gateway.(**)")
+            .should().beFreeOfCycles()
+            .because("each package builds on the ones below it; a cycle would make them one package in two places");
 }

@@ -22,7 +22,7 @@ final class RouteListing {
             JsonNode figures = route.path("figures");
             rows.add(new String[] {
                 route.path("id").asString(),
-                route.path("target").asString(),
+                route.path("target").asString() + ("event".equals(route.path("invocation").asString()) ? " (event)" : ""),
                 route.path("weight").asString() + " %",
                 route.path("stickyBy").isNull() ? "-" : route.path("stickyBy").asString(),
                 route.path("fallback").asBoolean() ? "yes" : "no",

@@ -15,6 +15,15 @@ import dev.strangler.gateway.web.TraceHeadersFilter;
 import dev.strangler.gateway.web.RouteMetrics;
 import dev.strangler.gateway.web.ShadowTraffic;
 import dev.strangler.gateway.web.StranglerFilter;
+import dev.strangler.gateway.web.TargetBreakers;
+import dev.strangler.gateway.web.TargetHealth;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigurationProperties;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -47,7 +56,7 @@ import reactor.core.scheduler.Schedulers;
 @Profile("!plain")
 @PropertySource("classpath:strangler-gateway-defaults.properties")
 @EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, LambdaProperties.class, AdminProperties.class,
-        ShadowProperties.class, ShutdownProperties.class})
+        ShadowProperties.class, ShutdownProperties.class, CircuitBreakerProperties.class, HealthCheckProperties.class})
 public class GatewayConfiguration {
 
     /** The route id of the catch-all route to the monolith. */
@@ -143,10 +152,48 @@ public class GatewayConfiguration {
         return shadows.monolithBodyTap();
     }
 
+    /** Active health checks of URL targets, on one of the shared loops. */
+    @Bean(destroyMethod = "close")
+    TargetHealth targetHealth(HealthCheckProperties check, RouteStore store, PrometheusMeterRegistry registry,
+                              SharedEventLoops loops) {
+        return !check.enabled() ? TargetHealth.off() : TargetHealth.start(store::table, check.path(), check.interval(), check.timeout(),
+                check.unhealthyAfter(), registry, loops, loops.lanes().get(0).next());
+    }
+
+    /**
+     * A circuit breaker per route target: Resilience4j through Spring Cloud CircuitBreaker's reactive factory, with
+     * the settings of {@code strangler.circuit-breaker.*}, no time limiter (the invoke and response timeouts bound
+     * each call) and no bulkhead; state and calls on /metrics.
+     */
+    @Bean
+    TargetBreakers targetBreakers(CircuitBreakerProperties breaker, TargetHealth health, PrometheusMeterRegistry registry) {
+        if (!breaker.enabled()) {
+            return TargetBreakers.off(health);
+        }
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(breaker.slidingWindowSize())
+                .minimumNumberOfCalls(breaker.minimumNumberOfCalls())
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .waitDurationInOpenState(breaker.waitInOpen())
+                // half-open when the wait is over, without a request having to come first: isOpen() reads the state
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .permittedNumberOfCallsInHalfOpenState(breaker.halfOpenCalls())
+                .build();
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(config);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
+        Resilience4JConfigurationProperties properties = new Resilience4JConfigurationProperties();
+        properties.setDisableTimeLimiter(true);
+        ReactiveResilience4JCircuitBreakerFactory factory = new ReactiveResilience4JCircuitBreakerFactory(breakers,
+                TimeLimiterRegistry.ofDefaults(), null, properties);
+        factory.configureDefault(id -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(config).build());
+        return TargetBreakers.of(factory, breakers, health, breaker.waitInOpen());
+    }
+
     @Bean
     StranglerFilter stranglerFilter(RouteStore store, LambdaInvoker invoker, RouteMetrics metrics, LambdaProperties lambda,
-                                    ShadowTraffic shadows) {
-        return new StranglerFilter(store, invoker, metrics, lambda.maxBodyBytes(), shadows);
+                                    ShadowTraffic shadows, TargetBreakers breakers) {
+        return new StranglerFilter(store, invoker, metrics, lambda.maxBodyBytes(), shadows, breakers);
     }
 
     /** Serves function routes ahead of WebFlux's dispatch and Spring Cloud Gateway's chain (see the filter). */
@@ -196,7 +243,7 @@ public class GatewayConfiguration {
 
     @Bean(destroyMethod = "close")
     AdminServer adminServer(AdminProperties admin, RouteStore store, RouteMetrics metrics, PrometheusMeterRegistry registry,
-                            Drain drain) {
-        return AdminServer.start(admin.address(), admin.port(), admin.token(), store, metrics, registry, drain);
+                            Drain drain, TargetBreakers breakers) {
+        return AdminServer.start(admin.address(), admin.port(), admin.token(), store, metrics, registry, drain, breakers);
     }
 }

@@ -52,6 +52,8 @@ public final class HttpApiEvents {
      * The HTTP response for a function's successful reply. A reply in proxy shape (an object with {@code statusCode})
      * maps field by field; for format 2.0 anything else is returned as 200 JSON, as API Gateway does, while format 1.0
      * requires the proxy shape.
+     *
+     * @throws MalformedReplyException when the reply cannot be mapped
      */
     public static LambdaResponse toResponse(byte[] payload, String format) {
         JsonNode reply;
@@ -62,15 +64,14 @@ public final class HttpApiEvents {
         }
         if (reply == null || !reply.isObject() || !reply.has("statusCode")) {
             if ("1.0".equals(format)) {
-                throw new InvocationException(InvocationException.Kind.FAILED,
-                        "function reply has no statusCode, which payload format 1.0 requires", null, null);
+                throw new MalformedReplyException("function reply has no statusCode, which payload format 1.0 requires", null);
             }
             return new LambdaResponse(200, Map.of("content-type", List.of("application/json")), List.of(), payload);
         }
         int status = reply.get("statusCode").asInt(-1);
         if (status < 100 || status > 599) {
-            throw new InvocationException(InvocationException.Kind.FAILED,
-                    "function reply has statusCode " + reply.get("statusCode") + ", which is not an HTTP status", null, null);
+            throw new MalformedReplyException("function reply has statusCode " + reply.get("statusCode")
+                    + ", which is not an HTTP status", null);
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         JsonNode single = reply.get("headers");
@@ -99,8 +100,7 @@ public final class HttpApiEvents {
         try {
             bytes = base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvocationException(InvocationException.Kind.FAILED,
-                    "function reply says isBase64Encoded but its body is not base64", null, e);
+            throw new MalformedReplyException("function reply says isBase64Encoded but its body is not base64", e);
         }
         return new LambdaResponse(status, headers, cookies, bytes);
     }

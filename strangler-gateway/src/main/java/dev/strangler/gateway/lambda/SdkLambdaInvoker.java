@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,8 +20,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
@@ -32,8 +29,6 @@ import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClientBuilder;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
-import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
-import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -154,21 +149,27 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Invocation> invoke(String function, String qualifier, byte[] payload) {
-        InvokeRequest request = InvokeRequest.builder()
+    public CompletableFuture<InvocationOutcome> invoke(String function, String qualifier, byte[] payload) {
+        return client().invoke(request(function, qualifier, payload, InvocationType.REQUEST_RESPONSE))
+                .handle((response, error) -> error != null ? OutcomeTranslation.ofError(error, timeout)
+                        : OutcomeTranslation.ofAnswer(response.functionError(), response.payload().asByteArrayUnsafe(),
+                        response.responseMetadata().requestId()));
+    }
+
+    @Override
+    public CompletableFuture<InvocationOutcome> invokeEvent(String function, String qualifier, byte[] payload) {
+        return client().invoke(request(function, qualifier, payload, InvocationType.EVENT))
+                .handle((response, error) -> error != null ? OutcomeTranslation.ofError(error, timeout)
+                        : OutcomeTranslation.ofQueued(response.statusCode(), response.responseMetadata().requestId()));
+    }
+
+    private static InvokeRequest request(String function, String qualifier, byte[] payload, InvocationType type) {
+        return InvokeRequest.builder()
                 .functionName(function)
                 .qualifier(qualifier)
-                .invocationType(InvocationType.REQUEST_RESPONSE)
+                .invocationType(type)
                 .payload(SdkBytes.fromByteArrayUnsafe(payload))
                 .build();
-        return client().invoke(request)
-                .handle((response, error) -> {
-                    if (error != null) {
-                        throw translate(function, error);
-                    }
-                    return new Invocation(response.functionError(), response.payload().asByteArrayUnsafe(),
-                            response.executedVersion(), response.responseMetadata().requestId());
-                });
     }
 
     /** The client whose connections live on the calling thread's loop, else the next one in turn. */
@@ -182,38 +183,12 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
         return lanes.length == 1 ? lanes[0].client() : lanes[Math.floorMod(nextLane.getAndIncrement(), lanes.length)].client();
     }
 
-    private InvocationException translate(String function, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof TooManyRequestsException throttled) {
-            return new InvocationException(InvocationException.Kind.THROTTLED, "function '" + function
-                    + "' is throttled (" + throttled.reason() + ")", parseSeconds(throttled.retryAfterSeconds()), cause);
-        }
-        if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException) {
-            return new InvocationException(InvocationException.Kind.TIMEOUT, "function '" + function
-                    + "' did not answer within " + timeout, null, cause);
-        }
-        if (cause instanceof RequestTooLargeException) {
-            return new InvocationException(InvocationException.Kind.TOO_LARGE, "event for function '" + function
-                    + "' is over Lambda's payload limit", null, cause);
-        }
-        return new InvocationException(InvocationException.Kind.FAILED, "invoking function '" + function
-                + "' failed: " + cause.getClass().getSimpleName(), null, cause);
-    }
-
     private static boolean hasDefaultRegion() {
         try {
             DefaultAwsRegionProviderChain.builder().build().getRegion();
             return true;
         } catch (SdkClientException e) {
             return false;
-        }
-    }
-
-    private static Integer parseSeconds(String text) {
-        try {
-            return text == null ? null : Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.strangler.gateway.routefile;
 
 import dev.strangler.gateway.comparison.BodyPointer;
+import dev.strangler.gateway.routing.InvocationType;
 import dev.strangler.gateway.routing.PathPattern;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTable;
@@ -36,7 +37,7 @@ public final class RouteFileReader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "routes");
     private static final Set<String> ROUTE_KEYS = Set.of("id", "paths", "methods", "headers", "target", "weight",
-            "sticky-by", "tester-header", "fallback", "shadow");
+            "sticky-by", "tester-header", "fallback", "shadow", "invocation");
     private static final Set<String> TARGET_KEYS = Set.of("lambda", "qualifier", "payload-format", "url");
     private static final Set<String> SHADOW_KEYS = Set.of("percent", "unsafe-methods", "ignore-headers",
             "ignore-body-paths", "noise-sample-percent");
@@ -141,11 +142,12 @@ public final class RouteFileReader {
         String tester = fields.get("tester-header") == null ? null : scalar(fields.get("tester-header"));
         boolean fallback = bool(fields.get("fallback"), "fallback", id, problems);
         Shadow shadow = shadow(fields.get("shadow"), target, id, problems);
+        InvocationType invocation = invocation(fields.get("invocation"), target, id, problems);
         if (problems.size() > before) {
             return null;
         }
         try {
-            return new Route(id, paths, methods, headers, target, weight, stickiness, tester, fallback, shadow);
+            return new Route(id, paths, methods, headers, target, weight, stickiness, tester, fallback, shadow, invocation);
         } catch (IllegalArgumentException e) {
             problems.add(new RouteFileProblem(line(node), id, e.getMessage()));
             return null;
@@ -189,6 +191,24 @@ public final class RouteFileReader {
             problems.add(new RouteFileProblem(line(node), id, "target: " + e.getMessage()));
         }
         return null;
+    }
+
+    private static InvocationType invocation(Node node, RouteTarget target, String id, List<RouteFileProblem> problems) {
+        if (node == null) {
+            return InvocationType.REQUEST_RESPONSE;
+        }
+        InvocationType invocation;
+        try {
+            invocation = InvocationType.of(String.valueOf(scalar(node)));
+        } catch (IllegalArgumentException e) {
+            problems.add(new RouteFileProblem(line(node), id, e.getMessage()));
+            return InvocationType.REQUEST_RESPONSE;
+        }
+        if (invocation == InvocationType.EVENT && target != null && !(target instanceof RouteTarget.LambdaFunction)) {
+            problems.add(new RouteFileProblem(line(node), id, "invocation 'event' needs a Lambda target, but the target is "
+                    + target.describe() + "; give it {lambda: <function>} or remove 'invocation'"));
+        }
+        return invocation;
     }
 
     private static int weight(Node node, RouteTarget target, String id, List<RouteFileProblem> problems) {

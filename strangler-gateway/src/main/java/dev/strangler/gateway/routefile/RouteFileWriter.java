@@ -1,5 +1,6 @@
 package dev.strangler.gateway.routefile;
 
+import dev.strangler.gateway.routing.InvocationType;
 import dev.strangler.gateway.routing.PathPattern;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTable;
@@ -56,6 +57,9 @@ public final class RouteFileWriter {
                         out.append("      ").append(quote(h.getKey())).append(": ").append(quote(h.getValue())).append('\n'));
             }
             out.append("    target: ").append(target(route.target())).append('\n');
+            if (route.invocation() != InvocationType.REQUEST_RESPONSE) {
+                out.append("    invocation: ").append(route.invocation().label()).append('\n');
+            }
             out.append("    weight: ").append(route.weight()).append('\n');
             if (route.stickyBy() != null) {
                 out.append("    sticky-by: ").append(quote(route.stickyBy().toString())).append('\n');

@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  * @param testerHeader header whose value ({@code monolith} or {@code target}) forces a side
  * @param fallback whether safe methods are answered by the monolith when the target fails
  * @param shadow whether monolith-served requests are also copied to the target for comparison; never null
+ * @param invocation how a Lambda target is invoked; {@link InvocationType#EVENT} only with a Lambda target; never null
  */
 public record Route(String id, List<PathPattern> paths, Set<String> methods, Map<String, String> headers,
                     RouteTarget target, int weight, Stickiness stickyBy, String testerHeader, boolean fallback,
-                    Shadow shadow) {
+                    Shadow shadow, InvocationType invocation) {
 
     /** The tester header used when a route does not name one. */
     public static final String DEFAULT_TESTER_HEADER = "x-strangler-side";
@@ -56,6 +57,19 @@ public record Route(String id, List<PathPattern> paths, Set<String> methods, Map
             throw new IllegalArgumentException("route '" + id + "' shadows " + shadow.percent() + "% of its requests,"
                     + " but its target is the monolith; give it a lambda or url target, or set the shadow percent to 0");
         }
+        invocation = invocation == null ? InvocationType.REQUEST_RESPONSE : invocation;
+        if (invocation == InvocationType.EVENT && !(target instanceof RouteTarget.LambdaFunction)) {
+            throw new IllegalArgumentException("route '" + id + "' is invoked as 'event', which only a Lambda function"
+                    + " can be, but its target is " + target.describe() + "; give it {lambda: ...} or remove 'invocation'");
+        }
+    }
+
+    /** A route whose Lambda target, if any, is invoked synchronously. */
+    public Route(String id, List<PathPattern> paths, Set<String> methods, Map<String, String> headers,
+                 RouteTarget target, int weight, Stickiness stickyBy, String testerHeader, boolean fallback,
+                 Shadow shadow) {
+        this(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, shadow,
+                InvocationType.REQUEST_RESPONSE);
     }
 
     /** A route without shadow traffic. */
@@ -66,12 +80,20 @@ public record Route(String id, List<PathPattern> paths, Set<String> methods, Map
 
     /** This route with another target and weight; everything else unchanged. */
     public Route withTarget(RouteTarget newTarget, int newWeight) {
-        return new Route(id, paths, methods, headers, newTarget, newWeight, stickyBy, testerHeader, fallback, shadow);
+        return new Route(id, paths, methods, headers, newTarget, newWeight, stickyBy, testerHeader, fallback, shadow,
+                invocation);
     }
 
     /** This route with another shadow setting; everything else unchanged. */
     public Route withShadow(Shadow newShadow) {
-        return new Route(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, newShadow);
+        return new Route(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, newShadow,
+                invocation);
+    }
+
+    /** This route with another invocation type; everything else unchanged. */
+    public Route withInvocation(InvocationType newInvocation) {
+        return new Route(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, shadow,
+                newInvocation);
     }
 
     /** This route with another weight. */

@@ -51,13 +51,15 @@ public final class AdminServer implements AutoCloseable {
     private final RouteMetrics metrics;
     private final PrometheusMeterRegistry prometheus;
     private final Drain drain;
+    private final TargetBreakers breakers;
     private final byte[] token;
     private final LoopResources loop = LoopResources.create("strangler-admin", 1, true);
     private final DisposableServer server;
 
     private AdminServer(String host, int port, String token, RouteStore store, RouteMetrics metrics,
-                        PrometheusMeterRegistry prometheus, Drain drain) {
+                        PrometheusMeterRegistry prometheus, Drain drain, TargetBreakers breakers) {
         this.drain = Objects.requireNonNull(drain, "drain");
+        this.breakers = Objects.requireNonNull(breakers, "breakers");
         this.store = Objects.requireNonNull(store, "store");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
@@ -95,10 +97,10 @@ public final class AdminServer implements AutoCloseable {
         log.info("Admin API listening on {}:{}", host, server.port());
     }
 
-    /** Starts the admin API on {@code host}:{@code port} (0 for any free port). */
+    /** Starts the admin API on {@code host}:{@code port} (0 for any free port); each target's circuit from {@code breakers}. */
     public static AdminServer start(String host, int port, String token, RouteStore store, RouteMetrics metrics,
-                                    PrometheusMeterRegistry prometheus, Drain drain) {
-        return new AdminServer(host, port, token, store, metrics, prometheus, drain);
+                                    PrometheusMeterRegistry prometheus, Drain drain, TargetBreakers breakers) {
+        return new AdminServer(host, port, token, store, metrics, prometheus, drain, breakers);
     }
 
     /** The port the admin API listens on. */
@@ -139,6 +141,7 @@ public final class AdminServer implements AutoCloseable {
             ObjectNode figures = node.putObject("figures");
             metrics.figuresOf(route.id()).forEach(figures::put);
             shadowResults((ObjectNode) node.get("shadow"), figures, metrics.shadowDifferencesOf(route.id()));
+            breakers.stateOf(route.target()).ifPresent(circuit -> node.set("circuit", JSON.valueToTree(circuit)));
             routes.add(node);
         }
         ObjectNode unmatched = body.putObject("default");
@@ -279,6 +282,7 @@ public final class AdminServer implements AutoCloseable {
         ArrayNode methods = node.putArray("methods");
         route.methods().stream().sorted().forEach(methods::add);
         node.put("target", route.target().describe());
+        node.put("invocation", route.invocation().label());
         node.put("weight", route.weight());
         node.put("stickyBy", route.stickyBy() == null ? null : route.stickyBy().toString());
         node.put("testerHeader", route.testerHeader());

@@ -1,7 +1,7 @@
 package dev.strangler.gateway.web;
 
 import dev.strangler.gateway.lambda.HttpApiEvents;
-import dev.strangler.gateway.lambda.Invocation;
+import dev.strangler.gateway.lambda.InvocationOutcome;
 import dev.strangler.gateway.lambda.LambdaInvoker;
 import dev.strangler.gateway.lambda.LambdaResponse;
 import dev.strangler.gateway.routing.Route;
@@ -150,7 +150,7 @@ public final class ShadowTraffic implements AutoCloseable {
             return proxy.apply(exchange);
         }
         long declared = request.getHeaders().getContentLength();
-        boolean empty = StranglerFilter.hasNoBody(request, declared);
+        boolean empty = ExchangeEvents.hasNoBody(request, declared);
         if (!empty && (declared < 0 || declared > maxBodyBytes)) {
             // unknown or too large: the body streams to the monolith untouched
             metrics.recordShadow(route.id(), ShadowOutcome.SKIPPED);
@@ -165,15 +165,15 @@ public final class ShadowTraffic implements AutoCloseable {
             return proxy.apply(exchange);
         }
         if (empty) {
-            return copyAndProxy(exchange, match, StranglerFilter.NO_BODY, proxy);
+            return copyAndProxy(exchange, match, ExchangeEvents.NO_BODY, proxy);
         }
         AtomicBoolean started = new AtomicBoolean();
         return DataBufferUtils.join(request.getBody(), maxBodyBytes)
-                .map(StranglerFilter::bytes)
-                .defaultIfEmpty(StranglerFilter.NO_BODY)
+                .map(ExchangeEvents::bytes)
+                .defaultIfEmpty(ExchangeEvents.NO_BODY)
                 .flatMap(body -> {
                     started.set(true);
-                    ServerWebExchange replay = exchange.mutate().request(StranglerFilter.replayBody(request, body)).build();
+                    ServerWebExchange replay = exchange.mutate().request(ExchangeEvents.replayBody(request, body)).build();
                     return copyAndProxy(replay, match, body, proxy);
                 })
                 .doFinally(signal -> {
@@ -222,7 +222,7 @@ public final class ShadowTraffic implements AutoCloseable {
         // body is written after that, by a filter earlier in the chain, through MonolithBodyTap, which keeps a copy.
         return proxy.apply(exchange)
                 .doOnSuccess(done -> {
-                    if (exchange.getAttribute(StranglerFilter.UPSTREAM_FAILED) == null) {
+                    if (exchange.getAttribute(MonolithProxy.UPSTREAM_FAILED) == null) {
                         try {
                             monolith.tryEmitValue(answerOf(exchange.getResponse()));
                         } catch (RuntimeException e) { // on the client's path: never let the comparison fail it
@@ -278,13 +278,13 @@ public final class ShadowTraffic implements AutoCloseable {
     private Mono<AnswerComparison.Answer> send(ServerWebExchange exchange, RouteMatch match, byte[] body) {
         RouteTarget target = match.route().target();
         if (target instanceof RouteTarget.LambdaFunction function) {
-            byte[] payload = HttpApiEvents.toEvent(StranglerFilter.toLambdaRequest(exchange, match, body, true),
+            byte[] payload = HttpApiEvents.toEvent(ExchangeEvents.toLambdaRequest(exchange, match, body, true),
                     function.payloadFormat());
             return Mono.fromFuture(() -> invoker.invoke(function.function(), function.qualifier(), payload))
                     .map(invocation -> answerOf(invocation, function, maxBodyBytes));
         }
         if (target instanceof RouteTarget.HttpService service) {
-            return sendTo(StranglerFilter.serviceUrl(service.uri(), exchange.getRequest()), exchange, body);
+            return sendTo(ExchangeEvents.serviceUrl(service.uri(), exchange.getRequest()), exchange, body);
         }
         return Mono.error(new IllegalStateException("route '" + match.route().id() + "' has no target to copy to"));
     }
@@ -314,7 +314,7 @@ public final class ShadowTraffic implements AutoCloseable {
                 .uri(url);
         HttpClient.ResponseReceiver<?> receiver = body.length == 0 ? sender
                 : sender.send(ByteBufFlux.fromInbound(Mono.just(body)));
-        return receiver.responseSingle((answer, content) -> content.asByteArray().defaultIfEmpty(StranglerFilter.NO_BODY)
+        return receiver.responseSingle((answer, content) -> content.asByteArray().defaultIfEmpty(ExchangeEvents.NO_BODY)
                 .map(bytes -> answerOf(answer).withBody(bytes, maxBodyBytes)));
     }
 
@@ -332,12 +332,12 @@ public final class ShadowTraffic implements AutoCloseable {
         return new AnswerComparison.Answer(response.status().code(), headers);
     }
 
-    private static AnswerComparison.Answer answerOf(Invocation invocation, RouteTarget.LambdaFunction function,
+    private static AnswerComparison.Answer answerOf(InvocationOutcome outcome, RouteTarget.LambdaFunction function,
                                                     int maxBodyBytes) {
-        if (invocation.isFunctionError()) {
-            throw new IllegalStateException("function error " + invocation.functionError());
+        if (!(outcome instanceof InvocationOutcome.Reply answered)) {
+            throw new IllegalStateException("no reply to compare: " + outcome);
         }
-        LambdaResponse reply = HttpApiEvents.toResponse(invocation.payload(), function.payloadFormat());
+        LambdaResponse reply = HttpApiEvents.toResponse(answered.payload(), function.payloadFormat());
         Map<String, List<String>> headers = new LinkedHashMap<>(reply.headers());
         if (!reply.cookies().isEmpty()) {
             List<String> cookies = new ArrayList<>(headers.getOrDefault(HttpHeaders.SET_COOKIE, List.of()));

@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class PropertiesTest {
 
     @EnableConfigurationProperties({MonolithProperties.class, AdminProperties.class, LambdaProperties.class,
-            ShadowProperties.class, ShutdownProperties.class})
+            ShadowProperties.class, ShutdownProperties.class, CircuitBreakerProperties.class, HealthCheckProperties.class})
     static class Config {
     }
 
@@ -52,5 +52,20 @@ class PropertiesTest {
         runner.withPropertyValues("strangler.monolith.uri=file:/x", "strangler.admin.token=0123456789abcdef")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("strangler.monolith.uri must be like http://host:port"));
+    }
+
+    @Test
+    void binds_the_breaker_and_health_check_defaults_and_refuses_a_relative_health_path() {
+        runner.withPropertyValues("strangler.monolith.uri=http://127.0.0.1:8080", "strangler.admin.token=0123456789abcdef")
+                .run(context -> {
+                    assertThat(context.getBean(CircuitBreakerProperties.class))
+                            .isEqualTo(new CircuitBreakerProperties(true, 50, 20, 20, java.time.Duration.ofSeconds(30), 3));
+                    assertThat(context.getBean(HealthCheckProperties.class)).isEqualTo(new HealthCheckProperties(true,
+                            "/health", java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(2), 2));
+                });
+        runner.withPropertyValues("strangler.monolith.uri=http://127.0.0.1:8080", "strangler.admin.token=0123456789abcdef",
+                        "strangler.health-check.path=health")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("strangler.health-check.path must start with '/', but was 'health'"));
     }
 }

@@ -2,7 +2,7 @@ package dev.strangler.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.gateway.lambda.Invocation;
+import dev.strangler.gateway.lambda.InvocationOutcome;
 import dev.strangler.gateway.lambda.SdkLambdaInvoker;
 import dev.strangler.gateway.netty.SharedEventLoops;
 import dev.strangler.gateway.web.InFlightFilter;
@@ -56,15 +56,15 @@ class SharedEventLoopsIT {
                 // the callback is attached on the loop itself, before that loop can read the answer
                 CompletableFuture<String> answeredOn = lane.next().submit(() -> invoker.invoke("echo", null, EVENT)
                                 .thenApply(invocation -> {
-                                    assertThat(invocation.isFunctionError()).isFalse();
+                                    assertThat(invocation).isInstanceOf(InvocationOutcome.Reply.class);
                                     return Thread.currentThread().getName();
                                 }))
                         .get(5, TimeUnit.SECONDS);
                 assertThat(answeredOn.get(10, TimeUnit.SECONDS)).isEqualTo(loopThread);
             }
         }
-        Invocation fromTestThread = invoker.invoke("echo", null, EVENT).get(10, TimeUnit.SECONDS);
-        assertThat(fromTestThread.isFunctionError()).isFalse();
+        InvocationOutcome fromTestThread = invoker.invoke("echo", null, EVENT).get(10, TimeUnit.SECONDS);
+        assertThat(fromTestThread).isInstanceOf(InvocationOutcome.Reply.class);
     }
 
     @Test

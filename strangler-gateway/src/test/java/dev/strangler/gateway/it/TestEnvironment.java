@@ -61,6 +61,11 @@ final class TestEnvironment {
                 paths: ["/moving/**"]
                 target: {lambda: "echo"}
                 weight: 0
+              - id: events
+                paths: ["/events/**"]
+                target: {lambda: "echo"}
+                weight: 100
+                invocation: event
               - id: service
                 paths: ["/svc/**"]
                 target: {url: "%1$s"}

@@ -116,6 +116,6 @@ class HttpApiEventsTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers()).containsEntry("content-type", List.of("application/json"));
         assertThat(response.body()).isEqualTo(payload);
-        assertThatThrownBy(() -> HttpApiEvents.toResponse(payload, "1.0")).hasMessageContaining("no statusCode");
+        assertThatThrownBy(() -> HttpApiEvents.toResponse(payload, "1.0")).isInstanceOf(MalformedReplyException.class).hasMessageContaining("no statusCode");
     }
 }

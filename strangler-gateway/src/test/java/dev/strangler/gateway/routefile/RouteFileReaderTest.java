@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strangler.gateway.comparison.BodyPointer;
+import dev.strangler.gateway.routing.InvocationType;
+import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTable;
 import dev.strangler.gateway.routing.RouteTarget;
 import dev.strangler.gateway.routing.Shadow;
@@ -209,5 +211,72 @@ class RouteFileReaderTest {
                 """, "r.yml")).hasMessageContaining("r.yml:4: route 'a': id appears twice");
         assertThatThrownBy(() -> RouteFileReader.read("version: 1\nroutes: [\n", "r.yml"))
                 .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void reads_a_fire_and_forget_route_and_writes_it_back() {
+        String yaml = """
+                version: 1
+                routes:
+                  - id: order-events
+                    paths: ["/api/orders/{id}/events"]
+                    methods: [POST]
+                    target: {lambda: "order-events-fn"}
+                    invocation: event
+                  - id: orders
+                    paths: ["/api/orders"]
+                    target: {lambda: "orders-fn"}
+                    invocation: request-response
+                """;
+
+        RouteTable table = RouteFileReader.read(yaml, "routes.yml");
+        String written = RouteFileWriter.toYaml(table);
+
+        assertThat(table.routes()).extracting(Route::invocation)
+                .containsExactly(InvocationType.EVENT, InvocationType.REQUEST_RESPONSE);
+        assertThat(RouteFileReader.read(written, "written")).isEqualTo(table);
+        assertThat(written).contains("    invocation: event\n").containsOnlyOnce("invocation:");
+    }
+
+    @Test
+    void refuses_event_invocation_without_a_lambda_target_and_an_unknown_invocation_with_their_lines() {
+        String yaml = """
+                version: 1
+                routes:
+                  - id: a
+                    paths: ["/a"]
+                    target: {url: "http://127.0.0.1:9000"}
+                    invocation: event
+                  - id: b
+                    paths: ["/b"]
+                    target: monolith
+                    invocation: event
+                  - id: c
+                    paths: ["/c"]
+                    target: {lambda: "c-fn"}
+                    invocation: async
+                """;
+
+        assertThatThrownBy(() -> RouteFileReader.read(yaml, "routes.yml"))
+                .isInstanceOf(InvalidRouteFileException.class)
+                .hasMessageContaining("routes.yml:6: route 'a': invocation 'event' needs a Lambda target, but the target is"
+                        + " url:http://127.0.0.1:9000; give it {lambda: <function>} or remove 'invocation'")
+                .hasMessageContaining("routes.yml:10: route 'b': invocation 'event' needs a Lambda target, but the target is monolith")
+                .hasMessageContaining("routes.yml:14: route 'c': invocation must be request-response or event, but was 'async'");
+    }
+
+    @Test
+    void a_fire_and_forget_route_keeps_its_lambda_target() {
+        Route events = RouteFileReader.read("""
+                version: 1
+                routes:
+                  - {id: e, paths: ["/e"], target: {lambda: "e-fn"}, invocation: event}
+                """, "r.yml").routes().get(0);
+
+        assertThat(events.withTarget(new RouteTarget.LambdaFunction("e2-fn", "live", null), 50).invocation())
+                .isEqualTo(InvocationType.EVENT);
+        assertThatThrownBy(() -> events.withTarget(new RouteTarget.Monolith(), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("route 'e' is invoked as 'event', which only a Lambda function can be");
     }
 }

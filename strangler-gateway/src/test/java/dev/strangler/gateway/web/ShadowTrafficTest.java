@@ -2,8 +2,7 @@ package dev.strangler.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.gateway.lambda.Invocation;
-import dev.strangler.gateway.lambda.InvocationException;
+import dev.strangler.gateway.lambda.InvocationOutcome;
 import dev.strangler.gateway.lambda.LambdaInvoker;
 import dev.strangler.gateway.routing.PathPattern;
 import dev.strangler.gateway.routing.Route;
@@ -36,14 +35,14 @@ class ShadowTrafficTest {
     private static final Route ROUTE = new Route("orders", List.of(new PathPattern("/orders")), Set.of(), Map.of(),
             new RouteTarget.LambdaFunction("orders-fn", null, null), 0, null, null, false, new Shadow(100, false, Set.of()));
 
-    private final List<CompletableFuture<Invocation>> pending = new CopyOnWriteArrayList<>();
+    private final List<CompletableFuture<InvocationOutcome>> pending = new CopyOnWriteArrayList<>();
     private final List<byte[]> payloads = new CopyOnWriteArrayList<>();
-    private final LambdaInvoker parked = (function, qualifier, payload) -> {
+    private final LambdaInvoker parked = FakeInvoker.answering(payload -> {
         payloads.add(payload);
-        CompletableFuture<Invocation> future = new CompletableFuture<>();
+        CompletableFuture<InvocationOutcome> future = new CompletableFuture<>();
         pending.add(future);
         return future;
-    };
+    });
     private final RouteMetrics metrics = new RouteMetrics(new SimpleMeterRegistry());
     private final LoopResources loops = LoopResources.create("shadow-test", 1, true);
     private ShadowTraffic shadows;
@@ -60,7 +59,7 @@ class ShadowTrafficTest {
 
         serve(get(), ROUTE);
         serve(get(), ROUTE);
-        pending.get(0).completeExceptionally(new InvocationException(InvocationException.Kind.TIMEOUT, "slow", null, null));
+        pending.get(0).complete(new InvocationOutcome.Timeout(Duration.ofSeconds(1)));
         serve(get(), ROUTE);
 
         assertThat(pending).hasSize(2);
@@ -70,9 +69,9 @@ class ShadowTrafficTest {
 
     @Test
     void a_failing_invoker_never_reaches_the_client() {
-        LambdaInvoker throwing = (function, qualifier, payload) -> {
+        LambdaInvoker throwing = FakeInvoker.answering(payload -> {
             throw new IllegalStateException("no client");
-        };
+        });
         shadows = ShadowTraffic.create(throwing, metrics, 1024, 4, Duration.ofSeconds(1), loops);
 
         ServerWebExchange served = serve(get(), ROUTE);
@@ -120,7 +119,7 @@ class ShadowTrafficTest {
         shadows.proxyAndCopy(exchange, new RouteMatch(route, route.paths().get(0), Map.of()), toMonolith -> {
             proxied.set(toMonolith);
             return DataBufferUtils.join(toMonolith.getRequest().getBody())
-                    .doOnNext(buffer -> body.set(new String(StranglerFilter.bytes(buffer), StandardCharsets.UTF_8)))
+                    .doOnNext(buffer -> body.set(new String(ExchangeEvents.bytes(buffer), StandardCharsets.UTF_8)))
                     .then(Mono.fromRunnable(() -> toMonolith.getResponse().setStatusCode(HttpStatus.OK)));
         }).block(Duration.ofSeconds(5));
         return proxied.get();

@@ -43,12 +43,12 @@ class TracingTest {
 
     @Test
     void writes_latency_in_milliseconds_with_three_decimals() {
-        assertThat(StranglerFilter.millis(0)).isEqualTo("0.000");
-        assertThat(StranglerFilter.millis(1_042_000)).isEqualTo("1.042");
-        assertThat(StranglerFilter.millis(1_041_600)).isEqualTo("1.042");
-        assertThat(StranglerFilter.millis(5_000)).isEqualTo("0.005");
-        assertThat(StranglerFilter.millis(50_000)).isEqualTo("0.050");
-        assertThat(StranglerFilter.millis(12_345_678_901L)).isEqualTo("12345.679");
-        assertThat(StranglerFilter.millis(-5)).isEqualTo("0.000");
+        assertThat(AccessLog.millis(0)).isEqualTo("0.000");
+        assertThat(AccessLog.millis(1_042_000)).isEqualTo("1.042");
+        assertThat(AccessLog.millis(1_041_600)).isEqualTo("1.042");
+        assertThat(AccessLog.millis(5_000)).isEqualTo("0.005");
+        assertThat(AccessLog.millis(50_000)).isEqualTo("0.050");
+        assertThat(AccessLog.millis(12_345_678_901L)).isEqualTo("12345.679");
+        assertThat(AccessLog.millis(-5)).isEqualTo("0.000");
     }
 }
