@@ -1,5 +1,6 @@
 package dev.strangler.gateway.routing;
 
+import dev.strangler.gateway.rollout.Rollout;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +23,11 @@ import java.util.stream.Collectors;
  * @param testerHeader header whose value ({@code monolith} or {@code target}) forces a side
  * @param fallback whether safe methods are answered by the monolith when the target fails
  * @param shadow whether monolith-served requests are also copied to the target for comparison; never null
+ * @param rollout the route's rollout plan and state, or null when it has none
  */
 public record Route(String id, List<PathPattern> paths, Set<String> methods, Map<String, String> headers,
                     RouteTarget target, int weight, Stickiness stickyBy, String testerHeader, boolean fallback,
-                    Shadow shadow) {
+                    Shadow shadow, Rollout rollout) {
 
     /** The tester header used when a route does not name one. */
     public static final String DEFAULT_TESTER_HEADER = "x-strangler-side";
@@ -56,22 +58,38 @@ public record Route(String id, List<PathPattern> paths, Set<String> methods, Map
             throw new IllegalArgumentException("route '" + id + "' shadows " + shadow.percent() + "% of its requests,"
                     + " but its target is the monolith; give it a lambda or url target, or set the shadow percent to 0");
         }
+        if (rollout != null && (rollout.isRunning() || rollout.isPending()) && target instanceof RouteTarget.Monolith) {
+            throw new IllegalArgumentException("route '" + id + "' has a rollout to run, but its target is the monolith;"
+                    + " give it a lambda or url target, or remove the rollout");
+        }
+    }
+
+    /** A route without a rollout. */
+    public Route(String id, List<PathPattern> paths, Set<String> methods, Map<String, String> headers,
+                 RouteTarget target, int weight, Stickiness stickyBy, String testerHeader, boolean fallback,
+                 Shadow shadow) {
+        this(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, shadow, null);
     }
 
     /** A route without shadow traffic. */
     public Route(String id, List<PathPattern> paths, Set<String> methods, Map<String, String> headers,
                  RouteTarget target, int weight, Stickiness stickyBy, String testerHeader, boolean fallback) {
-        this(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, Shadow.OFF);
+        this(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, Shadow.OFF, null);
     }
 
     /** This route with another target and weight; everything else unchanged. */
     public Route withTarget(RouteTarget newTarget, int newWeight) {
-        return new Route(id, paths, methods, headers, newTarget, newWeight, stickyBy, testerHeader, fallback, shadow);
+        return new Route(id, paths, methods, headers, newTarget, newWeight, stickyBy, testerHeader, fallback, shadow, rollout);
     }
 
     /** This route with another shadow setting; everything else unchanged. */
     public Route withShadow(Shadow newShadow) {
-        return new Route(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, newShadow);
+        return new Route(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, newShadow, rollout);
+    }
+
+    /** This route with another rollout (null: none); everything else unchanged. */
+    public Route withRollout(Rollout newRollout) {
+        return new Route(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, shadow, newRollout);
     }
 
     /** This route with another weight. */
