@@ -3,7 +3,6 @@ package dev.strangler.gateway.rollout;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,10 +36,5 @@ public record LastDecision(String decision, Instant at, List<String> reasons, So
     /** A decision of the judge. */
     public static LastDecision of(Decision decision, Instant at) {
         return new LastDecision(decision.label(), at, decision.reasons(), new TreeMap<>(decision.figures()));
-    }
-
-    /** {@code figures} as given, for callers holding a plain map. */
-    public static SortedMap<String, Double> sorted(Map<String, Double> figures) {
-        return new TreeMap<>(figures);
     }
 }

@@ -3,6 +3,7 @@ package dev.strangler.gateway.rollout;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -101,8 +102,8 @@ public final class RolloutFigures {
     }
 
     /** The routes being counted. */
-    public java.util.Set<String> routes() {
-        return java.util.Set.copyOf(windows.keySet());
+    public Set<String> routes() {
+        return Set.copyOf(windows.keySet());
     }
 
     private static SideFigures baseline(StepWindow old, int stepIndex) {

@@ -58,7 +58,7 @@ public record RolloutPlan(List<RolloutStep> steps, List<Duration> holds, int min
         }
         fraction(maxErrorRateIncrease, "max-error-rate-increase");
         fraction(minMatchRate, "min-match-rate");
-        if (maxP99Ratio != null && !(maxP99Ratio > 0) || maxP99Ratio != null && maxP99Ratio.isInfinite()) {
+        if (maxP99Ratio != null && !(maxP99Ratio > 0 && maxP99Ratio < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("max-p99-ratio must be a number above 0, like 1.5, but was " + maxP99Ratio);
         }
         if (minMatchRate != null && !steps.get(0).isShadow()) {

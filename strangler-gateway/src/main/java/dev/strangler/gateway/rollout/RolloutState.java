@@ -24,11 +24,6 @@ public record RolloutState(int step, Instant since, boolean paused, RolloutStatu
         }
     }
 
-    /** Whether the scheduler should judge it now. */
-    public boolean isActive() {
-        return status == RolloutStatus.RUNNING && !paused;
-    }
-
     /** The same step and status, paused or not. */
     public RolloutState withPaused(boolean nowPaused, LastDecision decision) {
         return new RolloutState(step, since, nowPaused, status, decision);
