@@ -66,9 +66,25 @@ class ArchitectureTest {
             .because("the drain's states and counts are tested on values");
 
     @ArchTest
+    static final ArchRule rollout_is_plain_java = noClasses()
+            .that().resideInAPackage("..gateway.rollout..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "io.netty..",
+                    "io.micrometer..", "org.yaml..", "org.slf4j..", "java.nio.file..", "..gateway.routing..",
+                    "..gateway.routefile..", "..gateway.web..", "..gateway.autopilot..", "..gateway.lambda..",
+                    "..gateway.config..")
+            .because("the judge and the step figures are tested on values; a route holds a rollout, not the reverse");
+
+    @ArchTest
+    static final ArchRule autopilot_uses_no_spring_or_web = noClasses()
+            .that().resideInAPackage("..gateway.autopilot..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "io.netty..",
+                    "..gateway.web..", "..gateway.lambda..", "..gateway.config..")
+            .because("the scheduler applies decisions through the route store only");
+
+    @ArchTest
     static final ArchRule adapters_do_not_reach_into_wiring = noClasses()
             .that().resideInAnyPackage("..gateway.routing..", "..gateway.routefile..", "..gateway.lambda..", "..gateway.web..",
-                    "..gateway.seeding..", "..gateway.drain..")
+                    "..gateway.seeding..", "..gateway.drain..", "..gateway.rollout..", "..gateway.autopilot..")
             .should().dependOnClassesThat().resideInAPackage("..gateway.config..")
             .because("dependencies point config -> web -> lambda/routefile -> routing");
 

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RouteListing {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String[] HEADER = {"ROUTE", "TARGET", "WEIGHT", "STICKY BY", "FALLBACK",
-        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS", "SHADOW", "SHADOW MATCHES"};
+        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS", "SHADOW", "SHADOW MATCHES", "ROLLOUT"};
 
     private RouteListing() {
     }
@@ -31,12 +31,14 @@ final class RouteListing {
                 figures.path("targetErrors").asString(),
                 figures.path("fallbacks").asString(),
                 route.path("shadow").path("percent").asInt() == 0 ? "-" : route.path("shadow").path("percent").asString() + " %",
-                shadowMatches(figures)});
+                shadowMatches(figures),
+                RolloutColumn.summary(route.path("rollout"))});
         }
         JsonNode unmatched = root.path("default");
         rows.add(new String[] {"(everything else)", "monolith", "-", "-", "-",
-            unmatched.path("monolithRequests").asString(), "-", "-", "-", "-", "-"});
-        return table(rows) + "Route file: " + root.path("file").asString() + System.lineSeparator();
+            unmatched.path("monolithRequests").asString(), "-", "-", "-", "-", "-", "-"});
+        return table(rows) + RolloutColumn.details(root.path("routes")) + "Route file: " + root.path("file").asString()
+                + System.lineSeparator();
     }
 
     /** {@code matched/compared (rate %)}, with errors and skipped copies after it when there were any. */

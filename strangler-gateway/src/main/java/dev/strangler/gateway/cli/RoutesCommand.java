@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./strangler routes list|set|promote|rollback|shadow}: a client of a running gateway's admin API, without Spring.
+ * {@code ./strangler routes list|set|promote|rollback|shadow|rollout|pause|resume|abort}: a client of a running gateway's admin API, without Spring.
  * Prints a table for {@code list} (the API's JSON with {@code --json}) and the API's JSON answer for changes on
  * stdout; errors go to stderr. Exit codes: 0 done, 1 refused by the gateway or
  * unreachable, 2 usage error. {@code routes seed} and {@code routes iam} work offline: see {@link RouteSeedCommand}
@@ -30,6 +30,12 @@ public final class RoutesCommand {
               rollback ROUTE                        send all of the route's traffic back to the monolith
               shadow ROUTE PERCENT                  copy PERCENT (0-100) of the route's monolith-served requests
                                                     to its target and compare the answers; 0 stops copying
+              rollout ROUTE --plan FILE_OR_INLINE   move the route to its target step by step, judged against the
+                                                    monolith; the plan as in the route file, e.g.
+                                                    --plan '{steps: [shadow, 10, 50, 100], hold: 5m,
+                                                    max-error-rate-increase: 1%, max-p99-ratio: 1.5}'
+              pause ROUTE | resume ROUTE            suspend or resume the rollout's automatic decisions
+              abort ROUTE                           stop the rollout: the route goes back to the monolith
               seed --from REPORT [--out FILE [--force]]
                                                     a route file with every HTTP route of the analyzer's report
                                                     (decomposition.json or its folder), all to the monolith at
@@ -68,6 +74,7 @@ public final class RoutesCommand {
         boolean monolith = false;
         boolean asJson = false;
         Integer weight = null;
+        String plan = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -83,6 +90,7 @@ public final class RoutesCommand {
                     case "--url" -> url = value(args, ++i, "--url");
                     case "--monolith" -> monolith = true;
                     case "--json" -> asJson = true;
+                    case "--plan" -> plan = value(args, ++i, "--plan");
                     case "--weight" -> weight = percent(value(args, ++i, "--weight"), "--weight");
                     default -> {
                         if (args[i].startsWith("--")) {
@@ -93,13 +101,17 @@ public final class RoutesCommand {
                 }
             }
             if (positional.isEmpty()) {
-                throw new IllegalArgumentException("missing command: list, set, promote, rollback, shadow or seed");
+                throw new IllegalArgumentException("missing command: list, set, promote, rollback, shadow, rollout, pause,"
+                        + " resume, abort, seed or iam");
             }
             if (token == null || token.isBlank()) {
                 throw new IllegalArgumentException("missing admin token: pass --token or set STRANGLER_ADMIN_TOKEN");
             }
-            HttpRequest request = request(positional, URI.create(admin.replaceAll("/+$", "")), lambda, qualifier, url,
-                    monolith, weight).header("Authorization", "Bearer " + token).header("X-Strangler-Actor", actor)
+            URI adminUri = URI.create(admin.replaceAll("/+$", ""));
+            HttpRequest.Builder builder = RolloutRequests.handles(positional)
+                    ? RolloutRequests.request(positional, adminUri, plan)
+                    : request(positional, adminUri, lambda, qualifier, url, monolith, weight);
+            HttpRequest request = builder.header("Authorization", "Bearer " + token).header("X-Strangler-Actor", actor)
                     .timeout(Duration.ofSeconds(30)).build();
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
@@ -174,7 +186,8 @@ public final class RoutesCommand {
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("{" + String.join(",", fields) + "}"));
             }
-            default -> throw new IllegalArgumentException("unknown command '" + command + "'; use list, set, promote, rollback or shadow"
+            default -> throw new IllegalArgumentException("unknown command '" + command + "'; use list, set, promote, rollback,"
+                    + " shadow, rollout, pause, resume or abort"
                     + (command.equals("seed") ? " (seed comes first: ./strangler routes seed --from REPORT)" : ", or seed"));
         }
     }

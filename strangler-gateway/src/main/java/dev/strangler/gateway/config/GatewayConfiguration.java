@@ -1,9 +1,12 @@
 package dev.strangler.gateway.config;
 
+import dev.strangler.gateway.autopilot.RolloutMeters;
+import dev.strangler.gateway.autopilot.RolloutScheduler;
 import dev.strangler.gateway.drain.Drain;
 import dev.strangler.gateway.lambda.LambdaInvoker;
 import dev.strangler.gateway.lambda.SdkLambdaInvoker;
 import dev.strangler.gateway.netty.SharedEventLoops;
+import dev.strangler.gateway.rollout.RolloutFigures;
 import dev.strangler.gateway.routefile.AuditLog;
 import dev.strangler.gateway.routefile.RouteStore;
 import dev.strangler.gateway.web.AdminServer;
@@ -11,6 +14,7 @@ import dev.strangler.gateway.web.GrpcOnlyHeadersFilter;
 import dev.strangler.gateway.web.HopByHopOnlyWhenPresentFilter;
 import dev.strangler.gateway.web.InFlightFilter;
 import dev.strangler.gateway.web.RequestIdFilter;
+import dev.strangler.gateway.web.RolloutEndpoints;
 import dev.strangler.gateway.web.TraceHeadersFilter;
 import dev.strangler.gateway.web.RouteMetrics;
 import dev.strangler.gateway.web.ShadowTraffic;
@@ -56,7 +60,8 @@ import reactor.core.scheduler.Schedulers;
 @Profile("!plain")
 @PropertySource("classpath:strangler-gateway-defaults.properties")
 @EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, LambdaProperties.class, AdminProperties.class,
-        ShadowProperties.class, ShutdownProperties.class, CircuitBreakerProperties.class, HealthCheckProperties.class})
+        ShadowProperties.class, ShutdownProperties.class, CircuitBreakerProperties.class, HealthCheckProperties.class,
+        RolloutProperties.class})
 public class GatewayConfiguration {
 
     /** The route id of the catch-all route to the monolith. */
@@ -115,9 +120,21 @@ public class GatewayConfiguration {
         return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
+    /** The step windows of routes in a rollout, fed by {@link RouteMetrics}. */
     @Bean
-    RouteMetrics routeMetrics(PrometheusMeterRegistry registry) {
-        return new RouteMetrics(registry);
+    RolloutFigures rolloutFigures() {
+        return new RolloutFigures();
+    }
+
+    @Bean
+    RouteMetrics routeMetrics(PrometheusMeterRegistry registry, RolloutFigures rollouts) {
+        return new RouteMetrics(registry, rollouts);
+    }
+
+    @Bean(destroyMethod = "close")
+    RolloutScheduler rolloutScheduler(RouteStore store, RolloutFigures figures, PrometheusMeterRegistry registry,
+                                      RolloutProperties rollout) {
+        return new RolloutScheduler(store, figures, new RolloutMeters(registry), Clock.systemUTC()).start(rollout.interval());
     }
 
     /** Static: a post-processor must exist before the beans it processes. */
@@ -243,7 +260,8 @@ public class GatewayConfiguration {
 
     @Bean(destroyMethod = "close")
     AdminServer adminServer(AdminProperties admin, RouteStore store, RouteMetrics metrics, PrometheusMeterRegistry registry,
-                            Drain drain, TargetBreakers breakers) {
-        return AdminServer.start(admin.address(), admin.port(), admin.token(), store, metrics, registry, drain, breakers);
+                            Drain drain, TargetBreakers breakers, RolloutScheduler rollouts) {
+        return AdminServer.start(admin.address(), admin.port(), admin.token(), store, metrics, registry, drain, breakers,
+                new RolloutEndpoints(store, rollouts, Clock.systemUTC()));
     }
 }

@@ -2,6 +2,7 @@ package dev.strangler.gateway.routefile;
 
 import dev.strangler.gateway.comparison.BodyPointer;
 import dev.strangler.gateway.routing.InvocationType;
+import dev.strangler.gateway.rollout.Rollout;
 import dev.strangler.gateway.routing.PathPattern;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTable;
@@ -37,7 +38,7 @@ public final class RouteFileReader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "routes");
     private static final Set<String> ROUTE_KEYS = Set.of("id", "paths", "methods", "headers", "target", "weight",
-            "sticky-by", "tester-header", "fallback", "shadow", "invocation");
+            "sticky-by", "tester-header", "fallback", "shadow", "invocation", "rollout");
     private static final Set<String> TARGET_KEYS = Set.of("lambda", "qualifier", "payload-format", "url");
     private static final Set<String> SHADOW_KEYS = Set.of("percent", "unsafe-methods", "ignore-headers",
             "ignore-body-paths", "noise-sample-percent");
@@ -143,11 +144,13 @@ public final class RouteFileReader {
         boolean fallback = bool(fields.get("fallback"), "fallback", id, problems);
         Shadow shadow = shadow(fields.get("shadow"), target, id, problems);
         InvocationType invocation = invocation(fields.get("invocation"), target, id, problems);
+        Rollout rollout = RolloutYaml.read(fields.get("rollout"), id, problems);
         if (problems.size() > before) {
             return null;
         }
         try {
-            return new Route(id, paths, methods, headers, target, weight, stickiness, tester, fallback, shadow, invocation);
+            return new Route(id, paths, methods, headers, target, weight, stickiness, tester, fallback, shadow, invocation,
+                    rollout);
         } catch (IllegalArgumentException e) {
             problems.add(new RouteFileProblem(line(node), id, e.getMessage()));
             return null;
@@ -319,7 +322,7 @@ public final class RouteFileReader {
         return headers;
     }
 
-    private static boolean bool(Node node, String name, String id, List<RouteFileProblem> problems) {
+    static boolean bool(Node node, String name, String id, List<RouteFileProblem> problems) {
         if (node == null) {
             return false;
         }
@@ -331,7 +334,7 @@ public final class RouteFileReader {
         return false;
     }
 
-    private static List<Node> list(Node node, String name, String id, List<RouteFileProblem> problems) {
+    static List<Node> list(Node node, String name, String id, List<RouteFileProblem> problems) {
         if (node == null) {
             return List.of();
         }
@@ -345,7 +348,7 @@ public final class RouteFileReader {
         return List.of();
     }
 
-    private static Map<String, Node> fields(MappingNode mapping, Set<String> known, String id, List<RouteFileProblem> problems) {
+    static Map<String, Node> fields(MappingNode mapping, Set<String> known, String id, List<RouteFileProblem> problems) {
         Map<String, Node> fields = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = scalar(tuple.getKeyNode());
@@ -368,15 +371,15 @@ public final class RouteFileReader {
         return null;
     }
 
-    private static String scalar(Node node) {
+    static String scalar(Node node) {
         return node instanceof ScalarNode s ? s.getValue() : null;
     }
 
-    private static boolean isNull(Node node) {
+    static boolean isNull(Node node) {
         return node instanceof ScalarNode s && (s.getValue().isEmpty() || s.getValue().equals("null") || s.getValue().equals("~"));
     }
 
-    private static int line(Node node) {
+    static int line(Node node) {
         return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 }

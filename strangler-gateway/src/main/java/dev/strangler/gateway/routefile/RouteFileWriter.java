@@ -85,6 +85,9 @@ public final class RouteFileWriter {
                 }
                 out.append("}\n");
             }
+            if (route.rollout() != null) {
+                RolloutYaml.write(out, route.rollout());
+            }
         }
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package dev.strangler.gateway.routing;
 
+import dev.strangler.gateway.rollout.Rollout;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,10 +24,11 @@ import java.util.stream.Collectors;
  * @param fallback whether safe methods are answered by the monolith when the target fails
  * @param shadow whether monolith-served requests are also copied to the target for comparison; never null
  * @param invocation how a Lambda target is invoked; {@link InvocationType#EVENT} only with a Lambda target; never null
+ * @param rollout the route's rollout plan and state, or null when it has none
  */
 public record Route(String id, List<PathPattern> paths, Set<String> methods, Map<String, String> headers,
                     RouteTarget target, int weight, Stickiness stickyBy, String testerHeader, boolean fallback,
-                    Shadow shadow, InvocationType invocation) {
+                    Shadow shadow, InvocationType invocation, Rollout rollout) {
 
     /** The tester header used when a route does not name one. */
     public static final String DEFAULT_TESTER_HEADER = "x-strangler-side";
@@ -62,14 +64,18 @@ public record Route(String id, List<PathPattern> paths, Set<String> methods, Map
             throw new IllegalArgumentException("route '" + id + "' is invoked as 'event', which only a Lambda function"
                     + " can be, but its target is " + target.describe() + "; give it {lambda: ...} or remove 'invocation'");
         }
+        if (rollout != null && (rollout.isRunning() || rollout.isPending()) && target instanceof RouteTarget.Monolith) {
+            throw new IllegalArgumentException("route '" + id + "' has a rollout to run, but its target is the monolith;"
+                    + " give it a lambda or url target, or remove the rollout");
+        }
     }
 
-    /** A route whose Lambda target, if any, is invoked synchronously. */
+    /** A route whose Lambda target, if any, is invoked synchronously, without a rollout. */
     public Route(String id, List<PathPattern> paths, Set<String> methods, Map<String, String> headers,
                  RouteTarget target, int weight, Stickiness stickyBy, String testerHeader, boolean fallback,
                  Shadow shadow) {
         this(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, shadow,
-                InvocationType.REQUEST_RESPONSE);
+                InvocationType.REQUEST_RESPONSE, null);
     }
 
     /** A route without shadow traffic. */
@@ -81,19 +87,25 @@ public record Route(String id, List<PathPattern> paths, Set<String> methods, Map
     /** This route with another target and weight; everything else unchanged. */
     public Route withTarget(RouteTarget newTarget, int newWeight) {
         return new Route(id, paths, methods, headers, newTarget, newWeight, stickyBy, testerHeader, fallback, shadow,
-                invocation);
+                invocation, rollout);
     }
 
     /** This route with another shadow setting; everything else unchanged. */
     public Route withShadow(Shadow newShadow) {
         return new Route(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, newShadow,
-                invocation);
+                invocation, rollout);
     }
 
     /** This route with another invocation type; everything else unchanged. */
     public Route withInvocation(InvocationType newInvocation) {
         return new Route(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, shadow,
-                newInvocation);
+                newInvocation, rollout);
+    }
+
+    /** This route with another rollout (null: none); everything else unchanged. */
+    public Route withRollout(Rollout newRollout) {
+        return new Route(id, paths, methods, headers, target, weight, stickyBy, testerHeader, fallback, shadow,
+                invocation, newRollout);
     }
 
     /** This route with another weight. */

@@ -52,14 +52,17 @@ public final class AdminServer implements AutoCloseable {
     private final PrometheusMeterRegistry prometheus;
     private final Drain drain;
     private final TargetBreakers breakers;
+    private final RolloutEndpoints rollouts;
     private final byte[] token;
     private final LoopResources loop = LoopResources.create("strangler-admin", 1, true);
     private final DisposableServer server;
 
     private AdminServer(String host, int port, String token, RouteStore store, RouteMetrics metrics,
-                        PrometheusMeterRegistry prometheus, Drain drain, TargetBreakers breakers) {
+                        PrometheusMeterRegistry prometheus, Drain drain, TargetBreakers breakers,
+                        RolloutEndpoints rollouts) {
         this.drain = Objects.requireNonNull(drain, "drain");
         this.breakers = Objects.requireNonNull(breakers, "breakers");
+        this.rollouts = Objects.requireNonNull(rollouts, "rollouts");
         this.store = Objects.requireNonNull(store, "store");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
@@ -67,7 +70,7 @@ public final class AdminServer implements AutoCloseable {
         DisposableServer bound;
         try {
             bound = HttpServer.create().runOn(loop).host(host).port(port)
-                    .route(routes -> routes
+                    .route(routes -> rollouts.register(routes, this::guarded)
                             .get("/health/live", (rq, rs) -> health(rs, true, drain.state().name()))
                             .get("/health/ready", (rq, rs) -> health(rs, drain.isReady(), drain.state().name()))
                             .get("/routes", guarded(this::list))
@@ -86,7 +89,8 @@ public final class AdminServer implements AutoCloseable {
                             .get("/metrics", guarded(this::scrape))
                             .route(rq -> true, guarded((rq, rs) -> problem(rs, HttpStatus.NOT_FOUND, "No such admin endpoint",
                                     rq.method() + " " + rq.uri() + " is not an admin endpoint; use GET /routes, PUT /routes/{id},"
-                                            + " POST /routes/{id}/promote, POST /routes/{id}/rollback, POST /routes/{id}/shadow, GET /metrics,"
+                                            + " POST /routes/{id}/promote, POST /routes/{id}/rollback, POST /routes/{id}/shadow,"
+                                            + " POST /routes/{id}/rollout, POST /routes/{id}/rollout/pause|resume|abort, GET /metrics,"
                                             + " GET /health/live or GET /health/ready"))))
                     .bindNow();
         } catch (RuntimeException e) {
@@ -99,8 +103,9 @@ public final class AdminServer implements AutoCloseable {
 
     /** Starts the admin API on {@code host}:{@code port} (0 for any free port); each target's circuit from {@code breakers}. */
     public static AdminServer start(String host, int port, String token, RouteStore store, RouteMetrics metrics,
-                                    PrometheusMeterRegistry prometheus, Drain drain, TargetBreakers breakers) {
-        return new AdminServer(host, port, token, store, metrics, prometheus, drain, breakers);
+                                    PrometheusMeterRegistry prometheus, Drain drain, TargetBreakers breakers,
+                                    RolloutEndpoints rollouts) {
+        return new AdminServer(host, port, token, store, metrics, prometheus, drain, breakers, rollouts);
     }
 
     /** The port the admin API listens on. */
@@ -142,6 +147,7 @@ public final class AdminServer implements AutoCloseable {
             metrics.figuresOf(route.id()).forEach(figures::put);
             shadowResults((ObjectNode) node.get("shadow"), figures, metrics.shadowDifferencesOf(route.id()));
             breakers.stateOf(route.target()).ifPresent(circuit -> node.set("circuit", JSON.valueToTree(circuit)));
+            node.set("rollout", rollouts.describe(route));
             routes.add(node);
         }
         ObjectNode unmatched = body.putObject("default");
@@ -229,7 +235,7 @@ public final class AdminServer implements AutoCloseable {
                                    UnaryOperator<Route> change) {
         String actor = request.requestHeaders().get(ACTOR_HEADER, "admin-api");
         String id = request.param("id");
-        return Mono.fromCallable(() -> store.change(id, actor, action, change))
+        return Mono.fromCallable(() -> store.change(id, actor, action, rollouts.byHand(action, actor, change)))
                 .subscribeOn(Schedulers.boundedElastic()) // writes and fsyncs the route file and the audit log
                 .flatMap(route -> Mono.from(json(response, HttpStatus.OK, describe(route))))
                 .onErrorResume(UnknownRouteException.class,

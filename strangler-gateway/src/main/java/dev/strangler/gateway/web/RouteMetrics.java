@@ -1,5 +1,6 @@
 package dev.strangler.gateway.web;
 
+import dev.strangler.gateway.rollout.RolloutFigures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,10 +30,17 @@ public final class RouteMetrics {
     private final MeterRegistry registry;
     private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final RolloutFigures rollouts;
 
     /** Figures recorded into {@code registry}. */
     public RouteMetrics(MeterRegistry registry) {
+        this(registry, new RolloutFigures());
+    }
+
+    /** Figures recorded into {@code registry}, and into the step windows of routes in a rollout. */
+    public RouteMetrics(MeterRegistry registry, RolloutFigures rollouts) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.rollouts = Objects.requireNonNull(rollouts, "rollouts");
     }
 
     /** Records one answered request; {@code side} is {@code monolith} or {@code target}. */
@@ -51,6 +59,7 @@ public final class RouteMetrics {
         if (status >= 500) {
             meters.serverErrors.increment();
         }
+        rollouts.answered(route, monolith, status, nanos);
     }
 
     /** Records a failure of the target, by kind ({@code function_error}, {@code throttled}, {@code timeout}, …). */
@@ -63,6 +72,7 @@ public final class RouteMetrics {
     void recordFallback(String route, String kind) {
         counter("strangler.fallbacks", route, kind).increment();
         meters(route).fallbacks.increment();
+        rollouts.fellBack(route);
     }
 
     /** Records what became of one sampled shadow copy. */
@@ -73,6 +83,11 @@ public final class RouteMetrics {
                         .tags("route", route, "outcome", outcome.label())
                         .register(registry)).increment();
         meters(route).shadow[outcome.ordinal()].increment();
+        switch (outcome) {
+            case MATCH, MISMATCH -> rollouts.shadowCompared(route, outcome == ShadowOutcome.MATCH);
+            case ERROR -> rollouts.shadowFailed(route);
+            case SKIPPED -> { }
+        }
     }
 
     /** Keeps {@code difference} in the route's ring of the {@link #RECENT_DIFFERENCES} latest. */
@@ -109,6 +124,7 @@ public final class RouteMetrics {
             meters.shadowLatency = timer; // the registry returns the same timer for the same tags
         }
         timer.record(nanos, TimeUnit.NANOSECONDS);
+        rollouts.shadowAnswered(route, nanos);
     }
 
     /** The live totals of one route since startup. */

@@ -100,6 +100,25 @@ final class TestEnvironment {
                 target: {url: "%1$s"}
                 weight: 0
                 shadow: {percent: 100, ignore-body-paths: [/id, "/items/*/createdAt"], noise-sample-percent: 100}
+              - id: rollout-good
+                paths: ["/rollout-good/**"]
+                target: {lambda: "echo"}
+                weight: 0
+                shadow: {percent: 0, ignore-headers: [x-backend, x-multi], ignore-body-paths: [""]}
+              - id: rollout-bad
+                paths: ["/rollout-bad/**"]
+                target: {lambda: "failing"}
+                weight: 0
+                shadow: {percent: 0, ignore-headers: [x-backend, x-multi], ignore-body-paths: [""]}
+              - id: rollout-fallback
+                paths: ["/rollout-fallback/**"]
+                target: {lambda: "failing"}
+                weight: 0
+                fallback: true
+              - id: rollout-manual
+                paths: ["/rollout-manual/**"]
+                target: {lambda: "echo"}
+                weight: 0
             """;
 
     private static TestEnvironment instance;
@@ -124,6 +143,9 @@ final class TestEnvironment {
                 + ",handler=dev.strangler.samples.HttpApiEchoHandler::handleRequest,timeout=5,concurrency=4"));
         lambdaLocal.deploy(FunctionConfig.parse("name=upper,jar=" + jar
                 + ",handler=dev.strangler.samples.UppercaseStreamHandler::handleRequest,timeout=5,concurrency=1"));
+        // the echo handler again, for the rollout tests that make it throw, so echo's own environments stay warm
+        lambdaLocal.deploy(FunctionConfig.parse("name=failing,jar=" + jar
+                + ",handler=dev.strangler.samples.HttpApiEchoHandler::handleRequest,timeout=5,concurrency=4"));
         lambdaLocal.deploy(FunctionConfig.parse("name=narrow,jar=" + jar
                 + ",handler=dev.strangler.samples.HttpApiEchoHandler::handleRequest,timeout=5,concurrency=1"));
         Path dir = Files.createTempDirectory("strangler-gateway-it");
@@ -137,7 +159,7 @@ final class TestEnvironment {
                 "--strangler.monolith.uri=" + monolith.uri(), "--strangler.monolith.response-timeout=3s",
                 "--strangler.lambda.endpoint=" + lambdaLocal.endpoint(), "--strangler.lambda.invoke-timeout=4s",
                 "--strangler.admin.port=0", "--strangler.admin.token=" + TOKEN, "--strangler.shutdown.drain-delay=0s",
-                "--logging.level.dev.strangler.gateway.shadow=DEBUG");
+                "--logging.level.dev.strangler.gateway.shadow=DEBUG", "--strangler.rollout.interval=200ms");
         gatewayUri = URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"));
         adminUri = URI.create("http://127.0.0.1:" + gateway.getBean(AdminServer.class).port());
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
