@@ -78,6 +78,14 @@ class GracefulShutdownIT {
             send(gateway.uri, "/fn/items/warm-up");
             send(gateway.uri, "/warm-up");
         }
+        // environments enough for the load, the slow invoke and the shadow copy to run at once without a cold start
+        List<CompletableFuture<HttpResponse<String>>> warming = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            warming.add(http.sendAsync(HttpRequest.newBuilder(draining.uri.resolve("/fn/items/warm-" + i))
+                    .header("x-sample-sleep-ms", "1000").timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        CompletableFuture.allOf(warming.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -106,13 +114,13 @@ class GracefulShutdownIT {
         }
         Thread.sleep(1500);
         CompletableFuture<HttpResponse<String>> slowInvoke = http.sendAsync(HttpRequest.newBuilder(
-                draining.uri.resolve("/fn/items/slow-invoke")).header("x-sample-sleep-ms", "3000")
+                draining.uri.resolve("/fn/items/slow-invoke")).header("x-sample-sleep-ms", "6000")
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         CompletableFuture<HttpResponse<String>> slowProxy = http.sendAsync(HttpRequest.newBuilder(
-                draining.uri.resolve("/monolith/slow?sleep-ms=3000")).timeout(Duration.ofSeconds(20)).build(),
+                draining.uri.resolve("/monolith/slow?sleep-ms=6000")).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> shadowed = http.send(HttpRequest.newBuilder(draining.uri.resolve("/shadowed/copy"))
-                .header("x-sample-sleep-ms", "7000").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("x-sample-sleep-ms", "9000").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(shadowed.statusCode()).isEqualTo(200);
         awaitRunningInvocations(2); // the slow invoke and the shadow copy are in the function
 
@@ -190,7 +198,8 @@ class GracefulShutdownIT {
     }
 
     private static void awaitRunningInvocations(int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        // on a busy machine an invocation may first wait for a new environment's cold start
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (lambdaLocal.runningInvocations("echo") < atLeast && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
