@@ -1,5 +1,6 @@
 package dev.strangler.lambdalocal;
 
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import dev.strangler.lambdalocal.execution.FunctionRegistry;
 import dev.strangler.lambdalocal.execution.InvocationResult;
 import dev.strangler.lambdalocal.http.LambdaHttpServer;

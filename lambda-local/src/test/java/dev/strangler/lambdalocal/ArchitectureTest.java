@@ -46,4 +46,11 @@ class ArchitectureTest {
     static final ArchRule packages_are_free_of_cycles = slices().matching("dev.strangler.lambdalocal.(**)")
             .should().beFreeOfCycles()
             .because("each package builds on the ones below it; a cycle would make them one package in two places");
+
+    @ArchTest
+    static final ArchRule only_the_command_line_uses_the_root = noClasses()
+            .that().resideInAPackage("dev.strangler.lambdalocal.*..").and().resideOutsideOfPackage("..lambdalocal.cli..")
+            .should().dependOnClassesThat().resideInAPackage("dev.strangler.lambdalocal")
+            .because("the root package assembles execution, http and config (LambdaLocal), and only the command line"
+                    + " uses it; a package below it that used it would close a cycle the slices do not see");
 }

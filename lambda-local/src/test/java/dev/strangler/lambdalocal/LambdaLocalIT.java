@@ -1,5 +1,6 @@
 package dev.strangler.lambdalocal;
 
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.strangler.lambdalocal;
 
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;

@@ -92,4 +92,11 @@ class ArchitectureTest {
     static final ArchRule packages_are_free_of_cycles = slices().matching("dev.strangler.gateway.(**)")
             .should().beFreeOfCycles()
             .because("each package builds on the ones below it; a cycle would make them one package in two places");
+
+    @ArchTest
+    static final ArchRule nothing_below_the_root_depends_on_it = noClasses()
+            .that().resideInAPackage("dev.strangler.gateway.*..")
+            .should().dependOnClassesThat().resideInAPackage("dev.strangler.gateway")
+            .because("the root package holds the application only; a package that used it would close a cycle the"
+                    + " slices do not see");
 }

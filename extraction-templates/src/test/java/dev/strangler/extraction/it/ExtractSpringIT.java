@@ -1,7 +1,7 @@
 package dev.strangler.extraction.it;
 
 import dev.strangler.extraction.cli.Main;
-import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import dev.strangler.lambdalocal.LambdaLocal;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package dev.strangler.lambdalocal.cli;
 
 import static dev.strangler.lambdalocal.execution.FunctionRegistry.FUNCTION_LOG;
 
-import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import dev.strangler.lambdalocal.LambdaLocal;
 import dev.strangler.lambdalocal.config.FunctionsFile;
 import dev.strangler.lambdalocal.config.FunctionsFileException;

@@ -1,2 +1,2 @@
-/** Reading the YAML functions file into {@link dev.strangler.lambdalocal.FunctionConfig}s. */
+/** Reading the YAML functions file into {@link dev.strangler.lambdalocal.execution.FunctionConfig}s. */
 package dev.strangler.lambdalocal.config;

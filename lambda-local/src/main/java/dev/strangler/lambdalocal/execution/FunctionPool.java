@@ -1,6 +1,5 @@
 package dev.strangler.lambdalocal.execution;
 
-import dev.strangler.lambdalocal.FunctionConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package dev.strangler.lambdalocal.execution;
 
-import dev.strangler.lambdalocal.FunctionConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

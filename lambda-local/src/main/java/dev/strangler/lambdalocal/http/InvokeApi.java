@@ -1,6 +1,6 @@
 package dev.strangler.lambdalocal.http;
 
-import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import dev.strangler.lambdalocal.execution.FunctionNotFoundException;
 import dev.strangler.lambdalocal.execution.FunctionRegistry;
 import dev.strangler.lambdalocal.execution.InvocationResult;

@@ -3,7 +3,7 @@ package dev.strangler.lambdalocal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

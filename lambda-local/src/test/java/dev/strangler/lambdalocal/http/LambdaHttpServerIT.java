@@ -2,7 +2,7 @@ package dev.strangler.lambdalocal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import dev.strangler.lambdalocal.LambdaLocal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

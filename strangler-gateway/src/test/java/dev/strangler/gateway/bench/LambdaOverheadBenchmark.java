@@ -4,7 +4,7 @@ import dev.strangler.gateway.StranglerGatewayApplication;
 import dev.strangler.gateway.lambda.HttpApiEvents;
 import dev.strangler.gateway.lambda.LambdaRequest;
 import dev.strangler.gateway.lambda.SdkLambdaInvoker;
-import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import dev.strangler.lambdalocal.LambdaLocal;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.strangler.gateway.StranglerGatewayApplication;
 import dev.strangler.gateway.web.AdminServer;
-import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import dev.strangler.lambdalocal.LambdaLocal;
 import java.io.IOException;
 import java.net.InetSocketAddress;

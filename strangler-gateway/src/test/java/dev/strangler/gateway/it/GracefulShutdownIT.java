@@ -2,7 +2,7 @@ package dev.strangler.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import dev.strangler.lambdalocal.LambdaLocal;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -2,7 +2,7 @@ package dev.strangler.gateway.it;
 
 import dev.strangler.gateway.StranglerGatewayApplication;
 import dev.strangler.gateway.web.AdminServer;
-import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import dev.strangler.lambdalocal.LambdaLocal;
 import java.io.IOException;
 import java.net.URI;

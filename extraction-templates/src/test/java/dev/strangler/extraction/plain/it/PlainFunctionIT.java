@@ -2,7 +2,7 @@ package dev.strangler.extraction.plain.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.lambdalocal.FunctionConfig;
+import dev.strangler.lambdalocal.execution.FunctionConfig;
 import dev.strangler.lambdalocal.LambdaLocal;
 import dev.strangler.lambdalocal.execution.InvocationResult;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.strangler.lambdalocal;
+package dev.strangler.lambdalocal.execution;
 
 import java.nio.file.Path;
 import java.time.Duration;

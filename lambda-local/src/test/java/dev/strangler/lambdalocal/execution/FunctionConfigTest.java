@@ -1,4 +1,4 @@
-package dev.strangler.lambdalocal;
+package dev.strangler.lambdalocal.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
