@@ -19,15 +19,15 @@ public final class RolloutFigures {
     private final Map<String, StepWindow> windows = new ConcurrentHashMap<>();
 
     /**
-     * Records one answered request. A monolith answer that follows a {@link #fellBack fallback} of the route counts
-     * for the target, as an error.
+     * Records one answered request: by the monolith or the target, or by the monolith in the target's place after
+     * the target failed ({@code fellBack}), which counts for the target, as an error.
      */
-    public void answered(String route, boolean monolithSide, int status, long nanos) {
+    public void answered(String route, boolean monolithSide, boolean fellBack, int status, long nanos) {
         StepWindow window = windows.get(route);
         if (window == null) {
             return;
         }
-        if (monolithSide && takePendingFallback(window)) {
+        if (fellBack) {
             window.target.record(true, nanos);
         } else if (monolithSide) {
             window.monolith.record(status >= 500, nanos);
@@ -36,16 +36,9 @@ public final class RolloutFigures {
         }
     }
 
-    /**
-     * Records that a request for the target is being answered by the monolith because the target failed. The gateway
-     * records the fallback before the monolith's answer but without a link between the two, so the next monolith
-     * answer of the route is taken for it: the counts are exact, and under concurrency two latencies may trade places.
-     */
-    public void fellBack(String route) {
-        StepWindow window = windows.get(route);
-        if (window != null) {
-            window.pendingFallbacks.incrementAndGet();
-        }
+    /** Records one request answered by the side that was chosen for it. */
+    public void answered(String route, boolean monolithSide, int status, long nanos) {
+        answered(route, monolithSide, false, status, nanos);
     }
 
     /** Records a shadow copy the target answered; {@code matched} when like the monolith. */
@@ -111,16 +104,5 @@ public final class RolloutFigures {
         // the old window's own monolith figures, or the baseline it carried when it had none
         SideFigures chosen = monolith.requests() > 0 || old.previousMonolith == null ? monolith : old.previousMonolith;
         return stepIndex > 0 && chosen.requests() > 0 ? chosen : null;
-    }
-
-    private static boolean takePendingFallback(StepWindow window) {
-        long pending;
-        do {
-            pending = window.pendingFallbacks.get();
-            if (pending == 0) {
-                return false;
-            }
-        } while (!window.pendingFallbacks.compareAndSet(pending, pending - 1));
-        return true;
     }
 }

@@ -2,7 +2,6 @@ package dev.strangler.gateway.rollout;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,8 +18,6 @@ final class StepWindow {
     final Side shadowTarget = new Side();
     final LongAdder shadowMatches = new LongAdder();
     final LongAdder shadowMismatches = new LongAdder();
-    /** Fallbacks whose monolith answer has not been recorded yet; see {@link RolloutFigures#fellBack}. */
-    final AtomicLong pendingFallbacks = new AtomicLong();
 
     StepWindow(String key, Instant since, SideFigures previousMonolith) {
         this.key = Objects.requireNonNull(key, "key");

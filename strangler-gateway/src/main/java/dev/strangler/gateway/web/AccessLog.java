@@ -31,7 +31,7 @@ final class AccessLog {
             int status = response.getStatusCode() == null ? 200 : response.getStatusCode().value();
             String fallback = exchange.getAttribute(TargetFailures.FALLBACK);
             String servedBy = fallback != null ? "monolith" : side.label();
-            metrics.recordRequest(routeId, servedBy, status, nanos);
+            metrics.recordRequest(routeId, servedBy, fallback != null, status, nanos);
             if (access.isInfoEnabled()) {
                 // one finished line: the buffered appender takes it as it is
                 ServerHttpRequest request = exchange.getRequest();

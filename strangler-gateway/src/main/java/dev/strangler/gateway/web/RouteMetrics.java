@@ -43,8 +43,11 @@ public final class RouteMetrics {
         this.rollouts = Objects.requireNonNull(rollouts, "rollouts");
     }
 
-    /** Records one answered request; {@code side} is {@code monolith} or {@code target}. */
-    void recordRequest(String route, String side, int status, long nanos) {
+    /**
+     * Records one answered request; {@code side} is {@code monolith} or {@code target}, and {@code fellBack} says that
+     * the monolith answered in place of a failed target.
+     */
+    void recordRequest(String route, String side, boolean fellBack, int status, long nanos) {
         RouteMeters meters = meters(route);
         boolean monolith = side.equals("monolith");
         int statusClass = status >= 100 && status < 600 ? status / 100 : 0;
@@ -59,7 +62,7 @@ public final class RouteMetrics {
         if (status >= 500) {
             meters.serverErrors.increment();
         }
-        rollouts.answered(route, monolith, status, nanos);
+        rollouts.answered(route, monolith, fellBack, status, nanos);
     }
 
     /** Records a failure of the target, by kind ({@code function_error}, {@code throttled}, {@code timeout}, …). */
@@ -72,7 +75,6 @@ public final class RouteMetrics {
     void recordFallback(String route, String kind) {
         counter("strangler.fallbacks", route, kind).increment();
         meters(route).fallbacks.increment();
-        rollouts.fellBack(route);
     }
 
     /** Records what became of one sampled shadow copy. */

@@ -31,8 +31,7 @@ class RolloutFiguresTest {
         figures.answered("orders", false, 502, 2_000_000);
         figures.answered("orders", false, 429, 2_000_000);
         figures.answered("orders", false, 404, 2_000_000);
-        figures.fellBack("orders");
-        figures.answered("orders", true, 200, 40_000_000);
+        figures.answered("orders", true, true, 200, 40_000_000);
         StepFigures step = figures.current("orders");
 
         assertThat(step.monolith()).extracting(SideFigures::requests, SideFigures::errors).containsExactly(2L, 1L);
