@@ -2,6 +2,9 @@ package dev.strangler.extraction.plain.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strangler.extraction.it.Answer;
+import dev.strangler.extraction.it.SampleServers;
+import dev.strangler.extraction.it.StranglerGateway;
 import dev.strangler.lambdalocal.FunctionConfig;
 import dev.strangler.lambdalocal.LambdaLocal;
 import dev.strangler.lambdalocal.execution.InvocationResult;
@@ -11,12 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,13 +35,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The plain flavor end to end on the sample: {@code coupon} and {@code cart} are generated, built with Maven (their
- * own tests run there), deployed to lambda-local and invoked through the AWS SDK with HTTP API events; each answer
- * is compared with the packaged monolith's answer to the same request, on the same database.
- *
- * <p>Normalisation: bodies are compared as JSON trees (member order and spacing do not count); a {@code timestamp}
- * member of an error body and the reference number of a 500 are left out; the supported methods a 405 lists are
- * sorted (Spring's order differs from one start of the monolith to the next). Headers are not compared (the
- * monolith also sets a session cookie).
+ * own tests run there) and deployed to lambda-local; the packaged strangler gateway routes every route of both at
+ * weight 100 to them, from the {@code routes-snippet.yml} each extraction wrote. Each answer through the gateway is
+ * compared with the packaged monolith's answer to the same request, on the same database, and the function must have
+ * been invoked for it (no fallback). A few requests the gateway does not route to the function (other methods,
+ * paths outside the route) are sent to the function directly through the AWS SDK, to check its own dispatcher.
+ * Normalisation: see {@link Answer}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlainFunctionIT {
@@ -51,6 +49,7 @@ class PlainFunctionIT {
     private static SampleServers servers;
     private static LambdaLocal lambda;
     private static LambdaClient client;
+    private static StranglerGateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
@@ -72,10 +71,15 @@ class PlainFunctionIT {
                         .socketTimeout(Duration.ofSeconds(90)))
                 .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
                 .build();
+        gateway = StranglerGateway.start(work.resolve("gateway"), List.of(coupon.folder().resolve("routes-snippet.yml"),
+                cart.folder().resolve("routes-snippet.yml")), servers.monolithUri, lambda.endpoint(), "/api/products");
     }
 
     @AfterAll
     static void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
         if (lambda != null) {
             for (String name : new String[] {"coupon-fn", "cart-fn"}) {
                 lambda.recentInvocations(name).stream().filter(InvocationResult::isColdStart).forEach(i ->
@@ -94,9 +98,13 @@ class PlainFunctionIT {
 
     @Test
     @Order(1)
-    void coupon_answers_as_the_monolith_including_its_error_answers() throws Exception {
+    void coupon_answers_through_the_gateway_as_the_monolith_including_its_error_answers() throws Exception {
         for (String path : new String[] {"/api/coupons/WELCOME10", "/api/coupons/SUMMER2020", "/api/coupons/ONCEONLY",
-                "/api/coupons/nope", "/api/coupons/%20welcome10%20", "/api/coupons", "/api/coupons/WELCOME10/"}) {
+                "/api/coupons/nope", "/api/coupons/%20welcome10%20"}) {
+            assertSameThroughGateway("coupon-fn", "GET", path, null, null);
+        }
+        // what the gateway does not route to the function: the function's own dispatcher, invoked directly
+        for (String path : new String[] {"/api/coupons", "/api/coupons/WELCOME10/"}) {
             assertSameAnswer("coupon-fn", "GET", path, null, null);
         }
         assertSameAnswer("coupon-fn", "DELETE", "/api/coupons/WELCOME10", null, null);
@@ -104,38 +112,42 @@ class PlainFunctionIT {
 
     @Test
     @Order(2)
-    void cart_reads_and_its_bad_requests_answer_as_the_monolith() throws Exception {
+    void every_cart_route_answers_through_the_gateway_as_the_monolith() throws Exception {
         monolith("DELETE", "/api/cart?customerId=2", null, null);
-        assertSameAnswer("cart-fn", "GET", "/api/cart?customerId=2", null, null);
-        assertSameAnswer("cart-fn", "GET", "/api/cart?customerId=abc", null, null);
-        assertSameAnswer("cart-fn", "GET", "/api/cart", null, null);
-        assertSameAnswer("cart-fn", "GET", "/api/cart?customerId=99999", null, null);
-        assertSameAnswer("cart-fn", "POST", "/api/cart/items?customerId=2", "{\"productId\":1,\"quantity\":0}", "application/json");
-        assertSameAnswer("cart-fn", "POST", "/api/cart/items?customerId=2", "{\"productId\":1,\"quantity\":\"x\"}", "application/json");
-        assertSameAnswer("cart-fn", "POST", "/api/cart/items?customerId=2", "{\"productId\":1,", "application/json");
-        assertSameAnswer("cart-fn", "POST", "/api/cart/items?customerId=2", null, "application/json");
-        assertSameAnswer("cart-fn", "POST", "/api/cart/items?customerId=2", "x", "text/plain");
-        assertSameAnswer("cart-fn", "POST", "/api/cart/items?customerId=2", "{\"productId\":99999,\"quantity\":1}", "application/json");
-        assertSameAnswer("cart-fn", "PUT", "/api/cart/items/1?customerId=2", "{\"quantity\":100}", "application/json");
+        assertSameThroughGateway("cart-fn", "GET", "/api/cart?customerId=2", null, null);
+        assertSameThroughGateway("cart-fn", "GET", "/api/cart?customerId=abc", null, null);
+        assertSameThroughGateway("cart-fn", "GET", "/api/cart", null, null);
+        assertSameThroughGateway("cart-fn", "GET", "/api/cart?customerId=99999", null, null);
+        assertSameThroughGateway("cart-fn", "POST", "/api/cart/items?customerId=2", "{\"productId\":1,\"quantity\":0}", "application/json");
+        assertSameThroughGateway("cart-fn", "POST", "/api/cart/items?customerId=2", "{\"productId\":1,\"quantity\":\"x\"}", "application/json");
+        assertSameThroughGateway("cart-fn", "POST", "/api/cart/items?customerId=2", "{\"productId\":1,", "application/json");
+        assertSameThroughGateway("cart-fn", "POST", "/api/cart/items?customerId=2", null, "application/json");
+        assertSameThroughGateway("cart-fn", "POST", "/api/cart/items?customerId=2", "x", "text/plain");
+        assertSameThroughGateway("cart-fn", "POST", "/api/cart/items?customerId=2", "{\"productId\":99999,\"quantity\":1}", "application/json");
+        assertSameThroughGateway("cart-fn", "POST", "/api/cart/items", "{\"productId\":1,\"quantity\":1}", "application/json");
+        assertSameThroughGateway("cart-fn", "PUT", "/api/cart/items/1?customerId=2", "{\"quantity\":100}", "application/json");
+        assertSameThroughGateway("cart-fn", "PUT", "/api/cart/items/1?customerId=2", "{\"quantity\":1}", "application/json");
+        assertSameThroughGateway("cart-fn", "DELETE", "/api/cart/items/1?customerId=2", null, null);
+        assertSameThroughGateway("cart-fn", "DELETE", "/api/cart?customerId=99999", null, null);
+        assertSameThroughGateway("cart-fn", "DELETE", "/api/cart?customerId=2", null, null);
         assertSameAnswer("cart-fn", "PATCH", "/api/cart/items/1?customerId=2", null, null);
-        assertSameAnswer("cart-fn", "DELETE", "/api/cart/items/1?customerId=2", null, null);
     }
 
     @Test
     @Order(3)
-    void a_write_of_the_function_is_what_the_monolith_then_reads_and_back() throws Exception {
+    void a_write_through_the_gateway_is_what_the_monolith_then_reads_and_back() throws Exception {
         Answer added = monolith("POST", "/api/cart/items?customerId=1", "{\"productId\":2,\"quantity\":2}",
                 "application/json");
         assertThat(added.status()).isEqualTo(200);
-        assertThat(function("cart-fn", "GET", "/api/cart?customerId=1", null, null)).isEqualTo(added);
+        assertThat(throughGateway("cart-fn", "GET", "/api/cart?customerId=1", null, null)).isEqualTo(added);
 
-        Answer removed = function("cart-fn", "DELETE", "/api/cart/items/2?customerId=1", null, null);
+        Answer removed = throughGateway("cart-fn", "DELETE", "/api/cart/items/2?customerId=1", null, null);
         assertThat(removed.status()).isEqualTo(200);
         assertThat(removed.body().get("items").size()).isZero();
         assertThat(monolith("GET", "/api/cart?customerId=1", null, null)).isEqualTo(removed);
 
         monolith("POST", "/api/cart/items?customerId=1", "{\"productId\":3,\"quantity\":1}", "application/json");
-        Answer cleared = function("cart-fn", "DELETE", "/api/cart?customerId=1", null, null);
+        Answer cleared = throughGateway("cart-fn", "DELETE", "/api/cart?customerId=1", null, null);
         assertThat(cleared.body().get("itemCount").asInt()).isZero();
         assertThat(monolith("GET", "/api/cart?customerId=1", null, null)).isEqualTo(cleared);
     }
@@ -145,7 +157,7 @@ class PlainFunctionIT {
     void a_route_that_needs_what_stays_behind_answers_501_and_changes_nothing() throws Exception {
         Answer before = monolith("GET", "/api/cart?customerId=1", null, null);
 
-        Answer add = function("cart-fn", "POST", "/api/cart/items?customerId=1", "{\"productId\":2,\"quantity\":1}",
+        Answer add = throughGateway("cart-fn", "POST", "/api/cart/items?customerId=1", "{\"productId\":2,\"quantity\":1}",
                 "application/json");
 
         // InventoryService stays with products and no monolith route answers available(Long): on the to-do list
@@ -153,6 +165,35 @@ class PlainFunctionIT {
         assertThat(add.body().get("detail").asString())
                 .startsWith("InventoryService.available(Long) is not yet moved: it stays in the monolith with products");
         assertThat(monolith("GET", "/api/cart?customerId=1", null, null)).isEqualTo(before);
+    }
+
+    /** The monolith's answer, then the gateway's to the same request, which the function must have answered. */
+    private static void assertSameThroughGateway(String function, String method, String pathAndQuery, String body,
+            String contentType) throws Exception {
+        Answer expected = monolith(method, pathAndQuery, body, contentType);
+        Answer actual = throughGateway(function, method, pathAndQuery, body, contentType);
+
+        assertThat(actual).as("through the gateway: " + method + " " + pathAndQuery + (body == null ? "" : " " + body))
+                .isEqualTo(expected);
+    }
+
+    /** The gateway's answer; fails unless the gateway sent the request to the function (no fallback to the monolith). */
+    private static Answer throughGateway(String function, String method, String pathAndQuery, String body,
+            String contentType) throws Exception {
+        String before = lastInvocation(function);
+
+        HttpResponse<String> response = gateway.send(method, pathAndQuery, body, contentType);
+
+        assertThat(response.headers().firstValue(StranglerGateway.FALLBACK_HEADER))
+                .as("%s %s fell back to the monolith; gateway log:%n%s", method, pathAndQuery, gateway.logTail()).isEmpty();
+        assertThat(lastInvocation(function)).as("%s %s reached %s through the gateway", method, pathAndQuery, function)
+                .isNotEqualTo(before);
+        return Answer.of(response.statusCode(), response.body());
+    }
+
+    private static String lastInvocation(String function) {
+        List<InvocationResult> recent = lambda.recentInvocations(function);
+        return recent.isEmpty() ? "" : recent.get(recent.size() - 1).requestId();
     }
 
     private static void assertSameAnswer(String function, String method, String pathAndQuery, String body,
@@ -203,33 +244,5 @@ class PlainFunctionIT {
         JsonNode answer = JSON.readTree(payload);
         return Answer.of(answer.get("statusCode").asInt(), answer.path("body").isNull() ? ""
                 : answer.path("body").asString(""));
-    }
-
-    /** Status and normalised JSON body of one answer. */
-    record Answer(int status, JsonNode body) {
-        // Spring lists a 405's supported methods in an order that changes from one start of the monolith to the next
-        private static final Pattern SUPPORTED = Pattern.compile("supported: \\[([A-Z, ]+)]");
-
-        static Answer of(int status, String text) {
-            if (text == null || text.isEmpty()) {
-                return new Answer(status, null);
-            }
-            JsonNode body = JSON.readTree(text);
-            if (body instanceof ObjectNode object) {
-                object.remove("timestamp");
-                String message = object.path("message").asString("");
-                if (message.startsWith("internal error, reference ")) {
-                    object.put("message", "internal error, reference (left out)");
-                }
-                Matcher supported = SUPPORTED.matcher(message);
-                if (supported.find()) {
-                    List<String> methods = new ArrayList<>(List.of(supported.group(1).split(", ")));
-                    Collections.sort(methods);
-                    object.put("message", message.substring(0, supported.start(1)) + String.join(", ", methods)
-                            + message.substring(supported.end(1)));
-                }
-            }
-            return new Answer(status, body);
-        }
     }
 }
