@@ -2,6 +2,7 @@ package dev.strangler.extraction.project;
 
 import dev.strangler.extraction.core.Adapter;
 import dev.strangler.extraction.core.AdapterMethod;
+import dev.strangler.extraction.core.SharedRepository;
 import dev.strangler.extraction.core.ExtractionPlan;
 import dev.strangler.extraction.core.MonolithCall;
 import dev.strangler.extraction.core.Route;
@@ -50,6 +51,7 @@ public final class TemplateValues {
         v.put("hasBorrowed", !plan.borrowed().isEmpty());
         v.put("adapters", plan.adapters().stream().map(TemplateValues::adapter).toList());
         v.put("hasAdapters", !plan.adapters().isEmpty());
+        v.put("hasMonolithAdapters", !plan.monolithAdapters().isEmpty());
         v.put("todo", plan.todo());
         v.put("hasTodo", !plan.todo().isEmpty());
         return v;
@@ -137,7 +139,12 @@ public final class TemplateValues {
         m.put("imports", a.imports());
         m.put("methods", a.methods().stream().map(TemplateValues::method).toList());
         m.put("notYetMoved", a.notYetMoved().size());
-        m.put("viaMonolith", a.methods().size() - a.notYetMoved().size());
+        long viaMonolith = a.isSharedData() ? 0 : a.methods().stream().filter(x -> !x.isNotYetMoved()).count();
+        m.put("answeredBy", a.isSharedData() ? "Spring Data, over the shared database"
+                : viaMonolith + " through a monolith route");
+        SharedRepository shared = a.sharedRepository();
+        m.put("sharedRepository", shared == null ? false
+                : Map.of("entityClass", shared.entityClass(), "idType", shared.idType()));
         return m;
     }
 
