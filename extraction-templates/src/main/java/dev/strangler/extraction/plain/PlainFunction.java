@@ -70,6 +70,7 @@ public final class PlainFunction {
         values.put("groupId", plan.rootPackage());
         values.put("properties", properties(plan.build().properties()));
         values.put("hasH2", plan.build().jdbcDrivers().contains("com.h2database:h2"));
+        values.put("monolithDependencies", MonolithLibraries.kept(plan.build()));
         values.put("entities", application.entities().stream().map(e -> Map.of("className", e)).toList());
         values.put("entityConstraints", application.entityConstraints());
         values.put("beans", wiring.beans().stream().map(b -> Map.of("field", b.field(), "type", b.type(),

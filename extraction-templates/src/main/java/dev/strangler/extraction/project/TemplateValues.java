@@ -54,7 +54,21 @@ public final class TemplateValues {
         v.put("hasMonolithAdapters", !plan.monolithAdapters().isEmpty());
         v.put("todo", plan.todo());
         v.put("hasTodo", !plan.todo().isEmpty());
+        v.put("annotationProcessorPaths", plan.build().annotationProcessorPaths().stream().map(TemplateValues::coordinates)
+                .toList());
+        v.put("hasAnnotationProcessorPaths", !plan.build().annotationProcessorPaths().isEmpty());
+        v.put("processorPlugins", plan.build().processorPlugins());
         return v;
+    }
+
+    /** {@code groupId:artifactId:[version]} as a map a pom template reads; no version: false. */
+    private static Map<String, Object> coordinates(String gav) {
+        String[] parts = gav.split(":");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("groupId", parts[0]);
+        m.put("artifactId", parts[1]);
+        m.put("version", parts.length > 2 && !parts[2].isEmpty() ? parts[2] : false);
+        return m;
     }
 
     /** {@code shipping-rates} → {@code ShippingRates}. */
