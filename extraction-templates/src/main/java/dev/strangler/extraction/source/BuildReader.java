@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +34,39 @@ final class BuildReader {
      * Reads the build of the module holding {@code sourceFile} (the nearest folder with a build file, up to
      * {@code monolith}), so a multi-module monolith gives the candidate's own module's dependencies and settings.
      */
+    MonolithBuild read(Path monolith, List<Path> sourceFiles) {
+        // the first file's module gives the Boot version and settings; every module gives its libraries and processors
+        MonolithBuild first = read(monolith, sourceFiles.get(0));
+        Set<Path> modules = new LinkedHashSet<>();
+        Path root = monolith.toAbsolutePath().normalize();
+        sourceFiles.forEach(f -> modules.add(moduleOf(root, f.toAbsolutePath().normalize())));
+        if (modules.size() == 1) {
+            return first;
+        }
+        // a candidate spread over several modules needs what each of their builds gives its classes
+        Set<String> dependencies = new LinkedHashSet<>(first.dependencies());
+        Set<String> drivers = new LinkedHashSet<>(first.jdbcDrivers());
+        Set<String> paths = new LinkedHashSet<>(first.annotationProcessorPaths());
+        Set<String> plugins = new LinkedHashSet<>(first.processorPlugins());
+        for (Path module : modules) {
+            MonolithBuild other = readBuild(module);
+            Set<String> known = new HashSet<>(dependencies.stream().map(BuildReader::groupArtifact).toList());
+            other.dependencies().stream().filter(d -> !known.contains(groupArtifact(d))).forEach(dependencies::add);
+            drivers.addAll(other.jdbcDrivers());
+            paths.addAll(other.annotationProcessorPaths());
+            plugins.addAll(other.processorPlugins());
+        }
+        return new MonolithBuild(first.springBootVersion(), first.foundIn() + " and the builds of " + (modules.size() - 1)
+                + " more module(s) holding the candidate's classes", List.copyOf(drivers), List.copyOf(dependencies),
+                first.properties(), List.copyOf(paths), List.copyOf(plugins));
+    }
+
+    private static String groupArtifact(String gav) {
+        String[] parts = gav.split(":");
+        return parts[0] + ":" + parts[1];
+    }
+
+    /** The build of the module holding {@code sourceFile}, as {@link #read(Path, List)} reads each. */
     MonolithBuild read(Path monolith, Path sourceFile) {
         Path module = moduleOf(monolith.toAbsolutePath().normalize(), sourceFile.toAbsolutePath().normalize());
         MonolithBuild build = readBuild(module);

@@ -69,8 +69,8 @@ public final class Extractor {
                     + candidate.name() + "'s " + candidate.classes().size() + " classes have no source file there; "
                     + "give the folder the report was written from, or analyze this one again", shown);
         }
-        Path firstFile = sources.file(candidate.classes().get(0));
-        return new Planning(report, candidate, sources).plan(generatedPackage, new BuildReader().read(sourceRoot, firstFile));
+        List<Path> files = candidate.classes().stream().map(sources::file).toList();
+        return new Planning(report, candidate, sources).plan(generatedPackage, new BuildReader().read(sourceRoot, files));
     }
 
     /** One run's state: what is included so far and in which role. */

@@ -65,6 +65,19 @@ class BuildReaderTest {
         assertThat(build.processorPlugins()).isEmpty();
     }
 
+    @Test
+    void a_candidate_spread_over_modules_gets_the_libraries_and_processors_of_each() {
+        Path root = BUILDS.resolve("querydsl-lombok");
+
+        MonolithBuild build = new BuildReader().read(root, java.util.List.of(
+                root.resolve("src/main/java/org/example/Parent.java"), root.resolve("app/src/main/java/org/example/Shop.java")));
+
+        assertThat(build.dependencies()).startsWith("org.projectlombok:lombok::provided")
+                .contains("com.google.guava:guava:33.4.0-jre").doesNotHaveDuplicates();
+        assertThat(build.processorPlugins()).hasSize(1);
+        assertThat(build.foundIn()).isEqualTo("pom.xml and the builds of 1 more module(s) holding the candidate's classes");
+    }
+
     private static MonolithBuild read(String scenario, String module) {
         Path root = BUILDS.resolve(scenario);
         return new BuildReader().read(root, root.resolve(module).resolve("src/main/java/org/example/Shop.java"));
