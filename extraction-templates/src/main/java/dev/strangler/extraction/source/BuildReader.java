@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,9 +40,17 @@ final class BuildReader {
     MonolithBuild read(Path monolith, List<Path> sourceFiles) {
         // the first file's module gives the Boot version and settings; every module gives its libraries and processors
         MonolithBuild first = read(monolith, sourceFiles.get(0));
-        Set<Path> modules = new LinkedHashSet<>();
+        Map<Path, Set<String>> modules = new LinkedHashMap<>();
         Path root = monolith.toAbsolutePath().normalize();
-        sourceFiles.forEach(f -> modules.add(moduleOf(root, f.toAbsolutePath().normalize())));
+        for (Path file : sourceFiles) {
+            Path module = moduleOf(root, file.toAbsolutePath().normalize());
+            Set<String> packages = modules.computeIfAbsent(module, m -> new TreeSet<>());
+            Path sources = module.resolve("src/main/java");
+            Path absolute = file.toAbsolutePath().normalize();
+            if (absolute.startsWith(sources) && absolute.getParent() != null) {
+                packages.add(sources.relativize(absolute.getParent()).toString().replace('\\', '/'));
+            }
+        }
         if (modules.size() == 1) {
             return first;
         }
@@ -47,18 +58,38 @@ final class BuildReader {
         Set<String> dependencies = new LinkedHashSet<>(first.dependencies());
         Set<String> drivers = new LinkedHashSet<>(first.jdbcDrivers());
         Set<String> paths = new LinkedHashSet<>(first.annotationProcessorPaths());
-        Set<String> plugins = new LinkedHashSet<>(first.processorPlugins());
-        for (Path module : modules) {
-            MonolithBuild other = readBuild(module);
+        Map<String, Set<String>> plugins = new LinkedHashMap<>();
+        for (Map.Entry<Path, Set<String>> module : modules.entrySet()) {
+            MonolithBuild other = readBuild(module.getKey());
             Set<String> known = new HashSet<>(dependencies.stream().map(BuildReader::groupArtifact).toList());
             other.dependencies().stream().filter(d -> !known.contains(groupArtifact(d))).forEach(dependencies::add);
             drivers.addAll(other.jdbcDrivers());
             paths.addAll(other.annotationProcessorPaths());
-            plugins.addAll(other.processorPlugins());
+            other.processorPlugins().forEach(p -> plugins.computeIfAbsent(p, k -> new TreeSet<>()).addAll(module.getValue()));
         }
+        List<String> restricted = plugins.entrySet().stream().map(e -> restrict(e.getKey(), e.getValue())).toList();
         return new MonolithBuild(first.springBootVersion(), first.foundIn() + " and the builds of " + (modules.size() - 1)
                 + " more module(s) holding the candidate's classes", List.copyOf(drivers), List.copyOf(dependencies),
-                first.properties(), List.copyOf(paths), List.copyOf(plugins));
+                first.properties(), List.copyOf(paths), restricted);
+    }
+
+    /**
+     * An {@code apt-maven-plugin} declared by one module runs over that module's sources only; in the function, whose
+     * sources come from several modules, it is limited to the packages of the modules that declare it (Querydsl's
+     * processor, for one, rejects the records of a module it never saw).
+     */
+    static String restrict(String plugin, Set<String> packages) {
+        if (!plugin.contains("<artifactId>apt-maven-plugin</artifactId>") || plugin.contains("<includes>")
+                || packages.isEmpty()) {
+            return plugin;
+        }
+        StringBuilder includes = new StringBuilder("<includes>");
+        packages.forEach(p -> includes.append("<include>").append(p.isEmpty() ? "" : p + "/").append("**</include>"));
+        includes.append("</includes>");
+        if (!plugin.contains("<configuration>")) {
+            return plugin.replace("</plugin>", "<configuration>" + includes + "</configuration></plugin>");
+        }
+        return plugin.replace("<configuration>", "<configuration>" + includes);
     }
 
     private static String groupArtifact(String gav) {
