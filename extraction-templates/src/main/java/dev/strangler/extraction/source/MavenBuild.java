@@ -24,6 +24,8 @@ final class MavenBuild {
     private final List<String> poms;
     private final Map<String, String> properties = new HashMap<>();
     private final Map<String, String> managed = new HashMap<>();
+    private final Map<String, String> managedScopes = new HashMap<>();
+    private final Set<String> ownGroups = new LinkedHashSet<>();
 
     /** @param poms the module's pom text first, then each parent's, as far as they are found on disk */
     MavenBuild(List<String> poms) {
@@ -52,11 +54,24 @@ final class MavenBuild {
             }
         }
         for (String pom : this.poms) {
+            String own = tag(withoutProfiles(pom).replaceAll("(?s)<(parent|dependencies|dependencyManagement|build|"
+                    + "properties)>.*?</\\1>", ""), "groupId");
+            String parent = tag(block(withoutProfiles(pom), "parent"), "groupId");
+            // a pom without a group id of its own inherits its parent's; a parent not on disk is not the build's own
+            String group = own != null ? own : parent;
+            if (group != null) {
+                ownGroups.add(group);
+            }
+        }
+        for (String pom : this.poms) {
             Matcher management = Pattern.compile("(?s)<dependencyManagement>(.*?)</dependencyManagement>").matcher(pom);
             while (management.find()) {
                 for (Coordinates c : dependencies(management.group(1))) {
                     if (c.version() != null && !"import".equals(c.scope())) {
                         managed.putIfAbsent(c.groupId() + ":" + c.artifactId(), c.version());
+                    }
+                    if (c.scope() != null) {
+                        managedScopes.putIfAbsent(c.groupId() + ":" + c.artifactId(), c.scope());
                     }
                 }
             }
@@ -68,7 +83,8 @@ final class MavenBuild {
     }
 
     /**
-     * The module's and its parents' own dependencies outside test, system and import scope,
+     * The module's and its parents' own dependencies outside test, system and import scope (declared or managed), less
+     * the build's own modules (the group ids of these poms) and those whose ids name an unknown property,
      * {@code groupId:artifactId:[version][:provided]}: the version as the pom gives it or its parents manage it, with
      * {@code ${...}} resolved from their properties; empty where only something outside these files tells it.
      */
@@ -77,8 +93,11 @@ final class MavenBuild {
         for (String pom : poms) {
             String own = withoutProfiles(pom).replaceAll("(?s)<dependencyManagement>.*?</dependencyManagement>", "")
                     .replaceAll("(?s)<build>.*?</build>", "");
-            for (Coordinates c : dependencies(own)) {
-                if (Set.of("test", "system", "import").contains(String.valueOf(c.scope()))) {
+            for (Coordinates declared : dependencies(own)) {
+                Coordinates c = resolved(declared);
+                // the build's own modules: what the function needs of them is copied (moved, kernel, borrowed)
+                if (c == null || ownGroups.contains(c.groupId())
+                        || Set.of("test", "system", "import").contains(String.valueOf(c.scope()))) {
                     continue;
                 }
                 // provided stays provided: annotation processors such as Lombok are needed to compile the moved code
@@ -151,6 +170,20 @@ final class MavenBuild {
             }
         }
         return value;
+    }
+
+    /**
+     * The coordinates with their group and artifact ids resolved, and the scope the parents manage when none is
+     * given; null when an id names a property these poms do not define (a profile's or the command line's).
+     */
+    private Coordinates resolved(Coordinates c) {
+        String group = resolve(c.groupId());
+        String artifact = resolve(c.artifactId());
+        if (group == null || artifact == null) {
+            return null;
+        }
+        String scope = c.scope() != null ? c.scope() : managedScopes.get(group + ":" + artifact);
+        return new Coordinates(group, artifact, c.version(), scope);
     }
 
     private String version(Coordinates c) {

@@ -52,7 +52,7 @@ class BuildReaderTest {
     }
 
     @Test
-    void resolves_the_project_version_and_managed_versions_of_a_build_without_spring_boot() {
+    void resolves_the_project_version_and_managed_versions_and_scopes_of_a_build_without_spring_boot_less_its_own_modules() {
         MonolithBuild build = read("plain-spring", "web");
 
         assertThat(build.dependencies()).containsExactly(
