@@ -54,7 +54,7 @@ public record ExtractionPlan(String service, String functionName, String rootPac
         for (Adapter adapter : adapters) {
             if (adapter.isSharedData()) {
                 items.add(adapter.simpleName() + " stays with " + adapter.owner() + " but is served by Spring Data over the"
-                        + " shared database: the function reads and writes " + adapter.owner() + "'s tables directly"
+                        + " shared database: the function reads and writes the tables of " + adapter.owner() + " directly"
                         + " until that service moves");
             }
             for (AdapterMethod method : adapter.notYetMoved()) {

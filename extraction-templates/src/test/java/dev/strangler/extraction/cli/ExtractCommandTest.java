@@ -77,7 +77,9 @@ class ExtractCommandTest {
         assertThat(delete.path("target").path("lambda").asString()).isEqualTo("cart-fn");
         assertThat(delete.path("weight").asInt()).isZero();
         assertThat(out.toString()).contains("./strangler routes set cart-put --lambda cart-fn --weight 0")
-                .contains("To do (").contains("InventoryService.available(Long) (owned by products)");
+                .contains("To do (").contains("InventoryService.available(Long) (owned by products)")
+                .contains("Adapter com.acmeshop.repository.CustomerRepository (stays with customers): served by Spring Data"
+                        + " over the shared database.");
     }
 
     @Test

@@ -44,11 +44,7 @@ public final class StranglerGateway implements AutoCloseable {
      */
     public static StranglerGateway start(Path work, List<Path> snippets, URI monolith, URI lambdaEndpoint,
             String readyPath) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("gateway.jar", "../strangler-gateway/target/strangler-gateway.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("strangler gateway jar " + jar.toAbsolutePath().normalize()
-                    + " is missing; build it first: " + BUILD);
-        }
+        Path jar = requireJar();
         Files.createDirectories(work);
         Path routes = work.resolve("routes.yml");
         Files.writeString(routes, routeFile(snippets));
@@ -63,6 +59,16 @@ public final class StranglerGateway implements AutoCloseable {
         StranglerGateway gateway = new StranglerGateway(process, URI.create("http://127.0.0.1:" + port), log);
         gateway.awaitReady(readyPath);
         return gateway;
+    }
+
+    /** The packaged gateway; fails saying how to build it when it is missing (checked before the slow set-up). */
+    public static Path requireJar() {
+        Path jar = Path.of(System.getProperty("gateway.jar", "../strangler-gateway/target/strangler-gateway.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("strangler gateway jar " + jar.toAbsolutePath().normalize()
+                    + " is missing; build it first: " + BUILD);
+        }
+        return jar;
     }
 
     /** One route file of the snippets' routes at weight 100, each snippet checked for the shape its comment promises. */

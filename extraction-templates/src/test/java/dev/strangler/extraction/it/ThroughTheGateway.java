@@ -50,6 +50,7 @@ public abstract class ThroughTheGateway {
 
     @BeforeAll
     void start() throws Exception {
+        StranglerGateway.requireJar();
         servers = SampleServers.start();
         lambda = LambdaLocal.start(0);
         Deployed deployed = deploy(work(), servers, lambda);

@@ -80,7 +80,7 @@ class ExtractorTest {
         assertThat(plan.monolithAdapters()).contains(inventory).doesNotContain(customers);
         assertThat(plan.todo()).noneMatch(t -> t.startsWith("CustomerRepository.findById"))
                 .contains("CustomerRepository stays with customers but is served by Spring Data over the shared database:"
-                        + " the function reads and writes customers's tables directly until that service moves");
+                        + " the function reads and writes the tables of customers directly until that service moves");
     }
 
     @Test
