@@ -52,8 +52,13 @@ final class Summary {
                     table.otherWriters().isEmpty() ? "nobody else" : String.join(", ", table.otherWriters()));
         }
         for (Adapter adapter : plan.adapters()) {
-            w.printf("Adapter %s (stays with %s): %d of %d calls through a monolith route.%n", adapter.className(),
-                    adapter.owner(), adapter.methods().size() - adapter.notYetMoved().size(), adapter.methods().size());
+            if (adapter.isSharedData()) {
+                w.printf("Adapter %s (stays with %s): served by Spring Data over the shared database.%n",
+                        adapter.className(), adapter.owner());
+            } else {
+                w.printf("Adapter %s (stays with %s): %d of %d calls through a monolith route.%n", adapter.className(),
+                        adapter.owner(), adapter.methods().size() - adapter.notYetMoved().size(), adapter.methods().size());
+            }
         }
         List<String> todo = flavor.todo(plan);
         if (todo.isEmpty()) {

@@ -45,10 +45,18 @@ public record ExtractionPlan(String service, String functionName, String rootPac
         notes = List.copyOf(notes);
     }
 
-    /** The to-do list of the generated project: every adapter method without a monolith route, then the notes. */
+    /**
+     * The to-do list of the generated project: every adapter method without a monolith route, every repository the
+     * function serves over the shared database (it writes another service's tables), then the notes.
+     */
     public List<String> todo() {
         List<String> items = new java.util.ArrayList<>();
         for (Adapter adapter : adapters) {
+            if (adapter.isSharedData()) {
+                items.add(adapter.simpleName() + " stays with " + adapter.owner() + " but is served by Spring Data over the"
+                        + " shared database: the function reads and writes the tables of " + adapter.owner() + " directly"
+                        + " until that service moves");
+            }
             for (AdapterMethod method : adapter.notYetMoved()) {
                 items.add(adapter.simpleName() + "." + method.signature() + " (owned by " + adapter.owner()
                         + "): no monolith route answers it, so the adapter throws 'not yet moved'; move it with "
@@ -57,6 +65,11 @@ public record ExtractionPlan(String service, String functionName, String rootPac
         }
         items.addAll(notes);
         return List.copyOf(items);
+    }
+
+    /** The adapters whose implementation calls the monolith (not served over the shared database). */
+    public List<Adapter> monolithAdapters() {
+        return adapters.stream().filter(a -> !a.isSharedData()).toList();
     }
 
     /** The tables another candidate touches too. */

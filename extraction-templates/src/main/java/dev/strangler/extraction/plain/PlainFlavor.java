@@ -55,12 +55,11 @@ public final class PlainFlavor implements Flavor {
         return values;
     }
 
-    /** The plan's to-do list without the repositories served from the shared database, then the routes and beans
-     * this flavor could not bind. */
+    /** The plan's to-do list, then the routes and beans this flavor could not bind. */
     @Override
     public List<String> todo(ExtractionPlan plan) {
         PlainFunction function = generated(plan);
-        List<String> todo = new ArrayList<>(plan.todo().stream().filter(t -> !function.servesFromSharedData(t)).toList());
+        List<String> todo = new ArrayList<>(plan.todo());
         todo.addAll(function.todo());
         return List.copyOf(todo);
     }
@@ -104,6 +103,9 @@ public final class PlainFlavor implements Flavor {
         List<Map<String, Object>> adapters = (List<Map<String, Object>>) values.get("adapters");
         for (int i = 0; i < plan.adapters().size(); i++) {
             Adapter adapter = plan.adapters().get(i);
+            if (adapter.isSharedData()) {
+                continue; // Spring Data's repository factory implements its interface; see SharedRepository
+            }
             Map<String, Object> adapterValues = new LinkedHashMap<>(values);
             adapterValues.put("adapter", adapters.get(i));
             files.add(new ProjectFile(source + "monolith/" + adapter.simpleName() + "MonolithAdapter.java",

@@ -25,11 +25,6 @@ public final class PlainFunction {
         this.adapters = adapters;
     }
 
-    /** Whether a to-do item of the plan is about a repository adapter this flavor serves from the shared database. */
-    boolean servesFromSharedData(String todoItem) {
-        return adapters.sharedData().stream().anyMatch(r -> todoItem.startsWith(r + "."));
-    }
-
     boolean hasMonolithAdapters() {
         return adapters.hasMonolithAdapters();
     }
@@ -44,10 +39,6 @@ public final class PlainFunction {
             }
         }
         wiring.unbuildable().values().forEach(todo::add);
-        for (String repository : adapters.sharedData()) {
-            todo.add(repository + " stays with its owner but is served by Spring Data over the shared database: the"
-                    + " function reads and writes the owner's tables directly until that service moves");
-        }
         todo.addAll(application.problems());
         return List.copyOf(todo);
     }
@@ -79,6 +70,7 @@ public final class PlainFunction {
         values.put("groupId", plan.rootPackage());
         values.put("properties", properties(plan.build().properties()));
         values.put("hasH2", plan.build().jdbcDrivers().contains("com.h2database:h2"));
+        values.put("monolithDependencies", MonolithLibraries.kept(plan.build()));
         values.put("entities", application.entities().stream().map(e -> Map.of("className", e)).toList());
         values.put("entityConstraints", application.entityConstraints());
         values.put("beans", wiring.beans().stream().map(b -> Map.of("field", b.field(), "type", b.type(),

@@ -2,6 +2,7 @@ package dev.strangler.extraction.project;
 
 import dev.strangler.extraction.core.Adapter;
 import dev.strangler.extraction.core.AdapterMethod;
+import dev.strangler.extraction.core.SharedRepository;
 import dev.strangler.extraction.core.ExtractionPlan;
 import dev.strangler.extraction.core.MonolithCall;
 import dev.strangler.extraction.core.Route;
@@ -50,9 +51,24 @@ public final class TemplateValues {
         v.put("hasBorrowed", !plan.borrowed().isEmpty());
         v.put("adapters", plan.adapters().stream().map(TemplateValues::adapter).toList());
         v.put("hasAdapters", !plan.adapters().isEmpty());
+        v.put("hasMonolithAdapters", !plan.monolithAdapters().isEmpty());
         v.put("todo", plan.todo());
         v.put("hasTodo", !plan.todo().isEmpty());
+        v.put("annotationProcessorPaths", plan.build().annotationProcessorPaths().stream().map(TemplateValues::coordinates)
+                .toList());
+        v.put("hasAnnotationProcessorPaths", !plan.build().annotationProcessorPaths().isEmpty());
+        v.put("processorPlugins", plan.build().processorPlugins());
         return v;
+    }
+
+    /** {@code groupId:artifactId:[version]} as a map a pom template reads; no version: false. */
+    private static Map<String, Object> coordinates(String gav) {
+        String[] parts = gav.split(":");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("groupId", parts[0]);
+        m.put("artifactId", parts[1]);
+        m.put("version", parts.length > 2 && !parts[2].isEmpty() ? parts[2] : false);
+        return m;
     }
 
     /** {@code shipping-rates} → {@code ShippingRates}. */
@@ -137,7 +153,12 @@ public final class TemplateValues {
         m.put("imports", a.imports());
         m.put("methods", a.methods().stream().map(TemplateValues::method).toList());
         m.put("notYetMoved", a.notYetMoved().size());
-        m.put("viaMonolith", a.methods().size() - a.notYetMoved().size());
+        long viaMonolith = a.isSharedData() ? 0 : a.methods().stream().filter(x -> !x.isNotYetMoved()).count();
+        m.put("answeredBy", a.isSharedData() ? "Spring Data, over the shared database"
+                : viaMonolith + " through a monolith route");
+        SharedRepository shared = a.sharedRepository();
+        m.put("sharedRepository", shared == null ? false
+                : Map.of("entityClass", shared.entityClass(), "idType", shared.idType()));
         return m;
     }
 

@@ -79,14 +79,38 @@ final class AdapterBuilder {
         return new AdapterMethod(typeParameters + m.getType().toString(), m.getNameAsString(), parameters, null);
     }
 
+    /**
+     * The entity (fully qualified, through the unit's imports or its package) and the id type a Spring Data repository
+     * interface declares ({@code extends JpaRepository<Customer, Long>}), or empty when the class is not one.
+     */
+    static Optional<List<String>> repositoryTypes(String className, CompilationUnit unit) {
+        Optional<ClassOrInterfaceType> base = TypeRoles.primaryType(unit, className)
+                .filter(t -> t instanceof ClassOrInterfaceDeclaration c && c.isInterface())
+                .flatMap(t -> repositoryBase((ClassOrInterfaceDeclaration) t));
+        if (base.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Type> arguments = base.get().getTypeArguments().orElseThrow();
+        String entity = arguments.get(0).toString();
+        String qualified = unit.getImports().stream().filter(i -> !i.isStatic() && !i.isAsterisk())
+                .map(ImportDeclaration::getNameAsString).filter(n -> n.endsWith("." + entity)).findFirst()
+                .orElseGet(() -> entity.contains(".") ? entity : unit.getPackageDeclaration()
+                        .map(p -> p.getNameAsString() + "." + entity).orElse(entity));
+        return Optional.of(List.of(qualified, arguments.get(1).toString()));
+    }
+
+    private static Optional<ClassOrInterfaceType> repositoryBase(ClassOrInterfaceDeclaration c) {
+        return c.getExtendedTypes().stream()
+                .filter(t -> t.getNameAsString().endsWith("Repository") && t.getTypeArguments().map(NodeList::size).orElse(0) == 2)
+                .findFirst();
+    }
+
     /** The methods of Spring Data's {@code CrudRepository} and {@code JpaRepository} the moved code may call. */
     private static Optional<AdapterMethod> repositoryMethod(TypeDeclaration<?> type, CallCollector.Call call, Set<String> imports) {
         if (!(type instanceof ClassOrInterfaceDeclaration c) || !c.isInterface()) {
             return Optional.empty();
         }
-        Optional<ClassOrInterfaceType> base = c.getExtendedTypes().stream()
-                .filter(t -> t.getNameAsString().endsWith("Repository") && t.getTypeArguments().map(NodeList::size).orElse(0) == 2)
-                .findFirst();
+        Optional<ClassOrInterfaceType> base = repositoryBase(c);
         if (base.isEmpty()) {
             return Optional.empty();
         }

@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +25,6 @@ final class BuildReader {
     private static final List<String> DRIVERS = List.of("com.h2database:h2", "org.postgresql:postgresql",
             "com.mysql:mysql-connector-j", "mysql:mysql-connector-java", "org.mariadb.jdbc:mariadb-java-client",
             "org.hsqldb:hsqldb", "org.apache.derby:derby");
-    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern GRADLE_PLUGIN = Pattern.compile(
             "org\\.springframework\\.boot['\"]?\\)?\\s+version\\s+['\"]([^'\"]+)['\"]");
     private static final Pattern GRADLE_BOM = Pattern.compile("spring-boot-(?:dependencies|gradle-plugin|starter-parent):([0-9][^'\"\\s)]*)");
@@ -34,13 +37,75 @@ final class BuildReader {
      * Reads the build of the module holding {@code sourceFile} (the nearest folder with a build file, up to
      * {@code monolith}), so a multi-module monolith gives the candidate's own module's dependencies and settings.
      */
+    MonolithBuild read(Path monolith, List<Path> sourceFiles) {
+        // the first file's module gives the Boot version and settings; every module gives its libraries and processors
+        MonolithBuild first = read(monolith, sourceFiles.get(0));
+        Map<Path, Set<String>> modules = new LinkedHashMap<>();
+        Path root = monolith.toAbsolutePath().normalize();
+        for (Path file : sourceFiles) {
+            Path module = moduleOf(root, file.toAbsolutePath().normalize());
+            Set<String> packages = modules.computeIfAbsent(module, m -> new TreeSet<>());
+            Path sources = module.resolve("src/main/java");
+            Path absolute = file.toAbsolutePath().normalize();
+            if (absolute.startsWith(sources) && absolute.getParent() != null) {
+                packages.add(sources.relativize(absolute.getParent()).toString().replace('\\', '/'));
+            }
+        }
+        if (modules.size() == 1) {
+            return first;
+        }
+        // a candidate spread over several modules needs what each of their builds gives its classes
+        Set<String> dependencies = new LinkedHashSet<>(first.dependencies());
+        Set<String> drivers = new LinkedHashSet<>(first.jdbcDrivers());
+        Set<String> paths = new LinkedHashSet<>(first.annotationProcessorPaths());
+        Map<String, Set<String>> plugins = new LinkedHashMap<>();
+        for (Map.Entry<Path, Set<String>> module : modules.entrySet()) {
+            MonolithBuild other = readBuild(module.getKey());
+            Set<String> known = new HashSet<>(dependencies.stream().map(BuildReader::groupArtifact).toList());
+            other.dependencies().stream().filter(d -> !known.contains(groupArtifact(d))).forEach(dependencies::add);
+            drivers.addAll(other.jdbcDrivers());
+            paths.addAll(other.annotationProcessorPaths());
+            other.processorPlugins().forEach(p -> plugins.computeIfAbsent(p, k -> new TreeSet<>()).addAll(module.getValue()));
+        }
+        List<String> restricted = plugins.entrySet().stream().map(e -> restrict(e.getKey(), e.getValue())).toList();
+        return new MonolithBuild(first.springBootVersion(), first.foundIn() + " and the builds of " + (modules.size() - 1)
+                + " more module(s) holding the candidate's classes", List.copyOf(drivers), List.copyOf(dependencies),
+                first.properties(), List.copyOf(paths), restricted);
+    }
+
+    /**
+     * An {@code apt-maven-plugin} declared by one module runs over that module's sources only; in the function, whose
+     * sources come from several modules, it is limited to the packages of the modules that declare it (Querydsl's
+     * processor, for one, rejects the records of a module it never saw).
+     */
+    static String restrict(String plugin, Set<String> packages) {
+        if (!plugin.contains("<artifactId>apt-maven-plugin</artifactId>") || plugin.contains("<includes>")
+                || packages.isEmpty()) {
+            return plugin;
+        }
+        StringBuilder includes = new StringBuilder("<includes>");
+        packages.forEach(p -> includes.append("<include>").append(p.isEmpty() ? "" : p + "/").append("**</include>"));
+        includes.append("</includes>");
+        if (!plugin.contains("<configuration>")) {
+            return plugin.replace("</plugin>", "<configuration>" + includes + "</configuration></plugin>");
+        }
+        return plugin.replace("<configuration>", "<configuration>" + includes);
+    }
+
+    private static String groupArtifact(String gav) {
+        String[] parts = gav.split(":");
+        return parts[0] + ":" + parts[1];
+    }
+
+    /** The build of the module holding {@code sourceFile}, as {@link #read(Path, List)} reads each. */
     MonolithBuild read(Path monolith, Path sourceFile) {
         Path module = moduleOf(monolith.toAbsolutePath().normalize(), sourceFile.toAbsolutePath().normalize());
         MonolithBuild build = readBuild(module);
         String foundIn = module.equals(monolith.toAbsolutePath().normalize()) ? build.foundIn()
                 : monolith.toAbsolutePath().normalize().relativize(module).toString().replace('\\', '/') + "/" + build.foundIn();
         return new MonolithBuild(build.springBootVersion(), foundIn, build.jdbcDrivers(), build.dependencies(),
-                properties(module.resolve("src/main/resources/application.properties")));
+                properties(module.resolve("src/main/resources/application.properties")), build.annotationProcessorPaths(),
+                build.processorPlugins());
     }
 
     private static Path moduleOf(Path root, Path file) {
@@ -85,51 +150,16 @@ final class BuildReader {
         return kept;
     }
 
-    /** The module's own dependencies outside test and provided scope. */
-    private static List<String> mavenDependencies(String pom) {
-        String withoutManagement = pom.replaceAll("(?s)<dependencyManagement>.*?</dependencyManagement>", "")
-                .replaceAll("(?s)<build>.*?</build>", "").replaceAll("(?s)<profiles>.*?</profiles>", "");
-        List<String> dependencies = new ArrayList<>();
-        Matcher d = Pattern.compile("(?s)<dependency>(.*?)</dependency>").matcher(withoutManagement);
-        while (d.find()) {
-            String body = d.group(1);
-            String group = tag(body, "groupId");
-            String artifact = tag(body, "artifactId");
-            String scope = tag(body, "scope");
-            String version = tag(body, "version");
-            if (group == null || artifact == null || "test".equals(scope) || "system".equals(scope) || "import".equals(scope)) {
-                continue;
-            }
-            boolean literalVersion = version != null && !version.contains("${");
-            // provided stays provided: annotation processors such as Lombok are needed to compile the moved code
-            dependencies.add(group + ":" + artifact + ":" + (literalVersion ? version : "")
-                    + ("provided".equals(scope) ? ":provided" : ""));
-        }
-        return dependencies;
-    }
-
-    private static String tag(String xml, String name) {
-        Matcher m = Pattern.compile("<" + name + ">\\s*([^<]*?)\\s*</" + name + ">").matcher(xml);
-        return m.find() ? m.group(1) : null;
-    }
-
     private MonolithBuild fromMaven(Path pom) {
-        Map<String, String> properties = new HashMap<>();
         List<String> texts = new ArrayList<>();
         Path current = pom;
         // The module's own pom first, then its parents: a child's property wins.
         for (int depth = 0; current != null && depth < 5; depth++) {
             String text = text(current);
             texts.add(text);
-            Matcher props = Pattern.compile("<properties>(.*?)</properties>", Pattern.DOTALL).matcher(text);
-            if (props.find()) {
-                Matcher p = Pattern.compile("<([\\w.\\-]+)>([^<]*)</\\1>").matcher(props.group(1));
-                while (p.find()) {
-                    properties.putIfAbsent(p.group(1), p.group(2).trim());
-                }
-            }
             current = parentPom(current, text);
         }
+        MavenBuild maven = new MavenBuild(texts);
         String version = null;
         for (String text : texts) {
             version = bootVersion(text);
@@ -138,9 +168,9 @@ final class BuildReader {
             }
         }
         if (version == null) {
-            version = properties.get("spring-boot.version");
+            version = maven.properties().get("spring-boot.version");
         }
-        version = resolve(version, properties);
+        version = version == null ? null : maven.resolve(version);
         List<String> drivers = new ArrayList<>();
         String all = String.join("\n", texts);
         for (String driver : DRIVERS) {
@@ -151,9 +181,8 @@ final class BuildReader {
         }
         String foundIn = version == null ? "pom.xml (no Spring Boot parent, BOM or spring-boot.version property found)" : "pom.xml";
         // a parent's own <dependencies> are inherited by the module
-        List<String> dependencies = new ArrayList<>();
-        texts.forEach(t -> mavenDependencies(t).stream().filter(d -> !dependencies.contains(d)).forEach(dependencies::add));
-        return new MonolithBuild(version, foundIn, drivers, dependencies, List.of());
+        return new MonolithBuild(version, foundIn, drivers, maven.dependencies(), List.of(),
+                maven.annotationProcessorPaths(), maven.processorPlugins());
     }
 
     private static String bootVersion(String text) {
@@ -176,21 +205,6 @@ final class BuildReader {
             candidate = candidate.resolve("pom.xml");
         }
         return Files.isRegularFile(candidate) ? candidate : null;
-    }
-
-    private static String resolve(String value, Map<String, String> properties) {
-        for (int i = 0; value != null && i < 5; i++) {
-            Matcher m = PROPERTY.matcher(value);
-            if (!m.find()) {
-                return value;
-            }
-            String replacement = properties.get(m.group(1));
-            if (replacement == null) {
-                return null;
-            }
-            value = value.replace(m.group(), replacement);
-        }
-        return value;
     }
 
     private static MonolithBuild fromGradle(Path file, String name) {

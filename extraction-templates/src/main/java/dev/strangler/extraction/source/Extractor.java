@@ -11,6 +11,7 @@ import dev.strangler.extraction.core.ExtractionPlan;
 import dev.strangler.extraction.core.MonolithBuild;
 import dev.strangler.extraction.core.Report;
 import dev.strangler.extraction.core.Route;
+import dev.strangler.extraction.core.SharedRepository;
 import dev.strangler.extraction.core.SourceFile;
 import dev.strangler.extraction.core.TableUse;
 
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -67,8 +69,8 @@ public final class Extractor {
                     + candidate.name() + "'s " + candidate.classes().size() + " classes have no source file there; "
                     + "give the folder the report was written from, or analyze this one again", shown);
         }
-        Path firstFile = sources.file(candidate.classes().get(0));
-        return new Planning(report, candidate, sources).plan(generatedPackage, new BuildReader().read(sourceRoot, firstFile));
+        List<Path> files = candidate.classes().stream().map(sources::file).toList();
+        return new Planning(report, candidate, sources).plan(generatedPackage, new BuildReader().read(sourceRoot, files));
     }
 
     /** One run's state: what is included so far and in which role. */
@@ -130,6 +132,8 @@ public final class Extractor {
                 }
             }
             adapters.sort(Comparator.comparing(Adapter::className));
+            Set<String> copies = users();
+            adapters.replaceAll(a -> sharedRepository(a, copies).map(a::servedBy).orElse(a));
             // the generated application class goes where Spring's scanning finds every copied class and adapter
             Set<String> everything = new TreeSet<>(moved);
             everything.addAll(kernel);
@@ -245,6 +249,13 @@ public final class Extractor {
                     .toList();
             Candidate owner = owners.get(name);
             return new Adapter(name, owner == null ? "(unplaced)" : owner.name(), signatures.imports(), methods);
+        }
+
+        /** The one decision, for every flavor, whether Spring Data serves this adapter over the shared database. */
+        private Optional<SharedRepository> sharedRepository(Adapter adapter, Set<String> copies) {
+            Optional<List<String>> types = AdapterBuilder.repositoryTypes(adapter.className(),
+                    sources.unit(adapter.className()).orElseThrow());
+            return types.flatMap(t -> SharedRepository.decide(adapter.methods(), t.get(0), t.get(1), copies));
         }
 
         private Set<String> users() {

@@ -129,7 +129,7 @@ public final class SpringFlavor implements Flavor {
         files.add(file("src/main/resources/application.properties", "spring/application.properties.mustache", renderer, values));
         files.add(file("src/test/java/" + plan.generatedPackage().replace('.', '/') + "/StreamLambdaHandlerTest.java",
                 "spring/StreamLambdaHandlerTest.java.mustache", renderer, values));
-        if (!plan.adapters().isEmpty()) {
+        if (!plan.monolithAdapters().isEmpty()) {
             files.add(file(generated + "monolith/NotYetMovedException.java", "spring/NotYetMovedException.java.mustache",
                     renderer, values));
             files.add(file(generated + "monolith/MonolithClient.java", "spring/MonolithClient.java.mustache", renderer, values));
@@ -140,6 +140,9 @@ public final class SpringFlavor implements Flavor {
         List<Map<String, Object>> adapters = (List<Map<String, Object>>) values.get("adapters");
         for (int i = 0; i < plan.adapters().size(); i++) {
             Adapter adapter = plan.adapters().get(i);
+            if (adapter.isSharedData()) {
+                continue; // Spring Data implements its interface; see SharedRepository
+            }
             Map<String, Object> adapterValues = new HashMap<>(values);
             adapterValues.put("adapter", adapters.get(i));
             files.add(file(generated + "monolith/" + adapter.simpleName() + "MonolithAdapter.java",

@@ -77,7 +77,9 @@ class ExtractCommandTest {
         assertThat(delete.path("target").path("lambda").asString()).isEqualTo("cart-fn");
         assertThat(delete.path("weight").asInt()).isZero();
         assertThat(out.toString()).contains("./strangler routes set cart-put --lambda cart-fn --weight 0")
-                .contains("To do (").contains("CustomerRepository.findById(Long) (owned by customers)");
+                .contains("To do (").contains("InventoryService.available(Long) (owned by products)")
+                .contains("Adapter com.acmeshop.repository.CustomerRepository (stays with customers): served by Spring Data"
+                        + " over the shared database.");
     }
 
     @Test
@@ -86,13 +88,18 @@ class ExtractCommandTest {
 
         extract("cart", target);
 
-        assertThat(Files.readString(target.resolve("src/main/java/com/acmeshop/repository/CustomerRepository.java")))
-                .contains("public interface CustomerRepository {", "Optional<Customer> findById(Long id);",
-                        "import com.acmeshop.model.Customer;");
+        assertThat(Files.readString(target.resolve("src/main/java/com/acmeshop/service/InventoryService.java")))
+                .contains("public interface InventoryService {", "int available(Long productId);");
         assertThat(Files.readString(target.resolve(
-                "src/main/java/com/acmeshop/lambda/cart/monolith/CustomerRepositoryMonolithAdapter.java")))
-                .contains("implements CustomerRepository",
-                        "throw new NotYetMovedException(\"CustomerRepository.findById(Long)\", \"customers\");");
+                "src/main/java/com/acmeshop/lambda/cart/monolith/InventoryServiceMonolithAdapter.java")))
+                .contains("implements InventoryService",
+                        "throw new NotYetMovedException(\"InventoryService.available(Long)\", \"products\");");
+        // served by Spring Data over the shared database: the interface is a Spring Data repository, no implementation
+        assertThat(Files.readString(target.resolve("src/main/java/com/acmeshop/repository/CustomerRepository.java")))
+                .contains("public interface CustomerRepository\n        extends org.springframework.data.repository"
+                        + ".Repository<com.acmeshop.model.Customer, Long> {", "Optional<Customer> findById(Long id);");
+        assertThat(target.resolve("src/main/java/com/acmeshop/lambda/cart/monolith/CustomerRepositoryMonolithAdapter.java"))
+                .doesNotExist();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.strangler.extraction.core.Adapter;
 import dev.strangler.extraction.core.AdapterMethod;
 import dev.strangler.extraction.core.BadInputException;
 import dev.strangler.extraction.core.ExtractionPlan;
+import dev.strangler.extraction.core.SharedRepository;
 import dev.strangler.extraction.core.Report;
 import dev.strangler.extraction.core.SourceFile;
 import dev.strangler.extraction.report.ReportReader;
@@ -62,8 +63,24 @@ class ExtractorTest {
         assertThat(customers.methods()).extracting(AdapterMethod::signature).contains("findById(Long)");
         assertThat(customers.methods().get(0).returnType()).isEqualTo("Optional<Customer>");
         assertThat(customers.imports()).contains("java.util.Optional", "com.acmeshop.model.Customer");
-        assertThat(plan.todo()).anyMatch(t -> t.startsWith("CustomerRepository.findById(Long) (owned by customers)"));
+        assertThat(plan.todo()).anyMatch(t -> t.startsWith("InventoryService.available(Long) (owned by products)"));
         assertThat(plan.generatedPackage()).isEqualTo("shop.cart.fn");
+    }
+
+    @Test
+    void serves_a_repository_of_a_copied_entity_over_the_shared_database_when_spring_data_derives_every_call() {
+        ExtractionPlan plan = new Extractor(report, MONOLITH).plan("cart", null);
+
+        Adapter customers = plan.adapters().stream().filter(a -> a.simpleName().equals("CustomerRepository")).findFirst().orElseThrow();
+        Adapter inventory = plan.adapters().stream().filter(a -> a.simpleName().equals("InventoryService")).findFirst().orElseThrow();
+
+        assertThat(customers.sharedRepository()).isEqualTo(new SharedRepository("com.acmeshop.model.Customer", "Long"));
+        assertThat(customers.notYetMoved()).isEmpty();
+        assertThat(inventory.isSharedData()).isFalse();
+        assertThat(plan.monolithAdapters()).contains(inventory).doesNotContain(customers);
+        assertThat(plan.todo()).noneMatch(t -> t.startsWith("CustomerRepository.findById"))
+                .contains("CustomerRepository stays with customers but is served by Spring Data over the shared database:"
+                        + " the function reads and writes the tables of customers directly until that service moves");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.strangler.extraction.plain.it;
+package dev.strangler.extraction.it;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,13 +17,13 @@ import org.h2.tools.Server;
  * The packaged sample monolith as a process, on an H2 database served over TCP from this JVM, so a generated
  * function can share the monolith's data: what one writes, the other reads.
  */
-final class SampleServers implements AutoCloseable {
+public final class SampleServers implements AutoCloseable {
 
-    final Server database;
-    final String jdbcUrl;
-    final Process monolith;
-    final URI monolithUri;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final Server database;
+    public final String jdbcUrl;
+    public final Process monolith;
+    public final URI monolithUri;
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private SampleServers(Server database, String jdbcUrl, Process monolith, URI monolithUri) {
         this.database = database;
@@ -32,7 +32,7 @@ final class SampleServers implements AutoCloseable {
         this.monolithUri = monolithUri;
     }
 
-    static SampleServers start() throws IOException, InterruptedException, SQLException {
+    public static SampleServers start() throws IOException, InterruptedException, SQLException {
         Path jar = Path.of(System.getProperty("monolith.jar",
                 "../legacy-sample-monolith/target/legacy-sample-monolith.jar"));
         if (!Files.isRegularFile(jar)) {
