@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Renders the admin API's route list as a table for people; {@code --json} keeps the API's own answer. */
 final class RouteListing {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String[] HEADER = {"ROUTE", "TARGET", "WEIGHT", "STICKY BY", "FALLBACK",
+    private static final String[] HEADER = {"ROUTE", "VERSION", "TARGET", "WEIGHT", "STICKY BY", "FALLBACK",
         "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS", "SHADOW", "SHADOW MATCHES"};
 
     private RouteListing() {
@@ -22,6 +22,7 @@ final class RouteListing {
             JsonNode figures = route.path("figures");
             rows.add(new String[] {
                 route.path("id").asString(),
+                route.path("version").isMissingNode() ? "-" : route.path("version").asString(),
                 route.path("target").asString(),
                 route.path("weight").asString() + " %",
                 route.path("stickyBy").isNull() ? "-" : route.path("stickyBy").asString(),
@@ -34,9 +35,26 @@ final class RouteListing {
                 shadowMatches(figures)});
         }
         JsonNode unmatched = root.path("default");
-        rows.add(new String[] {"(everything else)", "monolith", "-", "-", "-",
+        rows.add(new String[] {"(everything else)", "-", "monolith", "-", "-", "-",
             unmatched.path("monolithRequests").asString(), "-", "-", "-", "-", "-"});
-        return table(rows) + "Route file: " + root.path("file").asString() + System.lineSeparator();
+        return table(rows) + (root.has("file") ? "Route file: " + root.path("file").asString()
+                : "Route store: " + root.path("store").asString()) + System.lineSeparator();
+    }
+
+    /** A 409 answer as a sentence: whose version moved, to what, and how to go on. */
+    static String conflict(String body) {
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(body);
+        } catch (RuntimeException e) {
+            return "conflict: " + body;
+        }
+        String route = problem.path("route").asString();
+        long current = problem.path("currentVersion").asLong();
+        return "conflict: route '" + route + "' was changed by someone else since you looked: it is at version " + current
+                + ", you expected " + problem.path("expectedVersion").asString() + ". Nothing was changed. Look at it"
+                + " again (./strangler routes list) and, if your change still applies, repeat it with --if-version "
+                + current;
     }
 
     /** {@code matched/compared (rate %)}, with errors and skipped copies after it when there were any. */
