@@ -74,6 +74,10 @@ class SharedRouteStoreIT {
                 paths: ["/audited/**"]
                 target: {url: "%1$s"}
                 weight: 0
+              - id: by-hand
+                paths: ["/by-hand/**"]
+                target: {url: "%1$s"}
+                weight: 0
             """;
 
     private static EmbeddedPostgres postgres;
@@ -102,7 +106,7 @@ class SharedRouteStoreIT {
         Files.writeString(routes, ROUTES.formatted(monolith.uri() + "/service-base"));
         Cli seeded = cli("import", "--from", routes.toString(), "--store", storeUrl, "--reason", "first seeding");
         assertThat(seeded.exit()).as(seeded.err()).isZero();
-        assertThat(seeded.err()).contains("5 routes: 5 added, 0 changed, 0 unchanged, 0 removed");
+        assertThat(seeded.err()).contains("6 routes: 6 added, 0 changed, 0 unchanged, 0 removed");
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         // a minute between polls: a change seen within a second came by notification
@@ -269,10 +273,70 @@ class SharedRouteStoreIT {
         assertThat(RouteFileReader.read(export.out(), "export").routes())
                 .isEqualTo(a.context().getBean(dev.strangler.gateway.routefile.RouteStore.class).table().routes());
         assertThat(again.exit()).isEqualTo(1);
-        assertThat(again.err()).contains("holds 5 routes already; pass --replace");
+        assertThat(again.err()).contains("holds 6 routes already; pass --replace");
+    }
+
+    @Test
+    void an_invalid_row_written_by_hand_is_refused_by_every_instance_and_the_last_good_table_stays() throws Exception {
+        String good = definition("by-hand");
+
+        writeByHand("by-hand", good.replace("weight: 0", "weight: 150"));
+        for (Instance instance : List.of(a, b)) {
+            String refusal = awaitRefusal(instance, true);
+            assertThat(refusal).contains("route 'by-hand': weight must be between 0 and 100, but was 150");
+            assertThat(route(instance, "by-hand").get("weight").asInt()).isZero();
+            assertThat(pathServed(instance, "/by-hand/x")).isEqualTo("/by-hand/x");
+        }
+        writeByHand("by-hand", good.replace("weight: 0", "weight: 100"));
+        for (Instance instance : List.of(a, b)) {
+            assertThat(awaitRefusal(instance, false)).isNull();
+            assertThat(awaitServed(instance, "/by-hand/x", "/service-base/by-hand/x", Duration.ofSeconds(2)))
+                    .isLessThan(Duration.ofSeconds(1));
+        }
     }
 
     // --- helpers ---
+
+    private static String definition(String id) throws SQLException {
+        try (Connection c = database(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT definition FROM strangler_routes WHERE id = '" + id + "'")) {
+            assertThat(rs.next()).as("row " + id).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    /** What an operator with psql would do: change the row, raise the revision and announce it, in one transaction. */
+    private static void writeByHand(String id, String definition) throws SQLException {
+        try (Connection c = database()) {
+            c.setAutoCommit(false);
+            try (var update = c.prepareStatement("UPDATE strangler_routes SET definition = ?, version = version + 1 WHERE id = ?");
+                 Statement s = c.createStatement()) {
+                update.setString(1, definition);
+                update.setString(2, id);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+                s.execute("UPDATE strangler_route_table SET revision = revision + 1");
+                s.execute("NOTIFY strangler_routes");
+            }
+            c.commit();
+        }
+    }
+
+    /** Waits up to a second for the instance's lastRefusal to be there (or gone); returns it. */
+    private static String awaitRefusal(Instance instance, boolean present) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        JsonNode refusal = refusal(instance);
+        while ((refusal == null) == present && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            refusal = refusal(instance);
+        }
+        assertThat(refusal != null).as("lastRefusal of " + instance.admin() + " within a second").isEqualTo(present);
+        return refusal == null ? null : refusal.asString();
+    }
+
+    private static JsonNode refusal(Instance instance) throws Exception {
+        HttpResponse<String> list = send(instance.adminRequest("/routes"));
+        return JSON.readTree(list.body()).get("lastRefusal");
+    }
 
     private static Instance gateway(String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
