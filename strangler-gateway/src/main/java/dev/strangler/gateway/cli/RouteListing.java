@@ -8,8 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Renders the admin API's route list as a table for people; {@code --json} keeps the API's own answer. */
 final class RouteListing {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String[] HEADER = {"ROUTE", "VERSION", "TARGET", "WEIGHT", "STICKY BY", "FALLBACK",
-        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS", "SHADOW", "SHADOW MATCHES"};
+    // VERSION last: a route file's versions are long fingerprints, and scripts read the columns before it by position
+    private static final String[] HEADER = {"ROUTE", "TARGET", "WEIGHT", "STICKY BY", "FALLBACK",
+        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS", "SHADOW", "SHADOW MATCHES", "VERSION"};
 
     private RouteListing() {
     }
@@ -22,7 +23,6 @@ final class RouteListing {
             JsonNode figures = route.path("figures");
             rows.add(new String[] {
                 route.path("id").asString(),
-                route.path("version").isMissingNode() ? "-" : route.path("version").asString(),
                 route.path("target").asString(),
                 route.path("weight").asString() + " %",
                 route.path("stickyBy").isNull() ? "-" : route.path("stickyBy").asString(),
@@ -32,11 +32,12 @@ final class RouteListing {
                 figures.path("targetErrors").asString(),
                 figures.path("fallbacks").asString(),
                 route.path("shadow").path("percent").asInt() == 0 ? "-" : route.path("shadow").path("percent").asString() + " %",
-                shadowMatches(figures)});
+                shadowMatches(figures),
+                route.path("version").isMissingNode() ? "-" : route.path("version").asString()});
         }
         JsonNode unmatched = root.path("default");
-        rows.add(new String[] {"(everything else)", "-", "monolith", "-", "-", "-",
-            unmatched.path("monolithRequests").asString(), "-", "-", "-", "-", "-"});
+        rows.add(new String[] {"(everything else)", "monolith", "-", "-", "-",
+            unmatched.path("monolithRequests").asString(), "-", "-", "-", "-", "-", "-"});
         return table(rows) + (root.has("file") ? "Route file: " + root.path("file").asString()
                 : "Route store: " + root.path("store").asString()) + System.lineSeparator();
     }
