@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import org.postgresql.Driver;
 
 /**
  * The route table in a PostgreSQL database shared by every gateway instance: one versioned row per route, an audit
@@ -28,7 +26,7 @@ import org.postgresql.Driver;
  * validates the edit as the route file would be validated, and writes the route with
  * {@code UPDATE ... WHERE id = ? AND version = ?}, so of two changes that expect the same version exactly one is made
  * and the other gets a {@link VersionConflictException}. One kept connection for reads and writes (reconnected after a
- * failure), one more for {@code LISTEN}. Thread-safe.
+ * failure, {@link StoreConnection}), one more for {@code LISTEN} ({@link ChangeListener}). Thread-safe.
  */
 public final class PostgresRouteSource implements RouteSource {
 
@@ -37,13 +35,14 @@ public final class PostgresRouteSource implements RouteSource {
 
     private final StoreSettings settings;
     private final Clock clock;
-    private Connection connection; // guarded by this
+    private final StoreConnection store; // used under this object's lock
     private long refusedRevision = -1; // guarded by this
     private ChangeListener listener; // guarded by this
 
     private PostgresRouteSource(StoreSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = new StoreConnection(settings);
     }
 
     /**
@@ -54,10 +53,10 @@ public final class PostgresRouteSource implements RouteSource {
         PostgresRouteSource source = new PostgresRouteSource(settings, clock);
         synchronized (source) {
             try {
-                Schema.migrate(source.connection(), settings.location());
-            } catch (SQLException e) {
+                source.store.migrate();
+            } catch (RouteStoreUnavailableException e) {
                 source.close();
-                throw source.unavailable(e);
+                throw e;
             }
         }
         return source;
@@ -70,12 +69,12 @@ public final class PostgresRouteSource implements RouteSource {
 
     @Override
     public synchronized RouteSnapshot load() {
-        return transaction(true, c -> read(c).snapshot(location()));
+        return store.transaction(true, c -> read(c).snapshot(location()));
     }
 
     @Override
     public synchronized Optional<RouteSnapshot> loadIfChanged(long knownRevision) {
-        return transaction(true, c -> {
+        return store.transaction(true, c -> {
             long revision = revision(c);
             if (revision == knownRevision || revision == refusedRevision) {
                 return Optional.empty();
@@ -91,7 +90,7 @@ public final class PostgresRouteSource implements RouteSource {
 
     @Override
     public synchronized RouteCommit commit(RouteEdit edit, RouteSnapshot current) {
-        return transaction(false, c -> {
+        return store.transaction(false, c -> {
             long revision = raiseRevision(c); // locks the store: one change at a time
             RouteSnapshot before = read(c).snapshot(location());
             RouteEdit.Applied applied = edit.applyTo(before, location());
@@ -126,7 +125,7 @@ public final class PostgresRouteSource implements RouteSource {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(actor, "actor");
         RouteFileWriter.toYaml(table); // a table of routes is valid by construction; the caller read it with the reader
-        return transaction(false, c -> {
+        return store.transaction(false, c -> {
             long revision = raiseRevision(c);
             StoredTable existing = read(c);
             if (!existing.rows().isEmpty() && !replace) {
@@ -142,7 +141,7 @@ public final class PostgresRouteSource implements RouteSource {
 
     /** The stored table as a route file, opening with a comment naming the store. */
     public synchronized String export() {
-        return transaction(true, c -> {
+        return store.transaction(true, c -> {
             StoredTable stored = read(c);
             return RouteFileWriter.toYaml(stored.snapshot(location()).table(), List.of("Routes exported from the route store "
                     + location() + " at revision " + stored.revision() + ".",
@@ -153,7 +152,7 @@ public final class PostgresRouteSource implements RouteSource {
     @Override
     public synchronized void watch(Runnable onChange) {
         if (settings.notifications() && listener == null) {
-            listener = ChangeListener.start(this::open, onChange, settings.reconnectDelay(), location());
+            listener = ChangeListener.start(store::open, onChange, settings.reconnectDelay(), location());
         }
     }
 
@@ -168,7 +167,7 @@ public final class PostgresRouteSource implements RouteSource {
             stopping.close(); // outside the lock: its last callback may be waiting for it
         }
         synchronized (this) {
-            drop();
+            store.drop();
         }
     }
 
@@ -268,83 +267,5 @@ public final class PostgresRouteSource implements RouteSource {
                 return rs.next() ? rs.getLong(1) : 0;
             }
         }
-    }
-
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    /** Runs {@code work} in one transaction on the kept connection; any failure rolls it back. Callers hold the lock. */
-    private <T> T transaction(boolean readOnly, Work<T> work) {
-        try {
-            Connection c = connection();
-            c.setAutoCommit(false);
-            c.setReadOnly(readOnly);
-            c.setTransactionIsolation(readOnly ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(c);
-                throw e;
-            }
-        } catch (SQLException e) {
-            drop();
-            throw unavailable(e);
-        }
-    }
-
-    private void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            drop();
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            connection = open();
-        }
-        return connection;
-    }
-
-    private void drop() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // it is being dropped because it failed; nothing more to do
-            }
-            connection = null;
-        }
-    }
-
-    /** A new connection with the settings' credentials; a short connect timeout, and queries that cannot hang. */
-    private Connection open() throws SQLException {
-        Properties properties = new Properties();
-        if (settings.user() != null) {
-            properties.setProperty("user", settings.user());
-        }
-        if (settings.password() != null) {
-            properties.setProperty("password", settings.password());
-        }
-        properties.setProperty("ApplicationName", "strangler-gateway");
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("socketTimeout", "30");
-        properties.setProperty("tcpKeepAlive", "true");
-        // Driver rather than DriverManager: the latter finds drivers through the class loader of whoever asks first
-        Connection c = new Driver().connect(settings.url(), properties);
-        if (c == null) {
-            throw new SQLException("the PostgreSQL driver does not accept " + location());
-        }
-        return c;
-    }
-
-    private RouteStoreUnavailableException unavailable(SQLException e) {
-        return new RouteStoreUnavailableException("route store " + location() + " failed: " + e.getMessage()
-                + " (SQL state " + e.getSQLState() + "); check that the database is up, the URL, and the user and"
-                + " password (STRANGLER_ROUTES_STORE_USER, STRANGLER_ROUTES_STORE_PASSWORD)", e);
     }
 }
