@@ -111,7 +111,8 @@ final class RouteStoreCommand {
             err.println("strangler routes import: refused, nothing imported: " + e.getMessage());
             return 1;
         }
-        try (PostgresRouteSource source = PostgresRouteSource.connect(settings, Clock.systemUTC())) {
+        try (PostgresRouteSource source = PostgresRouteSource.connect(settings, Clock.systemUTC(),
+                note -> err.println("strangler routes: " + note))) {
             String summary = source.importTable(table, actor, reason, replace);
             err.println("strangler routes import: " + from + " -> " + settings.location() + ": " + summary);
             return 0;
@@ -126,7 +127,8 @@ final class RouteStoreCommand {
             err.println("strangler routes export: " + target.takenMessage());
             return 1;
         }
-        try (PostgresRouteSource source = PostgresRouteSource.connect(settings, Clock.systemUTC())) {
+        try (PostgresRouteSource source = PostgresRouteSource.connect(settings, Clock.systemUTC(),
+                note -> err.println("strangler routes: " + note))) {
             target.write(source.export(), out);
             if (!target.isStdout()) {
                 err.println("strangler routes export: " + settings.location() + " -> " + target.file());

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The route table in a PostgreSQL database shared by every gateway instance: one versioned row per route, an audit
@@ -30,6 +33,7 @@ import java.util.Optional;
  */
 public final class PostgresRouteSource implements RouteSource {
 
+    private static final Logger log = LoggerFactory.getLogger(PostgresRouteSource.class);
     /** The channel every change is announced on; the payload is the store's new revision. */
     static final String CHANNEL = "strangler_routes";
 
@@ -50,10 +54,15 @@ public final class PostgresRouteSource implements RouteSource {
      * what to check when it cannot.
      */
     public static PostgresRouteSource connect(StoreSettings settings, Clock clock) {
+        return connect(settings, clock, note -> log.info("{}", note));
+    }
+
+    /** As {@link #connect(StoreSettings, Clock)}, telling {@code notes} (the CLI's stderr) what the schema needed. */
+    public static PostgresRouteSource connect(StoreSettings settings, Clock clock, Consumer<String> notes) {
         PostgresRouteSource source = new PostgresRouteSource(settings, clock);
         synchronized (source) {
             try {
-                source.store.migrate();
+                source.store.migrate(notes);
             } catch (RouteStoreUnavailableException e) {
                 source.close();
                 throw e;

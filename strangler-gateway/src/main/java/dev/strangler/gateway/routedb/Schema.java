@@ -11,8 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * The store's tables, created on first connection: plain SQL scripts on the classpath ({@code V<n>__<name>.sql}
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Schema {
 
-    private static final Logger log = LoggerFactory.getLogger(Schema.class);
     /** An arbitrary constant naming this store's advisory lock ("strangler" in ASCII, more or less). */
     private static final long LOCK = 0x5354524e474c52L;
 
@@ -49,8 +47,11 @@ final class Schema {
     private Schema() {
     }
 
-    /** Brings the schema behind {@code connection} up to {@link #latest()}; returns the version it found. */
-    static int migrate(Connection connection, String location) throws SQLException {
+    /**
+     * Brings the schema behind {@code connection} up to {@link #latest()}; tells {@code notes} what it applied (and
+     * when the schema is newer than this gateway knows). Returns the version it found.
+     */
+    static int migrate(Connection connection, String location, Consumer<String> notes) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
@@ -71,12 +72,13 @@ final class Schema {
                         record.setString(2, migration.name());
                         record.executeUpdate();
                     }
-                    log.info("Route store {}: schema version {} ({}) applied", location, migration.version(), migration.name());
+                    notes.accept("Route store " + location + ": schema version " + migration.version() + " ("
+                            + migration.name() + ") applied");
                 }
             }
             if (found > latest()) {
-                log.warn("Route store {} has schema version {}, newer than this gateway's {}; upgrade the gateway"
-                        + " if it cannot read the routes", location, found, latest());
+                notes.accept("Route store " + location + " has schema version " + found + ", newer than this gateway's "
+                        + latest() + "; upgrade the gateway if it cannot read the routes");
             }
             connection.commit();
             return found;

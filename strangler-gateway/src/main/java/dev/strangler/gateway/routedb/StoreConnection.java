@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.postgresql.Driver;
 
 /**
@@ -21,10 +22,10 @@ final class StoreConnection {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Creates or upgrades the schema (see {@link Schema}). */
-    void migrate() {
+    /** Creates or upgrades the schema (see {@link Schema}), telling {@code notes} what it did. */
+    void migrate(Consumer<String> notes) {
         try {
-            Schema.migrate(connection(), settings.location());
+            Schema.migrate(connection(), settings.location(), notes);
         } catch (SQLException e) {
             drop();
             throw unavailable(e);

@@ -106,7 +106,9 @@ class SharedRouteStoreIT {
         Files.writeString(routes, ROUTES.formatted(monolith.uri() + "/service-base"));
         Cli seeded = cli("import", "--from", routes.toString(), "--store", storeUrl, "--reason", "first seeding");
         assertThat(seeded.exit()).as(seeded.err()).isZero();
-        assertThat(seeded.err()).contains("6 routes: 6 added, 0 changed, 0 unchanged, 0 removed");
+        assertThat(seeded.err()).contains("6 routes: 6 added, 0 changed, 0 unchanged, 0 removed")
+                .contains("schema version 1 (route_store) applied");
+        assertThat(seeded.out()).as("stdout carries only results").isEmpty();
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         // a minute between polls: a change seen within a second came by notification
