@@ -81,10 +81,24 @@ class ArchitectureTest {
                     "..gateway.web..", "..gateway.lambda..", "..gateway.config..")
             .because("the scheduler applies decisions through the route store only");
 
+@ArchTest
+    static final ArchRule route_store_runs_without_spring = noClasses()
+            .that().resideInAPackage("..gateway.routedb..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "..gateway.web..",
+                    "..gateway.lambda..", "..gateway.cli..")
+            .because("./strangler routes import and export reach the shared store without a Spring context");
+
+    @ArchTest
+    static final ArchRule the_route_file_knows_no_database = noClasses()
+            .that().resideInAPackage("..gateway.routefile..")
+            .should().dependOnClassesThat().resideInAnyPackage("..gateway.routedb..", "java.sql..", "org.postgresql..")
+            .because("RouteStore sees a RouteSource; the PostgreSQL one depends on routefile, not the other way");
+
     @ArchTest
     static final ArchRule adapters_do_not_reach_into_wiring = noClasses()
-            .that().resideInAnyPackage("..gateway.routing..", "..gateway.routefile..", "..gateway.lambda..", "..gateway.web..",
-                    "..gateway.seeding..", "..gateway.drain..", "..gateway.rollout..", "..gateway.autopilot..")
+            .that().resideInAnyPackage("..gateway.routing..", "..gateway.routefile..", "..gateway.routedb..",
+                    "..gateway.lambda..", "..gateway.web..", "..gateway.seeding..", "..gateway.drain..",
+                    "..gateway.rollout..", "..gateway.autopilot..")
             .should().dependOnClassesThat().resideInAPackage("..gateway.config..")
             .because("dependencies point config -> web -> lambda/routefile -> routing");
 

@@ -15,9 +15,16 @@ public record GatewayArguments(List<String> springArguments, boolean isHelp) {
 
     /** The help text. */
     public static final String USAGE = """
-            Usage: ./strangler gateway --routes FILE --monolith URI [options]
+            Usage: ./strangler gateway (--routes FILE | --route-store URL) --monolith URI [options]
 
               --routes FILE            route file (YAML)                       env STRANGLER_ROUTES_FILE
+              --route-store URL        shared route store instead of a file, jdbc:postgresql://host:5432/db
+                                       env STRANGLER_ROUTES_STORE_URL; user and password from
+                                       STRANGLER_ROUTES_STORE_USER and STRANGLER_ROUTES_STORE_PASSWORD
+              --route-store-notifications true|false
+                                       follow changes by LISTEN/NOTIFY as well as polling (default true)
+              --reload-interval DUR    how often the route file or store is checked (default 2s)
+                                                                       env STRANGLER_ROUTES_RELOAD_INTERVAL
               --monolith URI           where unmoved traffic goes, http://host:port   env STRANGLER_MONOLITH_URI
               --lambda-endpoint URI    Lambda endpoint override (lambda-local)  env STRANGLER_LAMBDA_ENDPOINT
               --region NAME            AWS region (default: the SDK's region chain)  env STRANGLER_LAMBDA_REGION
@@ -37,6 +44,9 @@ public record GatewayArguments(List<String> springArguments, boolean isHelp) {
 
     private static final Map<String, String> OPTIONS = Map.ofEntries(
             Map.entry("--routes", "strangler.routes.file"),
+            Map.entry("--route-store", "strangler.routes.store.url"),
+            Map.entry("--route-store-notifications", "strangler.routes.store.notifications"),
+            Map.entry("--reload-interval", "strangler.routes.reload-interval"),
             Map.entry("--monolith", "strangler.monolith.uri"),
             Map.entry("--lambda-endpoint", "strangler.lambda.endpoint"),
             Map.entry("--region", "strangler.lambda.region"),

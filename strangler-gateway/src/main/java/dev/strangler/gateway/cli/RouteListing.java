@@ -8,8 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Renders the admin API's route list as a table for people; {@code --json} keeps the API's own answer. */
 final class RouteListing {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // VERSION last: a route file's versions are long fingerprints, and scripts read the columns before it by position
     private static final String[] HEADER = {"ROUTE", "TARGET", "WEIGHT", "STICKY BY", "FALLBACK",
-        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS", "SHADOW", "SHADOW MATCHES", "ROLLOUT"};
+        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS", "SHADOW", "SHADOW MATCHES", "ROLLOUT", "VERSION"};
 
     private RouteListing() {
     }
@@ -32,13 +33,30 @@ final class RouteListing {
                 figures.path("fallbacks").asString(),
                 route.path("shadow").path("percent").asInt() == 0 ? "-" : route.path("shadow").path("percent").asString() + " %",
                 shadowMatches(figures),
-                RolloutColumn.summary(route.path("rollout"))});
+                RolloutColumn.summary(route.path("rollout")),
+                route.path("version").isMissingNode() ? "-" : route.path("version").asString()});
         }
         JsonNode unmatched = root.path("default");
         rows.add(new String[] {"(everything else)", "monolith", "-", "-", "-",
             unmatched.path("monolithRequests").asString(), "-", "-", "-", "-", "-", "-"});
-        return table(rows) + RolloutColumn.details(root.path("routes")) + "Route file: " + root.path("file").asString()
-                + System.lineSeparator();
+        return table(rows) + RolloutColumn.details(root.path("routes")) + (root.has("file") ? "Route file: " + root.path("file").asString()
+                : "Route store: " + root.path("store").asString()) + System.lineSeparator();
+    }
+
+    /** A 409 answer as a sentence: whose version moved, to what, and how to go on. */
+    static String conflict(String body) {
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(body);
+        } catch (RuntimeException e) {
+            return "conflict: " + body;
+        }
+        String route = problem.path("route").asString();
+        long current = problem.path("currentVersion").asLong();
+        return "conflict: route '" + route + "' was changed by someone else since you looked: it is at version " + current
+                + ", you expected " + problem.path("expectedVersion").asString() + ". Nothing was changed. Look at it"
+                + " again (./strangler routes list) and, if your change still applies, repeat it with --if-version "
+                + current;
     }
 
     /** {@code matched/compared (rate %)}, with errors and skipped copies after it when there were any. */

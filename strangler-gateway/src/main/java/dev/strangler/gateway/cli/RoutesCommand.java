@@ -24,7 +24,7 @@ public final class RoutesCommand {
     static final String USAGE = """
             Usage: ./strangler routes <command> [options]
 
-              list [--json]                         routes with target, weight and live figures
+              list [--json]                         routes with target, weight, version and live figures
               set ROUTE [--lambda FN [--qualifier Q] | --url URL | --monolith] [--weight 0-100]
               promote ROUTE                         send all of the route's traffic to its target
               rollback ROUTE                        send all of the route's traffic back to the monolith
@@ -43,11 +43,19 @@ public final class RoutesCommand {
               iam --from ROUTES [--region R --account ID] [--partition P] [--out FILE [--force]]
                                                     the IAM policy the gateway needs: lambda:InvokeFunction
                                                     on exactly the functions the route file names; offline
+              import --from FILE --store URL [--replace]
+                                                    fill the shared route store from a route file
+              export --store URL [--out FILE [--force]]
+                                                    the shared route store's table as a route file
 
             Options:
               --admin URL     admin API of the gateway (default http://127.0.0.1:8081, env STRANGLER_ADMIN_URL)
               --token TOKEN   admin bearer token (env STRANGLER_ADMIN_TOKEN)
-              --actor NAME    who is making the change, for the audit log (default: $USER)""";
+              --actor NAME    who is making the change, for the audit log (default: $USER)
+              --reason TEXT   why, for the audit log
+              --if-version N  change only if the route is still at version N (the VERSION of 'list'); a route
+                              changed meanwhile is refused with its current version. Without it the change
+                              applies to the route as it is then (last writer wins)""";
 
     private RoutesCommand() {
     }
@@ -64,6 +72,9 @@ public final class RoutesCommand {
         if (args.length > 0 && args[0].equals("iam")) {
             return RouteIamCommand.run(List.of(args).subList(1, args.length), out, err);
         }
+        if (args.length > 0 && (args[0].equals("import") || args[0].equals("export"))) {
+            return RouteStoreCommand.run(args[0], List.of(args).subList(1, args.length), env, out, err);
+        }
         List<String> positional = new ArrayList<>();
         String admin = env.getOrDefault("STRANGLER_ADMIN_URL", "http://127.0.0.1:8081");
         String token = env.get("STRANGLER_ADMIN_TOKEN");
@@ -75,6 +86,8 @@ public final class RoutesCommand {
         boolean asJson = false;
         Integer weight = null;
         String plan = null;
+        String reason = null;
+        Long ifVersion = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -92,6 +105,8 @@ public final class RoutesCommand {
                     case "--json" -> asJson = true;
                     case "--plan" -> plan = value(args, ++i, "--plan");
                     case "--weight" -> weight = percent(value(args, ++i, "--weight"), "--weight");
+                    case "--reason" -> reason = value(args, ++i, "--reason");
+                    case "--if-version" -> ifVersion = version(value(args, ++i, "--if-version"));
                     default -> {
                         if (args[i].startsWith("--")) {
                             throw new IllegalArgumentException("unknown option '" + args[i] + "'");
@@ -108,16 +123,27 @@ public final class RoutesCommand {
                 throw new IllegalArgumentException("missing admin token: pass --token or set STRANGLER_ADMIN_TOKEN");
             }
             URI adminUri = URI.create(admin.replaceAll("/+$", ""));
-            HttpRequest.Builder builder = RolloutRequests.handles(positional)
+            HttpRequest.Builder builder = (RolloutRequests.handles(positional)
                     ? RolloutRequests.request(positional, adminUri, plan)
-                    : request(positional, adminUri, lambda, qualifier, url, monolith, weight);
-            HttpRequest request = builder.header("Authorization", "Bearer " + token).header("X-Strangler-Actor", actor)
-                    .timeout(Duration.ofSeconds(30)).build();
+                    : request(positional, adminUri, lambda, qualifier, url, monolith, weight))
+                    .header("Authorization", "Bearer " + token).header("X-Strangler-Actor", actor)
+                    .timeout(Duration.ofSeconds(30));
+            if (reason != null) {
+                builder.header("X-Strangler-Reason", reason);
+            }
+            if (ifVersion != null) {
+                builder.header("If-Match", "\"" + ifVersion + "\"");
+            }
+            HttpRequest request = builder.build();
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
                 boolean listing = positional.get(0).equals("list");
                 out.print(listing && !asJson ? RouteListing.render(response.body()) : response.body() + System.lineSeparator());
                 return 0;
+            }
+            if (response.statusCode() == 409) {
+                err.println("strangler routes: " + RouteListing.conflict(response.body()));
+                return 1;
             }
             err.println("strangler routes: the gateway refused (" + response.statusCode() + "): " + response.body());
             return 1;
@@ -209,6 +235,19 @@ public final class RoutesCommand {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number 0-100, but was '" + text + "'");
         }
+    }
+
+    private static long version(String text) {
+        try {
+            long version = Long.parseLong(text);
+            if (version >= 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("--if-version must be a route's version (the VERSION column of 'routes list'),"
+                + " but was '" + text + "'");
     }
 
     private static String json(String text) {

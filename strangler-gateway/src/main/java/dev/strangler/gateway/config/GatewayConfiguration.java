@@ -9,6 +9,8 @@ import dev.strangler.gateway.netty.SharedEventLoops;
 import dev.strangler.gateway.rollout.RolloutFigures;
 import dev.strangler.gateway.routefile.AuditLog;
 import dev.strangler.gateway.routefile.RouteStore;
+import dev.strangler.gateway.routedb.PostgresRouteSource;
+import dev.strangler.gateway.routedb.StoreSettings;
 import dev.strangler.gateway.web.AdminServer;
 import dev.strangler.gateway.web.GrpcOnlyHeadersFilter;
 import dev.strangler.gateway.web.HopByHopOnlyWhenPresentFilter;
@@ -59,19 +61,34 @@ import reactor.core.scheduler.Schedulers;
 @Configuration(proxyBeanMethods = false)
 @Profile("!plain")
 @PropertySource("classpath:strangler-gateway-defaults.properties")
-@EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, LambdaProperties.class, AdminProperties.class,
-        ShadowProperties.class, ShutdownProperties.class, CircuitBreakerProperties.class, HealthCheckProperties.class,
-        RolloutProperties.class})
+@EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, RouteStoreProperties.class,
+        LambdaProperties.class, AdminProperties.class, ShadowProperties.class, ShutdownProperties.class,
+        CircuitBreakerProperties.class, HealthCheckProperties.class, RolloutProperties.class})
 public class GatewayConfiguration {
 
     /** The route id of the catch-all route to the monolith. */
     public static final String MONOLITH_ROUTE = "monolith";
 
-    @Bean
-    RouteStore routeStore(RoutesProperties routes) {
+    /** The route file, or the shared route store when its URL is set (exactly one of them). */
+    @Bean(destroyMethod = "close")
+    RouteStore routeStore(RoutesProperties routes, RouteStoreProperties shared) {
+        if (shared.isSet() && routes.file() != null) {
+            throw new IllegalArgumentException("both a route file (" + routes.file() + ") and a route store ("
+                    + StoreSettings.of(shared.url(), null, null).location() + ") are set; give one: --routes FILE, or"
+                    + " --route-store URL (seed it from the file with ./strangler routes import)");
+        }
+        if (shared.isSet()) {
+            return RouteStore.open(PostgresRouteSource.connect(new StoreSettings(shared.url(), shared.user(),
+                    shared.password(), shared.notifications(), shared.reconnectDelay()), Clock.systemUTC()));
+        }
+        if (routes.file() == null) {
+            throw new IllegalArgumentException("no routes: give a route file (--routes FILE, STRANGLER_ROUTES_FILE) or"
+                    + " a shared route store (--route-store jdbc:postgresql://host:5432/db, STRANGLER_ROUTES_STORE_URL)");
+        }
         return RouteStore.open(routes.file(), new AuditLog(routes.auditLogOrDefault()), Clock.systemUTC());
     }
 
+    /** Checks the route file, or the shared store, for changes made elsewhere; the store's notices come sooner. */
     @Bean(destroyMethod = "dispose")
     Disposable routeFileWatcher(RouteStore store, RoutesProperties routes) {
         return Flux.interval(routes.reloadInterval(), Schedulers.boundedElastic())

@@ -16,7 +16,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * An append-only log of route changes, one JSON object per line: when, who, action, route, before and after.
+ * An append-only log of route changes, one JSON object per line: when, who, action, route, reason (when given),
+ * before and after.
  * Thread-safe: appends are serialised.
  */
 public final class AuditLog {
@@ -29,9 +30,16 @@ public final class AuditLog {
     }
 
     /** Appends one change and forces it to disk. */
-    public synchronized void append(Instant when, String actor, String action, Route before, Route after) throws IOException {
+    public void append(Instant when, String actor, String action, Route before, Route after) throws IOException {
+        append(when, actor, action, null, before, after);
+    }
+
+    /** Appends one change with the reason given for it ({@code "reason"}, left out when null) and forces it to disk. */
+    public synchronized void append(Instant when, String actor, String action, String reason, Route before, Route after)
+            throws IOException {
         String line = "{\"when\":" + json(when.toString()) + ",\"who\":" + json(actor) + ",\"action\":" + json(action)
-                + ",\"route\":" + json(after.id()) + ",\"before\":" + state(before) + ",\"after\":" + state(after) + "}\n";
+                + ",\"route\":" + json(after.id()) + (reason == null ? "" : ",\"reason\":" + json(reason))
+                + ",\"before\":" + state(before) + ",\"after\":" + state(after) + "}\n";
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -45,7 +53,8 @@ public final class AuditLog {
         return file;
     }
 
-    private static String state(Route route) {
+    /** The audited state of a route: target, weight and, when on, the shadow percent, as a JSON object. */
+    public static String state(Route route) {
         // the shadow only when on, so that lines of routes without one read as they always did
         return "{\"target\":" + json(route.target().describe()) + ",\"weight\":" + route.weight()
                 + (route.shadow().isOn() ? ",\"shadowPercent\":" + route.shadow().percent() : "")

@@ -8,7 +8,7 @@ public class InvalidRouteFileException extends RuntimeException {
 
     private final List<RouteFileProblem> problems;
 
-    InvalidRouteFileException(String file, List<RouteFileProblem> problems) {
+    public InvalidRouteFileException(String file, List<RouteFileProblem> problems) {
         super("route file " + file + " is invalid (" + problems.size() + " problem"
                 + (problems.size() == 1 ? "" : "s") + "):\n"
                 + problems.stream().map(p -> "  " + p.format(file)).collect(Collectors.joining("\n")));

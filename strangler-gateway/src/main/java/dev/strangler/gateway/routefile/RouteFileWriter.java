@@ -93,6 +93,16 @@ public final class RouteFileWriter {
     }
 
     /**
+     * One route as an item of the route file's {@code routes:} list ({@code "  - id: ..."}, one line per field, ending
+     * with a line break): {@code "version: 1\nroutes:\n"} followed by such items is a route file. Written by
+     * {@link #toYaml(RouteTable, List)} itself, so an item and a whole file never disagree.
+     */
+    public static String routeYaml(Route route) {
+        String whole = toYaml(new RouteTable(RouteTable.CURRENT_VERSION, List.of(route)), List.of());
+        return whole.substring(whole.indexOf("routes:\n") + "routes:\n".length());
+    }
+
+    /**
      * Replaces {@code file} with {@code text} so that a reader sees the old or the new content, never a mix:
      * writes a temporary file beside it, forces it to disk and renames it over the old one.
      */

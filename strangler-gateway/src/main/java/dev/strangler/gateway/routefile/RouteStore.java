@@ -2,127 +2,165 @@ package dev.strangler.gateway.routefile;
 
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTable;
-import dev.strangler.gateway.routing.UnknownRouteException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The route table in force, backed by the route file. Readers get the current table without locking; a change is
- * validated, written atomically, audited and then swapped in, so a request in flight keeps the table it started
- * with. An edited file is picked up by {@link #reloadIfChanged()}; an invalid one is refused and the last good
- * table stays in force. Thread-safe.
+ * The route table in force, kept in a {@link RouteSource}: the route file by default, or a store shared by several
+ * gateway instances. Readers get the current table without locking; a change is validated, made lasting and audited
+ * by the source, then swapped in, so a request in flight keeps the table it started with. A change made elsewhere (the
+ * file edited, another instance's change in the shared store) is picked up by {@link #reloadIfChanged()}, called on a
+ * timer and on the source's notices; an invalid one is refused and the last good table stays in force. Thread-safe.
  */
-public final class RouteStore {
+public final class RouteStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RouteStore.class);
 
-    private final Path file;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final AtomicReference<RouteTable> current = new AtomicReference<>();
-    private volatile FileTime loadedModified;
+    private final RouteSource source;
+    private final AtomicReference<RouteSnapshot> current = new AtomicReference<>();
     private volatile String lastRefusal;
+    private volatile boolean unreachable;
 
-    private RouteStore(Path file, AuditLog audit, Clock clock) {
-        this.file = Objects.requireNonNull(file, "file");
-        this.audit = Objects.requireNonNull(audit, "audit");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    private RouteStore(RouteSource source) {
+        this.source = Objects.requireNonNull(source, "source");
     }
 
     /** Loads {@code file}; throws {@link InvalidRouteFileException} when it is invalid, so startup stops. */
     public static RouteStore open(Path file, AuditLog audit, Clock clock) {
-        RouteStore store = new RouteStore(file, audit, clock);
+        return open(new RouteFileSource(file, audit, clock));
+    }
+
+    /**
+     * Loads the table from {@code source} and starts following its notices; throws when it is invalid or cannot be
+     * read, so startup stops (the source is closed then).
+     */
+    public static RouteStore open(RouteSource source) {
+        RouteStore store = new RouteStore(source);
         try {
-            store.loadedModified = Files.getLastModifiedTime(file);
-            store.current.set(RouteFileReader.read(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
-        } catch (NoSuchFileException e) {
-            throw new UncheckedIOException("route file " + file + " does not exist; create it (see routes.example.yml)"
-                    + " or pass another with --routes", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read route file " + file + ": " + e.getMessage(), e);
+            store.current.set(source.load());
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
         }
-        RouteTable table = store.current.get();
-        log.info("Loaded {} routes from {}, {} moved", table.routes().size(), file,
+        RouteTable table = store.table();
+        log.info("Loaded {} routes from {}, {} moved", table.routes().size(), source.location(),
                 table.routes().stream().filter(Route::isMoved).count());
+        source.watch(store::reloadIfChanged);
         return store;
     }
 
     /** The table in force. */
     public RouteTable table() {
+        return current.get().table();
+    }
+
+    /** The table in force with each route's version. */
+    public RouteSnapshot snapshot() {
         return current.get();
     }
 
-    /** The route file. */
-    public Path file() {
-        return file;
+    /** The version of route {@code id} in force; throws {@link dev.strangler.gateway.routing.UnknownRouteException}. */
+    public long version(String id) {
+        return current.get().version(id);
     }
 
-    /** Why the last edit of the file was refused, or null when the file in force is the file on disk. */
+    /** The route file, or null when the routes are kept in a shared store (see {@link #location()}). */
+    public Path file() {
+        return source.file();
+    }
+
+    /** Where the routes are kept: the route file's path or the shared store's URL (without credentials). */
+    public String location() {
+        return source.location();
+    }
+
+    /** Why the last change found in the source was refused, or null when the table in force is what the source holds. */
     public String lastRefusal() {
         return lastRefusal;
     }
 
     /**
-     * Re-reads the file when its modification time changed. Returns true when a new table was applied; an invalid
-     * file is logged and refused, and the table in force stays.
+     * Reads the source again when it changed. Returns true when a new table was applied; an invalid one is logged and
+     * refused, and the table in force stays, as it does while the source cannot be reached.
      */
     public synchronized boolean reloadIfChanged() {
         try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            if (modified.equals(loadedModified)) {
+            Optional<RouteSnapshot> changed = source.loadIfChanged(current.get().revision());
+            if (unreachable) {
+                unreachable = false;
+                log.info("Route store {} is reachable again", source.location());
+            }
+            if (changed.isEmpty()) {
                 return false;
             }
-            loadedModified = modified;
-            RouteTable table = RouteFileReader.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-            current.set(table);
+            boolean applied = install(changed.get());
             lastRefusal = null;
-            log.info("Reloaded {} routes from {}", table.routes().size(), file);
-            return true;
+            if (applied) {
+                log.info("Reloaded {} routes from {}", changed.get().table().routes().size(), source.location());
+            }
+            return applied;
         } catch (InvalidRouteFileException e) {
             lastRefusal = e.getMessage();
-            log.warn("Refused the edited route file; the last good table stays in force. {}", e.getMessage());
-        } catch (IOException e) {
-            lastRefusal = "cannot read " + file + ": " + e.getMessage();
-            log.warn("Cannot re-read route file {}; the last good table stays in force", file, e);
+            log.warn("Refused the changed routes; the last good table stays in force. {}", e.getMessage());
+        } catch (UncheckedIOException e) {
+            lastRefusal = e.getMessage();
+            log.warn("Cannot re-read the routes; the last good table stays in force", e);
+        } catch (RouteStoreUnavailableException e) {
+            if (!unreachable) { // once per outage, not on every check
+                log.warn("Cannot reach the route store; the last good table stays in force until it answers again", e);
+            }
+            unreachable = true;
+        } catch (RuntimeException e) { // never let one bad read stop the timer or the listener that call this
+            lastRefusal = String.valueOf(e.getMessage());
+            log.warn("Reading the changed routes failed; the last good table stays in force", e);
         }
         return false;
     }
 
     /**
-     * Applies {@code change} to route {@code id}: validates the new table, writes the file atomically, appends to the
-     * audit log, then puts the table in force. Returns the changed route.
+     * Applies {@code change} to route {@code id}, whatever its version (last writer wins): validates the new table,
+     * makes it lasting, audits it, then puts it in force. Returns the changed route.
      */
-    public synchronized Route change(String id, String actor, String action, UnaryOperator<Route> change) {
-        reloadIfChanged();
-        RouteTable before = current.get();
-        Route old = before.find(id).orElseThrow(() -> new UnknownRouteException(id, before));
-        Route updated = change.apply(old);
-        RouteTable after = before.replace(updated);
-        String yaml = RouteFileWriter.toYaml(after);
-        RouteFileReader.read(yaml, file.toString()); // the file we write must be one we can read back
-        try {
-            RouteFileWriter.writeAtomically(file, yaml);
-            loadedModified = Files.getLastModifiedTime(file);
-            audit.append(clock.instant(), actor, action, old, updated);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write route file " + file + " or audit log " + audit.file()
-                    + ": " + e.getMessage() + "; the route table in force is unchanged", e);
+    public Route change(String id, String actor, String action, UnaryOperator<Route> change) {
+        return change(new RouteEdit(id, actor, action, null, null, change)).route();
+    }
+
+    /**
+     * Applies {@code edit}: refused with {@link VersionConflictException} when it expects a version the route no longer
+     * has; otherwise validated, made lasting, audited (with its reason) and put in force. Returns the changed route
+     * and its new version.
+     */
+    public synchronized VersionedRoute change(RouteEdit edit) {
+        if (source.file() != null) {
+            reloadIfChanged(); // a hand edit of the file first, so that the change does not undo it
         }
-        current.set(after);
-        log.info("Route {} changed by {} ({}): {} at {}% -> {} at {}%, shadow {}% -> {}%", id, actor, action,
+        RouteCommit commit = source.commit(edit, current.get());
+        install(commit.snapshot());
+        Route old = commit.before();
+        Route updated = commit.after();
+        log.info("Route {} changed by {} ({}{}): {} at {}% -> {} at {}%, shadow {}% -> {}%, version {}", edit.id(),
+                edit.actor(), edit.action(), edit.reason() == null ? "" : ": " + edit.reason(),
                 old.target().describe(), old.weight(), updated.target().describe(), updated.weight(),
-                old.shadow().percent(), updated.shadow().percent());
-        return updated;
+                old.shadow().percent(), updated.shadow().percent(), commit.version());
+        return new VersionedRoute(updated, commit.version());
+    }
+
+    /** Stops following the source and releases its connections. */
+    @Override
+    public void close() {
+        source.close();
+    }
+
+    /** Puts {@code snapshot} in force unless a newer one is already (a slow reload must not undo a later change). */
+    private boolean install(RouteSnapshot snapshot) {
+        RouteSnapshot before = current.getAndUpdate(old -> snapshot.revision() >= old.revision() ? snapshot : old);
+        return snapshot.revision() >= before.revision();
     }
 }

@@ -2,7 +2,12 @@ package dev.strangler.gateway.web;
 
 import dev.strangler.gateway.drain.Drain;
 import dev.strangler.gateway.routefile.InvalidRouteFileException;
+import dev.strangler.gateway.routefile.RouteEdit;
+import dev.strangler.gateway.routefile.RouteSnapshot;
 import dev.strangler.gateway.routefile.RouteStore;
+import dev.strangler.gateway.routefile.RouteStoreUnavailableException;
+import dev.strangler.gateway.routefile.VersionConflictException;
+import dev.strangler.gateway.routefile.VersionedRoute;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTarget;
 import dev.strangler.gateway.routing.Shadow;
@@ -38,7 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
  * back, set its shadow traffic, and the Prometheus scrape. Every request needs {@code Authorization: Bearer <token>}
  * (compared in constant time), else 401, except the probes {@code GET /health/live} and {@code GET /health/ready}
  * (200, or 503 while starting or draining; they show a state word only). Changes go through {@link RouteStore#change}, so they are validated, written, audited and applied
- * live. It runs on its own event loop, so an operator can still roll back while the proxy's loops are saturated.
+ * live; a change that names the route's version it is based on ({@code If-Match} or a {@code version} field) and finds
+ * another one gets 409 with the current version. It runs on its own event loop, so an operator can still roll back while the proxy's loops are saturated.
  * Thread-safe.
  */
 public final class AdminServer implements AutoCloseable {
@@ -46,6 +52,7 @@ public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ACTOR_HEADER = "X-Strangler-Actor";
+    private static final String REASON_HEADER = "X-Strangler-Reason";
 
     private final RouteStore store;
     private final RouteMetrics metrics;
@@ -75,7 +82,7 @@ public final class AdminServer implements AutoCloseable {
                             .get("/health/ready", (rq, rs) -> health(rs, drain.isReady(), drain.state().name()))
                             .get("/routes", guarded(this::list))
                             .put("/routes/{id}", guarded(this::set))
-                            .post("/routes/{id}/promote", guarded((rq, rs) -> change(rq, rs, "promote",
+                            .post("/routes/{id}/promote", guarded((rq, rs) -> change(rq, rs, null, "promote",
                                     route -> {
                                         if (!route.isMoved()) {
                                             throw new IllegalArgumentException("route '" + route.id() + "' targets the monolith;"
@@ -83,7 +90,7 @@ public final class AdminServer implements AutoCloseable {
                                         }
                                         return route.withWeight(100);
                                     })))
-                            .post("/routes/{id}/rollback", guarded((rq, rs) -> change(rq, rs, "rollback",
+                            .post("/routes/{id}/rollback", guarded((rq, rs) -> change(rq, rs, null, "rollback",
                                     route -> route.withWeight(0))))
                             .post("/routes/{id}/shadow", guarded(this::shadow))
                             .get("/metrics", guarded(this::scrape))
@@ -136,13 +143,18 @@ public final class AdminServer implements AutoCloseable {
 
     private Publisher<Void> list(HttpServerRequest request, HttpServerResponse response) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("file", store.file().toString());
+        if (store.file() != null) {
+            body.put("file", store.file().toString());
+        }
+        body.put("store", store.location());
         if (store.lastRefusal() != null) {
             body.put("lastRefusal", store.lastRefusal());
         }
         ArrayNode routes = body.putArray("routes");
-        for (Route route : store.table().routes()) {
+        RouteSnapshot snapshot = store.snapshot();
+        for (Route route : snapshot.table().routes()) {
             ObjectNode node = describe(route);
+            node.put("version", snapshot.version(route.id()));
             ObjectNode figures = node.putObject("figures");
             metrics.figuresOf(route.id()).forEach(figures::put);
             shadowResults((ObjectNode) node.get("shadow"), figures, metrics.shadowDifferencesOf(route.id()));
@@ -169,7 +181,7 @@ public final class AdminServer implements AutoCloseable {
                 return Mono.from(problem(response, HttpStatus.BAD_REQUEST, "Nothing to change",
                         "Send at least one of \"target\" and \"weight\", but the body was: " + text));
             }
-            return Mono.from(change(request, response, "set", route -> {
+            return Mono.from(change(request, response, body, "set", route -> {
                 RouteTarget target = body.has("target") ? target(body.get("target")) : route.target();
                 int weight = route.weight();
                 if (body.has("weight")) {
@@ -198,7 +210,7 @@ public final class AdminServer implements AutoCloseable {
                                 + " but the body was: " + text));
             }
             JsonNode given = body;
-            return Mono.from(change(request, response, "shadow", route -> route.withShadow(shadow(given, route.shadow()))));
+            return Mono.from(change(request, response, given, "shadow", route -> route.withShadow(shadow(given, route.shadow()))));
         });
     }
 
@@ -231,15 +243,24 @@ public final class AdminServer implements AutoCloseable {
         return new Shadow(percent.asInt(), unsafe, ignored, current.ignoreBodyPaths(), current.noiseSamplePercent());
     }
 
-    private Publisher<Void> change(HttpServerRequest request, HttpServerResponse response, String action,
+    private Publisher<Void> change(HttpServerRequest request, HttpServerResponse response, JsonNode body, String action,
                                    UnaryOperator<Route> change) {
         String actor = request.requestHeaders().get(ACTOR_HEADER, "admin-api");
         String id = request.param("id");
-        return Mono.fromCallable(() -> store.change(id, actor, action, rollouts.byHand(action, actor, change)))
-                .subscribeOn(Schedulers.boundedElastic()) // writes and fsyncs the route file and the audit log
-                .flatMap(route -> Mono.from(json(response, HttpStatus.OK, describe(route))))
+        return Mono.fromCallable(() -> store.change(edit(request, body, id, actor, action,
+                        rollouts.byHand(action, actor, change))))
+                .subscribeOn(Schedulers.boundedElastic()) // writes the route file or the shared store, and the audit
+                .flatMap(route -> Mono.from(json(response.header("ETag", ExpectedVersion.etag(route.version())),
+                        HttpStatus.OK, describe(route))))
                 .onErrorResume(UnknownRouteException.class,
                         e -> Mono.from(problem(response, HttpStatus.NOT_FOUND, "Unknown route", e.getMessage())))
+                .onErrorResume(VersionConflictException.class, e -> Mono.from(conflict(response, e)))
+                .onErrorResume(RouteStoreUnavailableException.class, e -> {
+                    log.warn("Route change {} on {} not made: the route store is unavailable", action, id, e);
+                    return Mono.from(problem(response, HttpStatus.SERVICE_UNAVAILABLE, "Route store unavailable",
+                            "The change was not made: the route store cannot be reached; the routes in force stay."
+                                    + " Try again when it answers"));
+                })
                 .onErrorResume(InvalidRouteFileException.class,
                         e -> Mono.from(problem(response, HttpStatus.BAD_REQUEST, "Change refused", e.getMessage())))
                 .onErrorResume(IllegalArgumentException.class,
@@ -248,6 +269,32 @@ public final class AdminServer implements AutoCloseable {
                     log.error("Route change {} on {} failed", action, id, e);
                     return Mono.from(problem(response, HttpStatus.INTERNAL_SERVER_ERROR, "Change failed", e.getMessage()));
                 });
+    }
+
+    /** The edit asked for: the expected version from {@code If-Match} or the body, the reason from a header or the body. */
+    private static RouteEdit edit(HttpServerRequest request, JsonNode body, String id, String actor, String action,
+                                  UnaryOperator<Route> change) {
+        Long expected = ExpectedVersion.of(request.requestHeaders().get("If-Match"), body);
+        String reason = request.requestHeaders().get(REASON_HEADER);
+        if (body != null && body.isObject() && body.has("reason") && body.get("reason").isString()) {
+            reason = body.get("reason").asString();
+        }
+        return new RouteEdit(id, actor, action, reason, expected, change);
+    }
+
+    /** 409 with the route's current version, in the body ({@code currentVersion}) and as the ETag. */
+    private static Publisher<Void> conflict(HttpServerResponse response, VersionConflictException e) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("type", "about:blank");
+        body.put("title", "Version conflict");
+        body.put("status", HttpStatus.CONFLICT.value());
+        body.put("detail", e.getMessage());
+        body.put("route", e.routeId());
+        body.put("expectedVersion", e.expected());
+        body.put("currentVersion", e.current());
+        return response.status(HttpStatus.CONFLICT.value()).header("Content-Type", Problems.PROBLEM_JSON)
+                .header("ETag", ExpectedVersion.etag(e.current()))
+                .sendString(Mono.just(JSON.writeValueAsString(body)));
     }
 
     /** A probe: 200 when {@code up}, else 503, with the state word; no token needed, nothing else shown. */
@@ -278,6 +325,12 @@ public final class AdminServer implements AutoCloseable {
         }
         throw new IllegalArgumentException("target must be \"monolith\", {\"lambda\": \"<function>\"} or {\"url\": \"http://...\"},"
                 + " but was " + node);
+    }
+
+    private static ObjectNode describe(VersionedRoute versioned) {
+        ObjectNode node = describe(versioned.route());
+        node.put("version", versioned.version());
+        return node;
     }
 
     static ObjectNode describe(Route route) {

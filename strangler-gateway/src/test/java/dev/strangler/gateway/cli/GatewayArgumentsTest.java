@@ -27,6 +27,16 @@ class GatewayArgumentsTest {
     }
 
     @Test
+    void turns_the_route_store_options_into_its_properties() {
+        GatewayArguments arguments = GatewayArguments.parse(new String[] {"--route-store", "jdbc:postgresql://db:5432/strangler",
+                "--route-store-notifications=false", "--reload-interval", "500ms"});
+
+        assertThat(arguments.springArguments()).containsExactly("--strangler.routes.store.url=jdbc:postgresql://db:5432/strangler",
+                "--strangler.routes.store.notifications=false", "--strangler.routes.reload-interval=500ms");
+        assertThat(GatewayArguments.USAGE).contains("STRANGLER_ROUTES_STORE_USER", "STRANGLER_ROUTES_STORE_PASSWORD");
+    }
+
+    @Test
     void refuses_unknown_options_and_missing_values() {
         assertThatThrownBy(() -> GatewayArguments.parse(new String[] {"--route", "x"})).hasMessageContaining("unknown option '--route'");
         assertThatThrownBy(() -> GatewayArguments.parse(new String[] {"--routes"})).hasMessageContaining("--routes needs a value");

@@ -9,7 +9,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class PropertiesTest {
 
     @EnableConfigurationProperties({MonolithProperties.class, AdminProperties.class, LambdaProperties.class,
-            ShadowProperties.class, ShutdownProperties.class, CircuitBreakerProperties.class, HealthCheckProperties.class})
+            ShadowProperties.class, ShutdownProperties.class, CircuitBreakerProperties.class, HealthCheckProperties.class,
+            RoutesProperties.class, RouteStoreProperties.class})
     static class Config {
     }
 
@@ -67,5 +68,36 @@ class PropertiesTest {
                         "strangler.health-check.path=health")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("strangler.health-check.path must start with '/', but was 'health'"));
+    }
+
+    @Test
+    void binds_the_route_store_from_the_environment_s_names_and_never_shows_its_password() {
+        runner.withPropertyValues("strangler.monolith.uri=http://127.0.0.1:8080", "strangler.admin.token=0123456789abcdef",
+                        "strangler.routes.store.url=jdbc:postgresql://db:5432/strangler",
+                        "strangler.routes.store.user=gateway", "strangler.routes.store.password=s3cret")
+                .run(context -> {
+                    RouteStoreProperties store = context.getBean(RouteStoreProperties.class);
+                    assertThat(store.isSet()).isTrue();
+                    assertThat(store.notifications()).isTrue();
+                    assertThat(store.reconnectDelay()).hasSeconds(1);
+                    assertThat(store.toString()).doesNotContain("s3cret");
+                    assertThat(context.getBean(RoutesProperties.class).file()).isNull();
+                });
+    }
+
+    @Test
+    void refuses_both_a_route_file_and_a_route_store_and_neither_naming_the_options() {
+        GatewayConfiguration configuration = new GatewayConfiguration();
+        RoutesProperties file = new RoutesProperties(java.nio.file.Path.of("routes.yml"), null, java.time.Duration.ofSeconds(2));
+        RoutesProperties noFile = new RoutesProperties(null, null, java.time.Duration.ofSeconds(2));
+        RouteStoreProperties store = new RouteStoreProperties("jdbc:postgresql://db:5432/strangler?password=s3cret", "gw",
+                "s3cret", true, java.time.Duration.ofSeconds(1));
+        RouteStoreProperties noStore = new RouteStoreProperties(null, null, null, true, java.time.Duration.ofSeconds(1));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> configuration.routeStore(file, store))
+                .hasMessageContaining("both a route file (routes.yml) and a route store (postgresql://db:5432/strangler) are set")
+                .hasMessageNotContaining("s3cret");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> configuration.routeStore(noFile, noStore))
+                .hasMessageContaining("--routes FILE").hasMessageContaining("--route-store jdbc:postgresql://");
     }
 }

@@ -37,6 +37,7 @@ import org.yaml.snakeyaml.Yaml;
 class DeployManifestsTest {
     private static final Path DEPLOY = Path.of("deploy");
     private static final Path BASE = DEPLOY.resolve("base");
+    private static final Path SHARED_STORE = DEPLOY.resolve("overlays/shared-store");
 
     private static Deployment deployment;
     private static PodSpec pod;
@@ -85,7 +86,7 @@ class DeployManifestsTest {
             files.add((String) patch.get("path"));
         }
         for (Map<String, Object> generator : (List<Map<String, Object>>) kustomization.getOrDefault("configMapGenerator", List.of())) {
-            files.addAll((List<String>) generator.get("files"));
+            files.addAll((List<String>) generator.getOrDefault("files", List.of()));
         }
         return files;
     }
@@ -112,7 +113,7 @@ class DeployManifestsTest {
 
     @Test
     void each_kustomization_lists_every_file_beside_it_and_nothing_missing() throws IOException {
-        for (Path dir : List.of(BASE, DEPLOY.resolve("overlays/production"))) {
+        for (Path dir : List.of(BASE, DEPLOY.resolve("overlays/production"), SHARED_STORE)) {
             List<String> listed = listed(kustomization(dir));
             for (String file : listed) {
                 assertThat(dir.resolve(file)).as("listed in " + dir + "/kustomization.yaml").exists();
@@ -233,6 +234,60 @@ class DeployManifestsTest {
                 .satisfies(port -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"));
         assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
                 .containsAllEntriesOf(service.getSpec().getSelector());
+    }
+
+    @Test
+    void the_shared_store_overlay_replaces_the_route_file_by_the_store_s_settings_and_a_secret() throws IOException {
+        TypedManifests.Loaded patch = TypedManifests.load(SHARED_STORE.resolve("deployment-patch.yaml"));
+        TypedManifests.Loaded configMap = TypedManifests.load(SHARED_STORE.resolve("routes-configmap-delete.yaml"));
+        Map<String, Object> kustomization = kustomization(SHARED_STORE);
+        Container patched = ((Deployment) patch.object()).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Secret template = (Secret) typed(SHARED_STORE.resolve("route-store.secret.template.yaml"));
+
+        // every part of the route file goes, and each deletion names something the base has
+        assertThat(patch.problems()).isEmpty();
+        String spec = "Deployment.spec.template.spec.";
+        assertThat(patch.deletions()).containsExactlyInAnyOrder(spec + "initContainers[0] (copy-routes)",
+                spec + "containers[0].env[0] (STRANGLER_ROUTES_FILE)",
+                spec + "containers[0].volumeMounts[0] (/var/lib/strangler/routes)",
+                spec + "volumes[0] (routes)", spec + "volumes[1] (routes-configmap)");
+        assertThat(pod.getInitContainers()).extracting(Container::getName).containsExactly("copy-routes");
+        assertThat(gateway.getEnv()).extracting(EnvVar::getName).contains("STRANGLER_ROUTES_FILE")
+                .doesNotContain("STRANGLER_ROUTES_STORE_URL");
+        assertThat(gateway.getVolumeMounts()).extracting(VolumeMount::getMountPath).contains("/var/lib/strangler/routes");
+        assertThat(pod.getVolumes()).extracting(Volume::getName).contains("routes", "routes-configmap");
+        assertThat(configMap.problems()).isEmpty();
+        assertThat(configMap.deletions()).containsExactly("ConfigMap");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> baseGenerators = (List<Map<String, Object>>) kustomization(BASE).get("configMapGenerator");
+        assertThat(baseGenerators).extracting(g -> g.get("name")).contains(configMap.object().getMetadata().getName());
+
+        // the store's URL and polling interval from the overlay's generated ConfigMap, a valid URL without credentials
+        @SuppressWarnings("unchecked")
+        Map<String, Object> generator = ((List<Map<String, Object>>) kustomization.get("configMapGenerator")).get(0);
+        Map<String, String> literals = new java.util.HashMap<>();
+        for (Object literal : (List<?>) generator.get("literals")) {
+            String text = literal.toString();
+            literals.put(text.substring(0, text.indexOf('=')), text.substring(text.indexOf('=') + 1));
+        }
+        for (String name : List.of("STRANGLER_ROUTES_STORE_URL", "STRANGLER_ROUTES_RELOAD_INTERVAL")) {
+            EnvVar variable = patched.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow();
+            assertThat(variable.getValueFrom().getConfigMapKeyRef().getName()).isEqualTo(generator.get("name"));
+            assertThat(literals).containsKey(variable.getValueFrom().getConfigMapKeyRef().getKey());
+        }
+        String url = literals.get("url");
+        assertThat(dev.strangler.gateway.routedb.StoreSettings.of(url, null, null).location()).startsWith("postgresql://");
+        assertThat(url).doesNotContain("password").doesNotContain("user=");
+
+        // user and password only from the Secret whose shape the template gives, never inlined, never applied
+        for (String name : List.of("STRANGLER_ROUTES_STORE_USER", "STRANGLER_ROUTES_STORE_PASSWORD")) {
+            EnvVar variable = patched.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow();
+            assertThat(variable.getValue()).isNull();
+            assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo(template.getMetadata().getName());
+            assertThat(template.getStringData()).containsKey(variable.getValueFrom().getSecretKeyRef().getKey());
+        }
+        assertThat(template.getStringData().values()).allSatisfy(value -> assertThat(value).isEmpty());
+        assertThat(listed(kustomization)).doesNotContain("route-store.secret.template.yaml");
     }
 
     private static VolumeMount mountOf(Container container, String path) {

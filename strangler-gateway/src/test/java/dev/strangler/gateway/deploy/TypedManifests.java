@@ -2,6 +2,7 @@ package dev.strangler.gateway.deploy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -34,14 +35,22 @@ final class TypedManifests {
             "Service", new Kind("v1", Service.class),
             "ServiceAccount", new Kind("v1", ServiceAccount.class),
             "Secret", new Kind("v1", Secret.class),
+            "ConfigMap", new Kind("v1", ConfigMap.class),
             "PodDisruptionBudget", new Kind("policy/v1", PodDisruptionBudget.class),
             "HorizontalPodAutoscaler", new Kind("autoscaling/v2", HorizontalPodAutoscaler.class));
 
     private record Kind(String apiVersion, Class<? extends HasMetadata> type) {
     }
 
-    /** A manifest as loaded, and the problems found in it (unknown kind or apiVersion, unknown fields). */
-    record Loaded(HasMetadata object, List<String> problems) {
+    /**
+     * A manifest as loaded, and the problems found in it (unknown kind or apiVersion, unknown fields). A Kustomize
+     * patch may carry the strategic merge directive {@code $patch: delete} on an object or a list item; it is taken
+     * out before loading and listed in {@code deletions} ({@code Deployment.spec.template.spec.volumes[0] (routes)}).
+     */
+    record Loaded(HasMetadata object, List<String> problems, List<String> deletions) {
+        Loaded(HasMetadata object, List<String> problems) {
+            this(object, problems, List.of());
+        }
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -67,9 +76,39 @@ final class TypedManifests {
         if (!kind.apiVersion().equals(map.get("apiVersion"))) {
             problems.add("apiVersion of a " + map.get("kind") + " must be " + kind.apiVersion() + ", but was " + map.get("apiVersion"));
         }
-        HasMetadata object = MAPPER.convertValue(map, kind.type());
+        List<String> deletions = new ArrayList<>();
+        Object plain = withoutDirectives(map, map.get("kind").toString(), deletions, problems);
+        HasMetadata object = MAPPER.convertValue(plain, kind.type());
         unknownFields(object, map.get("kind").toString(), problems);
-        return new Loaded(object, problems);
+        return new Loaded(object, problems, deletions);
+    }
+
+    /** A copy of {@code value} without {@code $patch: delete} directives, each recorded with its path and name. */
+    private static Object withoutDirectives(Object value, String path, List<String> deletions, List<String> problems) {
+        if (value instanceof List<?> items) {
+            List<Object> copy = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                copy.add(withoutDirectives(items.get(i), path + "[" + i + "]", deletions, problems));
+            }
+            return copy;
+        }
+        if (!(value instanceof Map<?, ?> entries)) {
+            return value;
+        }
+        Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+        entries.forEach((key, item) -> {
+            if ("$patch".equals(key)) {
+                if ("delete".equals(item)) {
+                    Object name = entries.containsKey("name") ? entries.get("name") : entries.get("mountPath");
+                    deletions.add(path + (name == null ? "" : " (" + name + ")"));
+                } else {
+                    problems.add(path + ": only '$patch: delete' is expected in deploy/, but found '$patch: " + item + "'");
+                }
+            } else {
+                copy.put(key, withoutDirectives(item, path + "." + key, deletions, problems));
+            }
+        });
+        return copy;
     }
 
     private static void unknownFields(Object value, String path, List<String> problems) {

@@ -88,4 +88,42 @@ class RouteStoreTest {
         assertThat(store.reloadIfChanged()).isTrue();
         assertThat(store.table().find("orders").orElseThrow().weight()).isEqualTo(60);
     }
+
+    @Test
+    void a_change_expecting_an_old_version_is_refused_with_the_current_one_and_changes_nothing() throws Exception {
+        Path file = dir.resolve("routes.yml");
+        Files.writeString(file, ROUTES);
+        RouteStore store = RouteStore.open(file, new AuditLog(dir.resolve("audit.log")), Clock.systemUTC());
+        long seen = store.version("orders");
+        VersionedRoute first = store.change(new RouteEdit("orders", "ada", "set", "canary", seen, r -> r.withWeight(10)));
+
+        assertThatThrownBy(() -> store.change(new RouteEdit("orders", "bob", "set", null, seen, r -> r.withWeight(90))))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                    assertThat(e.current()).isEqualTo(first.version());
+                    assertThat(e.expected()).isEqualTo(seen);
+                })
+                .hasMessageContaining("route 'orders' is at version " + first.version() + ", but the change expected version " + seen);
+
+        assertThat(first.version()).isNotEqualTo(seen).isEqualTo(store.version("orders"));
+        assertThat(store.table().find("orders").orElseThrow().weight()).isEqualTo(10);
+        assertThat(RouteFileReader.read(Files.readString(file), "f").find("orders").orElseThrow().weight()).isEqualTo(10);
+        assertThat(Files.readAllLines(dir.resolve("audit.log"))).singleElement().asString()
+                .contains("\"who\":\"ada\"", "\"reason\":\"canary\"");
+    }
+
+    @Test
+    void a_route_file_version_is_a_fingerprint_of_the_route_so_it_survives_a_restart_and_follows_a_hand_edit() throws Exception {
+        Path file = dir.resolve("routes.yml");
+        Files.writeString(file, ROUTES);
+        long before = RouteStore.open(file, new AuditLog(dir.resolve("audit.log")), Clock.systemUTC()).version("orders");
+        RouteStore store = RouteStore.open(file, new AuditLog(dir.resolve("audit.log")), Clock.systemUTC());
+        Files.writeString(file, ROUTES.replace("weight: 0", "weight: 60"));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+
+        assertThat(store.version("orders")).isEqualTo(before).isBetween(0L, 1L << 48);
+        assertThat(store.reloadIfChanged()).isTrue();
+        assertThat(store.version("orders")).isNotEqualTo(before);
+        assertThat(store.location()).isEqualTo(file.toString());
+        assertThat(store.file()).isEqualTo(file);
+    }
 }
