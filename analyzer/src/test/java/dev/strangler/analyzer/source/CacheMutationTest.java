@@ -2,7 +2,8 @@ package dev.strangler.analyzer.source;
 
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.strangler.analyzer.cache.ScanCache;
@@ -84,7 +85,8 @@ class CacheMutationTest {
             CompilationUnit unit = StaticJavaParser.parse(file);
             return unit.findAll(StringLiteralExpr.class).stream()
                     .filter(literal -> literal.findAncestor(BlockStmt.class).isPresent()
-                            && literal.findAncestor(CallableDeclaration.class).isPresent())
+                            && (literal.findAncestor(MethodDeclaration.class).isPresent()
+                                    || literal.findAncestor(ConstructorDeclaration.class).isPresent()))
                     .findFirst();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
