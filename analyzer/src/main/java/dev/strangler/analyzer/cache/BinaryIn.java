@@ -32,7 +32,7 @@ final class BinaryIn {
 
     int count(int limit) {
         long value = varint();
-        if (value > limit) {
+        if (value < 0 || value > limit) {
             throw new CorruptCacheException("a count of " + value + " at byte " + position + " exceeds " + limit);
         }
         return (int) value;
