@@ -4,6 +4,7 @@ import com.github.javaparser.JavaParser;
 import dev.strangler.analyzer.cache.AnalyzerBuild;
 import dev.strangler.analyzer.cache.ScanInputs;
 import dev.strangler.analyzer.core.Problem;
+import dev.strangler.analyzer.source.parse.SourceTree;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.strangler.analyzer.cache.ScanCache;
 import dev.strangler.analyzer.core.Codebase;
 import dev.strangler.analyzer.core.ProgressListener;
+import dev.strangler.analyzer.source.parse.SourceTree;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
