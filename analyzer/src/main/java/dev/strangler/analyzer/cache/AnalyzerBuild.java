@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Names the build of the analyzer that runs, so that a cache written by another build is not trusted: the size and
- * modification time of the jar (or of every file of the class folders) that hold the given classes. A rebuild
- * changes them even when the version number stays the same. Thread-safe.
+ * modification time of the jar (or of every file of the class folders) that hold the given classes, and the Java
+ * runtime's version. A rebuild changes them even when the version number stays the same. Thread-safe.
  */
 public final class AnalyzerBuild {
     private AnalyzerBuild() {
@@ -24,6 +24,7 @@ public final class AnalyzerBuild {
         StringBuilder text = new StringBuilder();
         String version = AnalyzerBuild.class.getPackage().getImplementationVersion();
         text.append("version=").append(version == null ? "development" : version).append('\n');
+        text.append("java=").append(Runtime.version()).append('\n');
         describe(AnalyzerBuild.class, text);
         others.forEach(type -> describe(type, text));
         return ScanInputs.hash(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -14,12 +14,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +37,45 @@ final class CachedScan {
     private CachedScan() {
     }
 
+    /**
+     * The inputs, and each read file's size and modification time when it was hashed.
+     *
+     * @param inputs the cache's key
+     * @param stamps per file read, its size and modification time just before it was hashed
+     */
+    record Snapshot(ScanInputs inputs, Map<Path, String> stamps) {
+        Snapshot {
+            stamps = Map.copyOf(stamps);
+        }
+
+        /** How many files have another size or modification time now than when they were hashed. */
+        int changedSince() {
+            int changed = 0;
+            for (Map.Entry<Path, String> file : stamps.entrySet()) {
+                if (!stamp(file.getKey()).equals(file.getValue())) {
+                    changed++;
+                }
+            }
+            return changed;
+        }
+    }
+
+    /**
+     * The inputs as {@link #inputs} gives them, with the files' stamps, so that a file edited while the scan read it
+     * can be told before its result is cached under the content hashed before.
+     */
+    static Snapshot snapshot(Path root, SourceTree tree, ScanOptions options, ExecutorService pool) {
+        Map<Path, String> stamps = new ConcurrentHashMap<>();
+        ScanInputs inputs = inputs(root, tree, options, pool, stamps);
+        return new Snapshot(inputs, stamps);
+    }
+
     static ScanInputs inputs(Path root, SourceTree tree, ScanOptions options, ExecutorService pool) {
+        return inputs(root, tree, options, pool, new ConcurrentHashMap<>());
+    }
+
+    private static ScanInputs inputs(Path root, SourceTree tree, ScanOptions options, ExecutorService pool,
+                                     Map<Path, String> stamps) {
         StringBuilder settings = new StringBuilder();
         settings.append("root=").append(root).append('\n');
         settings.append("maxFileBytes=").append(options.maxFileBytes()).append('\n');
@@ -52,7 +93,10 @@ final class CachedScan {
         read.addAll(tree.namedSqlFiles());
         List<Future<String>> hashes = new ArrayList<>(read.size());
         for (Path file : read) {
-            hashes.add(pool.submit(() -> hash(file)));
+            hashes.add(pool.submit(() -> {
+                stamps.put(file, stamp(file));
+                return hash(file);
+            }));
         }
         SortedMap<String, String> files = new TreeMap<>();
         int i = 0;
@@ -77,6 +121,15 @@ final class CachedScan {
         } catch (IOException e) {
             // the scan reports the file as unreadable; the same failure gives the same result
             return ScanInputs.hash(("unreadable: " + e).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            return "unreadable";
         }
     }
 

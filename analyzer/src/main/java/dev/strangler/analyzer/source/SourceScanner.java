@@ -127,14 +127,17 @@ public final class SourceScanner {
             if (cache == null) {
                 return new ScanRun(scan(absoluteRoot, tree, pool, progress), tree.javaFiles().size(), "", List.of());
             }
-            ScanInputs inputs = CachedScan.inputs(absoluteRoot, tree, options, pool);
+            CachedScan.Snapshot snapshot = CachedScan.snapshot(absoluteRoot, tree, options, pool);
+            ScanInputs inputs = snapshot.inputs();
             CacheLookup lookup = cache.find(inputs);
             if (lookup instanceof CacheLookup.Hit hit) {
                 return new ScanRun(hit.codebase(), 0, hit.note(), List.of());
             }
             Codebase codebase = scan(absoluteRoot, tree, pool, progress);
             List<String> warnings = new ArrayList<>(lookup.warnings());
-            String failed = cache.store(inputs, codebase);
+            int edited = snapshot.changedSince();
+            String failed = edited > 0 ? "cache: not written: " + edited + " file(s) changed while the scan read them;"
+                    + " the next run will be a full one" : cache.store(inputs, codebase);
             if (!failed.isEmpty()) {
                 warnings.add(failed);
             }

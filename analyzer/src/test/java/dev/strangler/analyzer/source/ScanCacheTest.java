@@ -143,6 +143,42 @@ class ScanCacheTest {
         assertThat(run.codebase()).isEqualTo(uncached());
     }
 
+    @Test
+    void a_file_edited_while_the_scan_reads_it_is_not_cached_under_its_old_content() throws IOException {
+        Path file = javaFiles().get(0);
+        String before = read(file);
+        ProgressListener editsWhileAnalysing = new ProgressListener() {
+            @Override
+            public void started(String phase, long total) {
+                if (phase.equals("analysing")) {
+                    try {
+                        Files.writeString(file, before + "\n// edited during the scan\n");
+                        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                                System.currentTimeMillis() + 60_000));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+
+            @Override
+            public void advanced(long steps) {
+            }
+
+            @Override
+            public void finished() {
+            }
+        };
+
+        ScanRun run = new SourceScanner(new ScanOptions(List.of(), 2), ScanCache.in(cacheFolder)).run(tree,
+                editsWhileAnalysing);
+
+        assertThat(run.warnings()).singleElement().asString()
+                .isEqualTo("cache: not written: 1 file(s) changed while the scan read them; the next run will be a full one");
+        assertThat(cacheFolder.resolve("scan.bin")).doesNotExist();
+        assertThat(cached().cacheNote()).isEqualTo("cache: full run, no cache yet");
+    }
+
     private ScanRun cached() {
         return new SourceScanner(new ScanOptions(List.of(), 2), ScanCache.in(cacheFolder)).run(tree, ProgressListener.NONE);
     }
