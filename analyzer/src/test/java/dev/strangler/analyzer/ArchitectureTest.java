@@ -40,6 +40,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.github.javaparser..")
             .because("no JavaParser type leaves the source package and its sub-packages");
 
+    @ArchTest
+    static final ArchRule cache_keeps_the_core_model_only = noClasses()
+            .that().resideInAPackage("..analyzer.cache..")
+            .should().dependOnClassesThat().resideInAnyPackage("..analyzer.source..", "..analyzer.bytecode..",
+                    "..analyzer.report..", "..analyzer.cli..", "com.github.javaparser..")
+            .because("the scan cache stores the core model; what a scan reads is the scanner's to say");
+
     private static final String SOURCE_ROOT = "dev.strangler.analyzer.source";
 
     @ArchTest

@@ -1,6 +1,7 @@
 package dev.strangler.analyzer.cli;
 
 import dev.strangler.analyzer.bytecode.BytecodeScanner;
+import dev.strangler.analyzer.cache.ScanCache;
 import dev.strangler.analyzer.core.Agreement;
 import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.Codebase;
@@ -18,6 +19,7 @@ import dev.strangler.analyzer.report.HtmlReportWriter;
 import dev.strangler.analyzer.report.JsonReportWriter;
 import dev.strangler.analyzer.report.MarkdownReportWriter;
 import dev.strangler.analyzer.source.ScanOptions;
+import dev.strangler.analyzer.source.ScanRun;
 import dev.strangler.analyzer.source.SourceScanner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** The options of {@code strangler analyze} and the run they drive. */
 @Command(name = "strangler analyze", mixinStandardHelpOptions = true, sortOptions = false,
@@ -46,11 +49,35 @@ final class AnalyzeCommand {
     /** How the command reads a codebase; tests give a fixed model instead of scanning. */
     interface Scanners {
         Codebase scan(Path root, List<Path> classpath, int threads, ProgressListener progress);
+
+        /**
+         * Scans with the cache kept in {@code cacheFolder} (null: none), telling {@code notes} about it in one line
+         * per note; a fixed model ignores the cache.
+         */
+        default Codebase scan(Path root, List<Path> classpath, int threads, Path cacheFolder,
+                              ProgressListener progress, Consumer<String> notes) {
+            return scan(root, classpath, threads, progress);
+        }
     }
 
-    static final Scanners SCANNERS = (root, classpath, threads, progress) -> {
-        Codebase codebase = new SourceScanner(new ScanOptions(classpath, threads)).scan(root, progress);
-        return classpath.isEmpty() ? codebase : new BytecodeScanner().enrich(codebase, classpath, progress);
+    static final Scanners SCANNERS = new Scanners() {
+        @Override
+        public Codebase scan(Path root, List<Path> classpath, int threads, ProgressListener progress) {
+            return scan(root, classpath, threads, null, progress, note -> { });
+        }
+
+        @Override
+        public Codebase scan(Path root, List<Path> classpath, int threads, Path cacheFolder,
+                             ProgressListener progress, Consumer<String> notes) {
+            ScanCache cache = cacheFolder == null ? null : ScanCache.in(cacheFolder);
+            ScanRun run = new SourceScanner(new ScanOptions(classpath, threads), cache).run(root, progress);
+            run.warnings().forEach(notes);
+            if (!run.cacheNote().isEmpty()) {
+                notes.accept(run.cacheNote());
+            }
+            Codebase codebase = run.codebase();
+            return classpath.isEmpty() ? codebase : new BytecodeScanner().enrich(codebase, classpath, progress);
+        }
     };
 
     @Parameters(index = "0", paramLabel = "PATH", description = "the folder of the codebase to analyse")
@@ -105,6 +132,10 @@ final class AnalyzeCommand {
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
+
+    @Option(names = "--no-cache", description = "neither read nor write the scan cache (by default kept in "
+            + "DIR/" + ScanCache.FOLDER + ": a re-run of an unchanged tree skips the scan; safe to delete)")
+    boolean noCache;
 
     static int execute(String[] args, PrintWriter out, PrintWriter err, Scanners scanners) {
         AnalyzeCommand command = new AnalyzeCommand();
@@ -165,8 +196,12 @@ final class AnalyzeCommand {
         long started = System.nanoTime();
         Codebase codebase;
         try (TerminalProgress progress = TerminalProgress.forStderr(quiet)) {
+            List<String> notes = new ArrayList<>();
             codebase = scanners.scan(root, List.copyOf(classpath),
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), progress);
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                    noCache ? null : target.resolve(ScanCache.FOLDER), progress, notes::add);
+            progress.close();
+            notes.forEach(err::println);
             if (codebase.types().isEmpty()) {
                 codebase.problems().forEach(problem -> err.println(problem.toCompilerStyle()));
                 throw new UsageException("nothing to analyse: no Java types found in the main sources under " + path

@@ -3,6 +3,9 @@ package dev.strangler.analyzer.source;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import dev.strangler.analyzer.cache.CacheLookup;
+import dev.strangler.analyzer.cache.ScanCache;
+import dev.strangler.analyzer.cache.ScanInputs;
 import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.Codebase;
 import dev.strangler.analyzer.core.CodebaseStats;
@@ -79,9 +82,16 @@ public final class SourceScanner {
             .thenComparing(Risk::owner).thenComparing(Risk::detail);
 
     private final ScanOptions options;
+    private final ScanCache cache;
 
     public SourceScanner(ScanOptions options) {
+        this(options, null);
+    }
+
+    /** A scanner that reuses and refreshes the result kept in {@code cache}; null for none. */
+    public SourceScanner(ScanOptions options, ScanCache cache) {
         this.options = Objects.requireNonNull(options, "options");
+        this.cache = cache;
     }
 
     /**
@@ -90,6 +100,14 @@ public final class SourceScanner {
      * @throws IllegalArgumentException when {@code root} is not a readable folder
      */
     public Codebase scan(Path root, ProgressListener progress) {
+        return run(root, progress).codebase();
+    }
+
+    /**
+     * Scans like {@link #scan}, taking the model from the cache when every input is the same as when it was written,
+     * and writing the cache after a full scan.
+     */
+    public ScanRun run(Path root, ProgressListener progress) {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(progress, "progress");
         if (!Files.exists(root)) {
@@ -106,7 +124,24 @@ public final class SourceScanner {
             return thread;
         });
         try {
-            return scan(absoluteRoot, tree, pool, progress);
+            if (cache == null) {
+                return new ScanRun(scan(absoluteRoot, tree, pool, progress), tree.javaFiles().size(), "", List.of());
+            }
+            CachedScan.Snapshot snapshot = CachedScan.snapshot(absoluteRoot, tree, options, pool);
+            ScanInputs inputs = snapshot.inputs();
+            CacheLookup lookup = cache.find(inputs);
+            if (lookup instanceof CacheLookup.Hit hit) {
+                return new ScanRun(hit.codebase(), 0, hit.note(), List.of());
+            }
+            Codebase codebase = scan(absoluteRoot, tree, pool, progress);
+            List<String> warnings = new ArrayList<>(lookup.warnings());
+            int edited = snapshot.changedSince();
+            String failed = edited > 0 ? "cache: not written: " + edited + " file(s) changed while the scan read them;"
+                    + " the next run will be a full one" : cache.store(inputs, codebase);
+            if (!failed.isEmpty()) {
+                warnings.add(failed);
+            }
+            return new ScanRun(codebase, tree.javaFiles().size(), lookup.note(), warnings);
         } finally {
             pool.shutdownNow();
         }

@@ -21,7 +21,7 @@ class TrafficLogTest {
     Path temp;
 
     private static final Path GATEWAY_FILTER =
-            Path.of("../strangler-gateway/src/main/java/dev/strangler/gateway/web/StranglerFilter.java");
+            Path.of("../strangler-gateway/src/main/java/dev/strangler/gateway/web/AccessLog.java");
     private static final Path GATEWAY_LOGBACK = Path.of("../strangler-gateway/src/main/resources/logback-spring.xml");
 
     @Test
@@ -69,7 +69,7 @@ class TrafficLogTest {
 
     @Test
     void reads_a_line_as_the_gateway_writes_it_today() throws IOException {
-        // The gateway's access line is built in StranglerFilter (key=value fields) and prefixed by its logback
+        // The gateway's access line is built in AccessLog (key=value fields) and prefixed by its logback
         // pattern; a line is rebuilt from the gateway's current source, so a renamed or dropped field fails here.
         assertThat(GATEWAY_FILTER).as("the gateway's source beside the analyzer (run the tests from the repository)")
                 .isRegularFile();

@@ -1,0 +1,170 @@
+package dev.strangler.analyzer.source;
+
+import com.github.javaparser.JavaParser;
+import dev.strangler.analyzer.cache.AnalyzerBuild;
+import dev.strangler.analyzer.cache.ScanInputs;
+import dev.strangler.analyzer.core.Problem;
+import dev.strangler.analyzer.source.parse.SourceTree;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The inputs of a scan as the cache keys them: every file the scan reads (Java sources, XML, views, properties, SQL)
+ * by content, and the settings that change the result: the root, the size limit, the classpath (by size and
+ * modification time of each jar or class file), and what the tree walk reported (skipped and empty folders).
+ * Anything not in here must not change the scan's result; see the cache section of the README.
+ */
+final class CachedScan {
+    private static volatile String analyzer;
+
+    private CachedScan() {
+    }
+
+    /**
+     * The inputs, and each read file's size and modification time when it was hashed.
+     *
+     * @param inputs the cache's key
+     * @param stamps per file read, its size and modification time just before it was hashed
+     */
+    record Snapshot(ScanInputs inputs, Map<Path, String> stamps) {
+        Snapshot {
+            stamps = Map.copyOf(stamps);
+        }
+
+        /** How many files have another size or modification time now than when they were hashed. */
+        int changedSince() {
+            int changed = 0;
+            for (Map.Entry<Path, String> file : stamps.entrySet()) {
+                if (!stamp(file.getKey()).equals(file.getValue())) {
+                    changed++;
+                }
+            }
+            return changed;
+        }
+    }
+
+    /**
+     * The inputs as {@link #inputs} gives them, with the files' stamps, so that a file edited while the scan read it
+     * can be told before its result is cached under the content hashed before.
+     */
+    static Snapshot snapshot(Path root, SourceTree tree, ScanOptions options, ExecutorService pool) {
+        Map<Path, String> stamps = new ConcurrentHashMap<>();
+        ScanInputs inputs = inputs(root, tree, options, pool, stamps);
+        return new Snapshot(inputs, stamps);
+    }
+
+    static ScanInputs inputs(Path root, SourceTree tree, ScanOptions options, ExecutorService pool) {
+        return inputs(root, tree, options, pool, new ConcurrentHashMap<>());
+    }
+
+    private static ScanInputs inputs(Path root, SourceTree tree, ScanOptions options, ExecutorService pool,
+                                     Map<Path, String> stamps) {
+        StringBuilder settings = new StringBuilder();
+        settings.append("root=").append(root).append('\n');
+        settings.append("maxFileBytes=").append(options.maxFileBytes()).append('\n');
+        for (Path entry : options.classpath()) {
+            settings.append("classpath=").append(entry.toAbsolutePath().normalize()).append('\n');
+            stamp(entry, settings);
+        }
+        settings.append("skipped=").append(tree.skippedFiles()).append('\n');
+        for (Problem problem : tree.problems()) {
+            settings.append("walk=").append(problem.toCompilerStyle()).append('\n');
+        }
+        Set<Path> read = new LinkedHashSet<>(tree.javaFiles());
+        read.addAll(tree.xmlFiles());
+        read.addAll(tree.otherFiles());
+        read.addAll(tree.namedSqlFiles());
+        List<Future<String>> hashes = new ArrayList<>(read.size());
+        for (Path file : read) {
+            hashes.add(pool.submit(() -> {
+                stamps.put(file, stamp(file));
+                return hash(file);
+            }));
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        int i = 0;
+        for (Path file : read) {
+            files.put(tree.relative(file), result(hashes.get(i++)));
+        }
+        return new ScanInputs(analyzer(), settings.toString(), files);
+    }
+
+    private static String analyzer() {
+        String known = analyzer;
+        if (known == null) {
+            known = AnalyzerBuild.fingerprint(List.of(JavaParser.class, net.sf.jsqlparser.parser.CCJSqlParserUtil.class));
+            analyzer = known;
+        }
+        return known;
+    }
+
+    private static String hash(Path file) {
+        try {
+            return ScanInputs.hash(Files.readAllBytes(file));
+        } catch (IOException e) {
+            // the scan reports the file as unreadable; the same failure gives the same result
+            return ScanInputs.hash(("unreadable: " + e).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    private static void stamp(Path entry, StringBuilder settings) {
+        try {
+            if (Files.isDirectory(entry)) {
+                try (Stream<Path> files = Files.walk(entry)) {
+                    files.filter(Files::isRegularFile).sorted().forEach(file -> stampFile(entry, file, settings));
+                }
+            } else {
+                stampFile(entry, entry, settings);
+            }
+        } catch (IOException | RuntimeException e) {
+            settings.append(" unreadable: ").append(e).append('\n');
+        }
+    }
+
+    private static void stampFile(Path base, Path file, StringBuilder settings) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            settings.append(' ').append(base.relativize(file)).append(' ').append(attributes.size()).append(' ')
+                    .append(attributes.lastModifiedTime().toMillis()).append('\n');
+        } catch (IOException e) {
+            settings.append(' ').append(file).append(" unreadable\n");
+        }
+    }
+
+    private static String result(Future<String> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("hashing the files failed: " + e.getCause(), e.getCause());
+        }
+    }
+}

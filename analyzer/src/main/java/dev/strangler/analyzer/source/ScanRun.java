@@ -1,0 +1,26 @@
+package dev.strangler.analyzer.source;
+
+import dev.strangler.analyzer.core.Codebase;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One scan's model and how it was made.
+ *
+ * @param codebase the model
+ * @param filesAnalysed Java files parsed and analysed in this run: all of them on a full run, 0 when the cache held
+ *                      the result
+ * @param cacheNote the one line about the cache for stderr ("cache: 0 of 1,204 files re-analysed"), "" without cache
+ * @param warnings problems with the cache itself, for stderr; they never change the model
+ */
+public record ScanRun(Codebase codebase, int filesAnalysed, String cacheNote, List<String> warnings) {
+    public ScanRun {
+        Objects.requireNonNull(codebase, "codebase");
+        Objects.requireNonNull(cacheNote, "cacheNote");
+        if (filesAnalysed < 0) {
+            throw new IllegalArgumentException("filesAnalysed must be 0 or more, but was " + filesAnalysed);
+        }
+        warnings = List.copyOf(warnings);
+    }
+}
