@@ -2,24 +2,18 @@ package dev.strangler.gateway.web;
 
 import dev.strangler.gateway.drain.Drain;
 import dev.strangler.gateway.routefile.InvalidRouteFileException;
-import dev.strangler.gateway.routefile.RouteEdit;
 import dev.strangler.gateway.routefile.RouteSnapshot;
 import dev.strangler.gateway.routefile.RouteStore;
 import dev.strangler.gateway.routefile.RouteStoreUnavailableException;
 import dev.strangler.gateway.routefile.VersionConflictException;
-import dev.strangler.gateway.routefile.VersionedRoute;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTarget;
-import dev.strangler.gateway.routing.Shadow;
 import dev.strangler.gateway.routing.UnknownRouteException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.reactivestreams.Publisher;
@@ -52,7 +46,6 @@ public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ACTOR_HEADER = "X-Strangler-Actor";
-    private static final String REASON_HEADER = "X-Strangler-Reason";
 
     private final RouteStore store;
     private final RouteMetrics metrics;
@@ -153,11 +146,11 @@ public final class AdminServer implements AutoCloseable {
         ArrayNode routes = body.putArray("routes");
         RouteSnapshot snapshot = store.snapshot();
         for (Route route : snapshot.table().routes()) {
-            ObjectNode node = describe(route);
+            ObjectNode node = RouteDescriptions.describe(route);
             node.put("version", snapshot.version(route.id()));
             ObjectNode figures = node.putObject("figures");
             metrics.figuresOf(route.id()).forEach(figures::put);
-            shadowResults((ObjectNode) node.get("shadow"), figures, metrics.shadowDifferencesOf(route.id()));
+            RouteDescriptions.shadowResults((ObjectNode) node.get("shadow"), figures, metrics.shadowDifferencesOf(route.id()));
             breakers.stateOf(route.target()).ifPresent(circuit -> node.set("circuit", JSON.valueToTree(circuit)));
             node.set("rollout", rollouts.describe(route));
             routes.add(node);
@@ -182,7 +175,7 @@ public final class AdminServer implements AutoCloseable {
                         "Send at least one of \"target\" and \"weight\", but the body was: " + text));
             }
             return Mono.from(change(request, response, body, "set", route -> {
-                RouteTarget target = body.has("target") ? target(body.get("target")) : route.target();
+                RouteTarget target = body.has("target") ? AdminRequests.target(body.get("target")) : route.target();
                 int weight = route.weight();
                 if (body.has("weight")) {
                     JsonNode w = body.get("weight");
@@ -210,48 +203,19 @@ public final class AdminServer implements AutoCloseable {
                                 + " but the body was: " + text));
             }
             JsonNode given = body;
-            return Mono.from(change(request, response, given, "shadow", route -> route.withShadow(shadow(given, route.shadow()))));
+            return Mono.from(change(request, response, given, "shadow", route -> route.withShadow(AdminRequests.shadow(given, route.shadow()))));
         });
-    }
-
-    private static Shadow shadow(JsonNode body, Shadow current) {
-        JsonNode percent = body.get("percent");
-        if (!percent.isIntegralNumber() || !percent.canConvertToInt()) {
-            throw new IllegalArgumentException("shadow percent must be a whole number 0-100, but was " + percent);
-        }
-        boolean unsafe = current.unsafeMethods();
-        if (body.has("unsafeMethods")) {
-            if (!body.get("unsafeMethods").isBoolean()) {
-                throw new IllegalArgumentException("unsafeMethods must be true or false, but was " + body.get("unsafeMethods"));
-            }
-            unsafe = body.get("unsafeMethods").asBoolean();
-        }
-        Set<String> ignored = current.ignoreHeaders();
-        if (body.has("ignoreHeaders")) {
-            JsonNode names = body.get("ignoreHeaders");
-            if (!names.isArray()) {
-                throw new IllegalArgumentException("ignoreHeaders must be a list of header names, but was " + names);
-            }
-            ignored = new HashSet<>();
-            for (JsonNode name : names) {
-                if (!name.isString()) {
-                    throw new IllegalArgumentException("ignoreHeaders must hold header names as strings, but held " + name);
-                }
-                ignored.add(name.asString());
-            }
-        }
-        return new Shadow(percent.asInt(), unsafe, ignored, current.ignoreBodyPaths(), current.noiseSamplePercent());
     }
 
     private Publisher<Void> change(HttpServerRequest request, HttpServerResponse response, JsonNode body, String action,
                                    UnaryOperator<Route> change) {
         String actor = request.requestHeaders().get(ACTOR_HEADER, "admin-api");
         String id = request.param("id");
-        return Mono.fromCallable(() -> store.change(edit(request, body, id, actor, action,
+        return Mono.fromCallable(() -> store.change(AdminRequests.edit(request, body, id, actor, action,
                         rollouts.byHand(action, actor, change))))
                 .subscribeOn(Schedulers.boundedElastic()) // writes the route file or the shared store, and the audit
                 .flatMap(route -> Mono.from(json(response.header("ETag", ExpectedVersion.etag(route.version())),
-                        HttpStatus.OK, describe(route))))
+                        HttpStatus.OK, RouteDescriptions.describe(route))))
                 .onErrorResume(UnknownRouteException.class,
                         e -> Mono.from(problem(response, HttpStatus.NOT_FOUND, "Unknown route", e.getMessage())))
                 .onErrorResume(VersionConflictException.class, e -> Mono.from(conflict(response, e)))
@@ -269,17 +233,6 @@ public final class AdminServer implements AutoCloseable {
                     log.error("Route change {} on {} failed", action, id, e);
                     return Mono.from(problem(response, HttpStatus.INTERNAL_SERVER_ERROR, "Change failed", e.getMessage()));
                 });
-    }
-
-    /** The edit asked for: the expected version from {@code If-Match} or the body, the reason from a header or the body. */
-    private static RouteEdit edit(HttpServerRequest request, JsonNode body, String id, String actor, String action,
-                                  UnaryOperator<Route> change) {
-        Long expected = ExpectedVersion.of(request.requestHeaders().get("If-Match"), body);
-        String reason = request.requestHeaders().get(REASON_HEADER);
-        if (body != null && body.isObject() && body.has("reason") && body.get("reason").isString()) {
-            reason = body.get("reason").asString();
-        }
-        return new RouteEdit(id, actor, action, reason, expected, change);
     }
 
     /** 409 with the route's current version, in the body ({@code currentVersion}) and as the ETag. */
@@ -309,76 +262,6 @@ public final class AdminServer implements AutoCloseable {
         return response.status(200)
                 .header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .sendString(Mono.fromCallable(prometheus::scrape));
-    }
-
-    private static RouteTarget target(JsonNode node) {
-        if (node.isString() && node.asString().equals("monolith")) {
-            return new RouteTarget.Monolith();
-        }
-        if (node.isObject() && node.has("lambda")) {
-            return new RouteTarget.LambdaFunction(node.get("lambda").asString(),
-                    node.has("qualifier") ? node.get("qualifier").asString() : null,
-                    node.has("payloadFormat") ? node.get("payloadFormat").asString() : null);
-        }
-        if (node.isObject() && node.has("url")) {
-            return new RouteTarget.HttpService(URI.create(node.get("url").asString()));
-        }
-        throw new IllegalArgumentException("target must be \"monolith\", {\"lambda\": \"<function>\"} or {\"url\": \"http://...\"},"
-                + " but was " + node);
-    }
-
-    private static ObjectNode describe(VersionedRoute versioned) {
-        ObjectNode node = describe(versioned.route());
-        node.put("version", versioned.version());
-        return node;
-    }
-
-    static ObjectNode describe(Route route) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", route.id());
-        ArrayNode paths = node.putArray("paths");
-        route.paths().forEach(p -> paths.add(p.pattern()));
-        ArrayNode methods = node.putArray("methods");
-        route.methods().stream().sorted().forEach(methods::add);
-        node.put("target", route.target().describe());
-        node.put("invocation", route.invocation().label());
-        node.put("weight", route.weight());
-        node.put("stickyBy", route.stickyBy() == null ? null : route.stickyBy().toString());
-        node.put("testerHeader", route.testerHeader());
-        node.put("fallback", route.fallback());
-        ObjectNode shadow = node.putObject("shadow");
-        shadow.put("percent", route.shadow().percent());
-        shadow.put("unsafeMethods", route.shadow().unsafeMethods());
-        ArrayNode ignored = shadow.putArray("ignoreHeaders");
-        route.shadow().ignoreHeaders().stream().sorted().forEach(ignored::add);
-        ArrayNode bodyPaths = shadow.putArray("ignoreBodyPaths");
-        route.shadow().ignoreBodyPaths().forEach(p -> bodyPaths.add(p.text()));
-        shadow.put("noiseSamplePercent", route.shadow().noiseSamplePercent());
-        return node;
-    }
-
-    /** The match rate (matches of compared copies, null before any) and the ring of recent differences. */
-    private static void shadowResults(ObjectNode shadow, ObjectNode figures, java.util.List<ShadowDifference> recent) {
-        long matches = figures.path("shadowMatches").asLong();
-        long compared = matches + figures.path("shadowMismatches").asLong();
-        if (compared == 0) {
-            shadow.putNull("matchRate");
-        } else {
-            shadow.put("matchRate", Math.round(matches * 1000.0 / compared) / 1000.0);
-        }
-        ArrayNode ring = shadow.putArray("recentDifferences");
-        for (ShadowDifference d : recent) {
-            ObjectNode node = ring.addObject();
-            node.put("method", d.method());
-            node.put("path", d.path());
-            node.put("monolithStatus", d.monolithStatus());
-            node.put("targetStatus", d.targetStatus());
-            d.differences().forEach(node.putArray("differences")::add);
-            d.noise().forEach(node.putArray("noise")::add);
-            node.put("note", d.note());
-            node.put("monolithBody", d.monolithBody());
-            node.put("targetBody", d.targetBody());
-        }
     }
 
     private static Publisher<Void> json(HttpServerResponse response, HttpStatus status, JsonNode body) {

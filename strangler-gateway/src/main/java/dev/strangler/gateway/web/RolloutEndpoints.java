@@ -138,7 +138,7 @@ public final class RolloutEndpoints {
         return Mono.fromCallable(() -> store.change(id, actor, action, route -> change.apply(route, actor)))
                 .subscribeOn(Schedulers.boundedElastic()) // writes and fsyncs the route file and the audit log
                 .flatMap(route -> {
-                    ObjectNode body = AdminServer.describe(route);
+                    ObjectNode body = RouteDescriptions.describe(route);
                     body.set("rollout", describe(route));
                     return Mono.from(response.status(200).header("Content-Type", "application/json")
                             .sendString(Mono.just(JSON.writeValueAsString(body))));
