@@ -19,8 +19,18 @@ import java.util.function.Predicate;
  * @param rollbacksInAudit all rollbacks in the audit log, whatever the phase
  * @param faultPhases the phases that made the function fail, in order
  * @param hold       the plan's hold time per step
+ * @param monolithDown when the monolith was stopped and started again: a request in flight then (sent in whatever
+ *                   phase) that went to the monolith cannot be answered by it, so the GET target leaves it out
  */
-record ChaosReport(List<Sent> sent, List<Rollback> rollbacks, int rollbacksInAudit, List<String> faultPhases, Duration hold) {
+record ChaosReport(List<Sent> sent, List<Rollback> rollbacks, int rollbacksInAudit, List<String> faultPhases, Duration hold,
+                   Window monolithDown) {
+
+    /** A span of time, epoch ms. */
+    record Window(long fromMs, long toMs) {
+        boolean overlaps(Sent sent) {
+            return sent.startMs() <= toMs && sent.endMs() >= fromMs;
+        }
+    }
 
     /** The phase in which the monolith, the fallback itself, is down: its GETs to the monolith cannot be saved. */
     static final String MONOLITH_DOWN = "monolith-restart";
@@ -42,8 +52,7 @@ record ChaosReport(List<Sent> sent, List<Rollback> rollbacks, int rollbacksInAud
     /** What missed a target, each saying what and how many; empty when all were met. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
-        List<Sent> failedSafe = sent.stream().filter(s -> s.method().equals("GET") && !s.ok()
-                && !s.phase().equals(MONOLITH_DOWN)).toList();
+        List<Sent> failedSafe = failedSafeWithMonolithUp();
         if (!failedSafe.isEmpty()) {
             problems.add(failedSafe.size() + " GET requests failed with fallback on and the monolith up, e.g. "
                     + failedSafe.subList(0, Math.min(5, failedSafe.size())));
@@ -62,6 +71,12 @@ record ChaosReport(List<Sent> sent, List<Rollback> rollbacks, int rollbacksInAud
             }
         }
         return problems;
+    }
+
+    /** GETs that failed while the monolith, their fallback, was up: the first target says there are none. */
+    List<Sent> failedSafeWithMonolithUp() {
+        return sent.stream().filter(s -> s.method().equals("GET") && !s.ok() && !s.phase().equals(MONOLITH_DOWN)
+                && !monolithDown.overlaps(s)).toList();
     }
 
     /** Requests in flight when a rollback was made (sent before it, answered after it). */
@@ -85,6 +100,9 @@ record ChaosReport(List<Sent> sent, List<Rollback> rollbacks, int rollbacksInAud
             out.append("\n  ").append(rollback.phase()).append(": rolled back ").append(seconds(rollback.took()))
                     .append(" after the fault (or the step's start, if later)");
         }
+        out.append("\nGET failed with the monolith up: ").append(failedSafeWithMonolithUp().size())
+                .append("; while it restarted (").append(monolithDown.toMs() - monolithDown.fromMs()).append(" ms): ")
+                .append(count(sent, s -> s.method().equals("GET") && !s.ok()) - failedSafeWithMonolithUp().size());
         List<Sent> inFlight = inFlightAtRollbacks();
         out.append("\nrequests in flight at a rollback: ").append(inFlight.size()).append(", without an answer: ")
                 .append(inFlight.stream().filter(s -> !s.answered()).count());

@@ -45,6 +45,7 @@ public final class ChaosRun {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Rollback> rollbacks = new ArrayList<>();
     private final List<String> faultPhases = new ArrayList<>();
+    private ChaosReport.Window monolithDown = new ChaosReport.Window(0, 0);
     private FakeMonolith monolith;
     private LambdaLocal lambda;
     private GatewayProcess gateway;
@@ -89,7 +90,8 @@ public final class ChaosRun {
             load.close();
             long inAudit = Files.readAllLines(dir.resolve("routes.yml.audit.log")).stream()
                     .filter(line -> line.contains("\"action\":\"rollout-rollback\"")).count();
-            return new ChaosReport(List.copyOf(load.sent), rollbacks, (int) inAudit, faultPhases, hold);
+            return new ChaosReport(List.copyOf(load.sent), rollbacks, (int) inAudit, faultPhases, hold,
+                    monolithDown);
         } finally {
             if (gateway != null) {
                 gateway.close();
@@ -126,9 +128,12 @@ public final class ChaosRun {
         monolith.slowDown(Duration.ZERO);
         int monolithPort = monolith.uri().getPort();
         load.phase(ChaosReport.MONOLITH_DOWN, Map.of());
+        long down = System.currentTimeMillis();
         monolith.close();
         Thread.sleep(1000);
         monolith = FakeMonolith.start(monolithPort);
+        monolithDown = new ChaosReport.Window(down, System.currentTimeMillis());
+        Thread.sleep(1000);
         healthy("steady-end", () -> { });
     }
 
