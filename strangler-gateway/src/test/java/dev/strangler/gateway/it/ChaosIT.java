@@ -18,7 +18,7 @@ class ChaosIT {
     void the_gateway_keeps_its_targets_while_function_lambda_local_and_monolith_fail_in_turn() throws Exception {
         Path jar = Path.of(System.getProperty("sample.functions.jar", "target/it/sample-functions.jar"));
 
-        ChaosReport report = new ChaosRun(jar, Duration.ofSeconds(45), Duration.ofSeconds(20)).run();
+        ChaosReport report = new ChaosRun(jar, Duration.ofSeconds(36), Duration.ofSeconds(20)).run();
         System.out.println(report.table());
 
         assertThat(report.problems()).as(report.table()).isEmpty();

@@ -36,7 +36,7 @@ final class ChaosLoad implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     final ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
-    private volatile String phase = "start";
+    private volatile String phase = "warm-up";
     private volatile Map<String, String> faultHeaders = Map.of();
 
     ChaosLoad(URI gateway) {
