@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and a running rollout while, phase by phase, the function throws, is throttled, times out, lambda-local is stopped
  * with all its function processes and started again, and the monolith slows down and restarts. Run by
  * {@code bench/chaos.sh} and {@link ChaosIT}; must run in the module's folder (it starts {@code target/strangler-gateway.jar}).
+ * Public only for the script, which launches {@link #main} by name.
  */
 public final class ChaosRun {
 
