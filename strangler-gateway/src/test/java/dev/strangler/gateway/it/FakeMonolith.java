@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A small real HTTP backend standing in for the monolith: answers every request with a JSON description of what it
  * received (method, path, query, headers, body length and SHA-256), marked {@code X-Backend: monolith}.
- * {@code /status/N} answers status N, {@code /cookies} sets two cookies, {@code ?sleep-ms=N} waits first.
+ * {@code /status/N} answers status N, {@code /cookies} sets two cookies, {@code ?sleep-ms=N} waits first, and so does
+ * every request after {@link #slowDown}.
  * It remembers the headers of the requests it received by their {@code X-Request-Id}.
  */
 final class FakeMonolith implements AutoCloseable {
@@ -30,13 +31,19 @@ final class FakeMonolith implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpServer server;
     private final Map<String, List<Map<String, List<String>>>> received = new ConcurrentHashMap<>();
+    private volatile long delayMillis;
 
     private FakeMonolith(HttpServer server) {
         this.server = server;
     }
 
     static FakeMonolith start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        return start(0);
+    }
+
+    /** Starts on {@code port} of 127.0.0.1 (0: a free one), e.g. the port of one stopped before, to restart it. */
+    static FakeMonolith start(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newFixedThreadPool(16));
         FakeMonolith monolith = new FakeMonolith(server);
         server.createContext("/", monolith::handle);
@@ -49,12 +56,20 @@ final class FakeMonolith implements AutoCloseable {
         return List.copyOf(received.getOrDefault(requestId, List.of()));
     }
 
+    /** Makes every request wait {@code delay} before it is answered (zero: answer at once again). */
+    void slowDown(java.time.Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
     URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
             String query = exchange.getRequestURI().getRawQuery();
             if (query != null && query.startsWith("sleep-ms=")) {
                 Thread.sleep(Long.parseLong(query.substring("sleep-ms=".length())));
