@@ -9,8 +9,10 @@ ROOT="$(dirname "$MODULE")"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx512m}"
 cd "$ROOT"
-./mvnw -q -pl strangler-gateway test-compile dependency:copy@copy-sample-functions \
-  dependency:build-classpath -Dmdep.outputFile="$MODULE/target/bench-classpath.txt" -Dmdep.includeScope=test >&2
+# the test classes and the sample function jar, with lambda-local built in the same reactor, so a fresh clone needs
+# nothing installed (each module writes its own target/bench-classpath.txt; the gateway's is the one used)
+./mvnw -q -pl strangler-gateway -am verify dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
 CP="$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/bench-classpath.txt")"
 LOG="$(mktemp)"
 # shellcheck disable=SC2086
