@@ -46,6 +46,8 @@ run() {
     for (( i = 1; i <= RUNS; i++ )); do
         echo "== $name (run $i of $RUNS)"
         status=0
+        # every run a cold one: the scan cache a previous run left in the output folder is dropped (writing it counts)
+        rm -rf "$reports/.strangler-cache"
         # exit status 1 only says that the report lists problems (SQL not understood and the like)
         /usr/bin/time -o "$reports/time.txt" -f "wall %e s, user %U s, system %S s, max RSS %M KiB" \
             "$JAVA" -Xmx2g $JAVA_OPTS -jar "$JAR" "$OUT/$name" --out "$reports" >"$reports/summary.txt" \
