@@ -40,7 +40,17 @@ final class RouteListing {
         rows.add(new String[] {"(everything else)", "monolith", "-", "-", "-",
             unmatched.path("monolithRequests").asString(), "-", "-", "-", "-", "-", "-"});
         return table(rows) + RolloutColumn.details(root.path("routes")) + (root.has("file") ? "Route file: " + root.path("file").asString()
-                : "Route store: " + root.path("store").asString()) + System.lineSeparator();
+                : "Route store: " + root.path("store").asString()) + System.lineSeparator() + refusal(root);
+    }
+
+    /** The last edit of the route file or store that was refused, so the table shows what is not in force. */
+    private static String refusal(JsonNode root) {
+        JsonNode refused = root.path("lastRefusal");
+        if (!refused.isString() || refused.asString().isBlank()) {
+            return "";
+        }
+        return "Refused edit, not in force (the routes above are the last good ones): " + refused.asString()
+                + System.lineSeparator();
     }
 
     /** A 409 answer as a sentence: whose version moved, to what, and how to go on. */
