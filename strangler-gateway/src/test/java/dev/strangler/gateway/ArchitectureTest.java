@@ -75,6 +75,14 @@ class ArchitectureTest {
             .because("the judge and the step figures are tested on values; a route holds a rollout, not the reverse");
 
     @ArchTest
+    static final ArchRule dashboard_is_plain_java = noClasses()
+            .that().resideInAPackage("..gateway.dashboard..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "io.netty..",
+                    "io.micrometer..", "org.slf4j..", "java.nio.file..", "..gateway.web..", "..gateway.routefile..",
+                    "..gateway.autopilot..", "..gateway.lambda..", "..gateway.config..")
+            .because("the dashboard's view, live figures and sessions are tested on values; web serves them");
+
+    @ArchTest
     static final ArchRule autopilot_uses_no_spring_or_web = noClasses()
             .that().resideInAPackage("..gateway.autopilot..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..", "io.netty..",
@@ -98,7 +106,7 @@ class ArchitectureTest {
     static final ArchRule adapters_do_not_reach_into_wiring = noClasses()
             .that().resideInAnyPackage("..gateway.routing..", "..gateway.routefile..", "..gateway.routedb..",
                     "..gateway.lambda..", "..gateway.web..", "..gateway.seeding..", "..gateway.drain..",
-                    "..gateway.rollout..", "..gateway.autopilot..")
+                    "..gateway.rollout..", "..gateway.autopilot..", "..gateway.dashboard..")
             .should().dependOnClassesThat().resideInAPackage("..gateway.config..")
             .because("dependencies point config -> web -> lambda/routefile -> routing");
 

@@ -10,7 +10,7 @@ final class RouteListing {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     // VERSION last: a route file's versions are long fingerprints, and scripts read the columns before it by position
     private static final String[] HEADER = {"ROUTE", "TARGET", "WEIGHT", "STICKY BY", "FALLBACK",
-        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS", "SHADOW", "SHADOW MATCHES", "ROLLOUT", "VERSION"};
+        "TO MONOLITH", "TO TARGET", "TARGET ERRORS", "FALLBACKS", "SHADOW", "SHADOW MATCHES", "ROLLOUT", "BREAKER", "VERSION"};
 
     private RouteListing() {
     }
@@ -34,11 +34,12 @@ final class RouteListing {
                 route.path("shadow").path("percent").asInt() == 0 ? "-" : route.path("shadow").path("percent").asString() + " %",
                 shadowMatches(figures),
                 RolloutColumn.summary(route.path("rollout")),
+                breaker(route.path("circuit")),
                 route.path("version").isMissingNode() ? "-" : route.path("version").asString()});
         }
         JsonNode unmatched = root.path("default");
         rows.add(new String[] {"(everything else)", "monolith", "-", "-", "-",
-            unmatched.path("monolithRequests").asString(), "-", "-", "-", "-", "-", "-"});
+            unmatched.path("monolithRequests").asString(), "-", "-", "-", "-", "-", "-", "-"});
         return table(rows) + RolloutColumn.details(root.path("routes")) + (root.has("file") ? "Route file: " + root.path("file").asString()
                 : "Route store: " + root.path("store").asString()) + System.lineSeparator() + refusal(root);
     }
@@ -67,6 +68,21 @@ final class RouteListing {
                 + ", you expected " + problem.path("expectedVersion").asString() + ". Nothing was changed. Look at it"
                 + " again (./strangler routes list) and, if your change still applies, repeat it with --if-version "
                 + current;
+    }
+
+    /**
+     * The circuit of the route's target: {@code closed}, {@code open}, {@code half_open}, {@code off} (no breakers),
+     * with the failure rate once the breaker has one and {@code unhealthy} for a URL target failing its health checks;
+     * {@code -} for the monolith.
+     */
+    static String breaker(JsonNode circuit) {
+        if (!circuit.isObject()) {
+            return "-";
+        }
+        JsonNode rate = circuit.path("failureRate");
+        return circuit.path("state").asString()
+                + (rate.isNumber() ? " (" + Math.round(rate.asDouble() * 10) / 10.0 + " % failed)" : "")
+                + (circuit.path("healthy").isBoolean() && !circuit.path("healthy").asBoolean() ? ", unhealthy" : "");
     }
 
     /** {@code matched/compared (rate %)}, with errors and skipped copies after it when there were any. */

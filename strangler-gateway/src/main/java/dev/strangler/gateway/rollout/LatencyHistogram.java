@@ -11,7 +11,7 @@ public final class LatencyHistogram {
     private static final double FIRST_BOUND_NANOS = 50_000;
     private static final int PER_DOUBLING = 8;
     /** Bucket {@code i} holds latencies up to {@code FIRST_BOUND_NANOS * 2^(i/8)}; the last one everything above. */
-    static final int BUCKETS = 170;
+    public static final int BUCKETS = 170;
 
     private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
 
@@ -34,11 +34,29 @@ public final class LatencyHistogram {
      * value and at most 9 % above. NaN when nothing was counted.
      */
     public double percentileMillis(double quantile) {
+        return percentileMillis(counts(), quantile);
+    }
+
+    /** The count of each bucket now, for {@link #percentileMillis(long[], double)} (of a difference of two, say). */
+    public long[] counts() {
         long[] snapshot = new long[BUCKETS];
-        long total = 0;
         for (int i = 0; i < BUCKETS; i++) {
             snapshot[i] = counts.get(i);
-            total += snapshot[i];
+        }
+        return snapshot;
+    }
+
+    /**
+     * The {@code quantile} (0–1) in milliseconds of bucket counts as {@link #counts()} gives them: the upper bound of
+     * the bucket holding it. NaN when they hold nothing.
+     */
+    public static double percentileMillis(long[] snapshot, double quantile) {
+        if (snapshot.length != BUCKETS) {
+            throw new IllegalArgumentException("counts must have " + BUCKETS + " buckets, but had " + snapshot.length);
+        }
+        long total = 0;
+        for (long count : snapshot) {
+            total += count;
         }
         if (total == 0) {
             return Double.NaN;

@@ -1,5 +1,6 @@
 package dev.strangler.gateway.web;
 
+import dev.strangler.gateway.dashboard.Sessions;
 import dev.strangler.gateway.drain.Drain;
 import dev.strangler.gateway.routefile.InvalidRouteFileException;
 import dev.strangler.gateway.routefile.RouteSnapshot;
@@ -11,7 +12,6 @@ import dev.strangler.gateway.routing.RouteTarget;
 import dev.strangler.gateway.routing.UnknownRouteException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -34,8 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The admin API on its own port: list routes with live figures, set a route's target and weight, promote, roll
- * back, set its shadow traffic, and the Prometheus scrape. Every request needs {@code Authorization: Bearer <token>}
- * (compared in constant time), else 401, except the probes {@code GET /health/live} and {@code GET /health/ready}
+ * back, set its shadow traffic, the Prometheus scrape, and the dashboard ({@link DashboardEndpoints}). Every request
+ * needs {@code Authorization: Bearer <token>} (compared in constant time) or a dashboard session ({@link AdminGuard}),
+ * else 401, except the dashboard's login page and the probes {@code GET /health/live} and {@code GET /health/ready}
  * (200, or 503 while starting or draining; they show a state word only). Changes go through {@link RouteStore#change}, so they are validated, written, audited and applied
  * live; a change that names the route's version it is based on ({@code If-Match} or a {@code version} field) and finds
  * another one gets 409 with the current version. It runs on its own event loop, so an operator can still roll back while the proxy's loops are saturated.
@@ -53,7 +54,7 @@ public final class AdminServer implements AutoCloseable {
     private final Drain drain;
     private final TargetBreakers breakers;
     private final RolloutEndpoints rollouts;
-    private final byte[] token;
+    private final AdminGuard guard;
     private final LoopResources loop = LoopResources.create("strangler-admin", 1, true);
     private final DisposableServer server;
 
@@ -66,11 +67,12 @@ public final class AdminServer implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.prometheus = Objects.requireNonNull(prometheus, "prometheus");
-        this.token = ("Bearer " + Objects.requireNonNull(token, "token")).getBytes(StandardCharsets.UTF_8);
+        this.guard = new AdminGuard(token, Sessions.standard());
+        DashboardEndpoints dashboard = new DashboardEndpoints(guard, new DashboardState(store, metrics, breakers));
         DisposableServer bound;
         try {
             bound = HttpServer.create().runOn(loop).host(host).port(port)
-                    .route(routes -> rollouts.register(routes, this::guarded)
+                    .route(routes -> dashboard.register(rollouts.register(routes, this::guarded), this::guarded)
                             .get("/health/live", (rq, rs) -> health(rs, true, drain.state().name()))
                             .get("/health/ready", (rq, rs) -> health(rs, drain.isReady(), drain.state().name()))
                             .get("/routes", guarded(this::list))
@@ -91,7 +93,7 @@ public final class AdminServer implements AutoCloseable {
                                     rq.method() + " " + rq.uri() + " is not an admin endpoint; use GET /routes, PUT /routes/{id},"
                                             + " POST /routes/{id}/promote, POST /routes/{id}/rollback, POST /routes/{id}/shadow,"
                                             + " POST /routes/{id}/rollout, POST /routes/{id}/rollout/pause|resume|abort, GET /metrics,"
-                                            + " GET /health/live or GET /health/ready"))))
+                                            + " GET /health/live, GET /health/ready or the dashboard at GET /dashboard"))))
                     .bindNow();
         } catch (RuntimeException e) {
             loop.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(6));
@@ -121,17 +123,7 @@ public final class AdminServer implements AutoCloseable {
 
     private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> guarded(
             BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> handler) {
-        return (request, response) -> {
-            String given = request.requestHeaders().get("Authorization");
-            byte[] presented = given == null ? new byte[0] : given.getBytes(StandardCharsets.UTF_8);
-            if (!MessageDigest.isEqual(presented, token)) {
-                response.header("WWW-Authenticate", "Bearer realm=\"strangler-admin\"");
-                return problem(response, HttpStatus.UNAUTHORIZED, "Missing or wrong admin token",
-                        "Send 'Authorization: Bearer <token>' with the token the gateway was started with"
-                                + " (--admin-token or STRANGLER_ADMIN_TOKEN)");
-            }
-            return handler.apply(request, response);
-        };
+        return guard.guard(handler);
     }
 
     private Publisher<Void> list(HttpServerRequest request, HttpServerResponse response) {

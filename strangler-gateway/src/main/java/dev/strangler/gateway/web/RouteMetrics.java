@@ -1,5 +1,6 @@
 package dev.strangler.gateway.web;
 
+import dev.strangler.gateway.dashboard.LiveTotals;
 import dev.strangler.gateway.rollout.RolloutFigures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Per-route, per-side figures: Micrometer meters ({@code strangler.requests} timer with a latency histogram,
  * {@code strangler.errors} and {@code strangler.fallbacks} counters, {@code strangler.shadow.requests} by outcome and
- * the {@code strangler.shadow.latency} timer of shadow copies) and live totals for the admin API.
+ * the {@code strangler.shadow.latency} timer of shadow copies) and live totals for the admin API and the dashboard.
  * Thread-safe; meters are created once per tag combination and cached.
  */
 public final class RouteMetrics {
@@ -31,6 +32,7 @@ public final class RouteMetrics {
     private final Map<String, RouteMeters> routes = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final RolloutFigures rollouts;
+    private final LiveTotals live = new LiveTotals();
 
     /** Figures recorded into {@code registry}. */
     public RouteMetrics(MeterRegistry registry) {
@@ -63,6 +65,12 @@ public final class RouteMetrics {
             meters.serverErrors.increment();
         }
         rollouts.answered(route, monolith, fellBack, status, nanos);
+        live.answered(route, monolith, fellBack, status, nanos);
+    }
+
+    /** Every route's running totals per side, for the dashboard's live figures. */
+    LiveTotals live() {
+        return live;
     }
 
     /** Records a failure of the target, by kind ({@code function_error}, {@code throttled}, {@code timeout}, …). */

@@ -31,4 +31,28 @@ class RouteListingTest {
 
         assertThat(listing).contains("Route file: routes.yml").doesNotContain("Refused");
     }
+
+    @Test
+    void shows_the_circuit_of_each_route_target_in_the_breaker_column() {
+        String open = ROUTE.replace("\"rollout\": null", "\"circuit\": {\"target\": \"lambda:orders-fn\", \"state\": \"open\","
+                + " \"failureRate\": 62.5}, \"rollout\": null");
+        String monolith = ROUTE.replace("\"orders\"", "\"legacy\"").replace("lambda:orders-fn", "monolith");
+
+        String listing = RouteListing.render("""
+                {"file": "routes.yml", "store": "routes.yml", "routes": [%s, %s], "default": {"monolithRequests": 7}}"""
+                .formatted(open, monolith));
+
+        String header = listing.lines().findFirst().orElseThrow();
+        assertThat(header).containsPattern("ROLLOUT\\s+BREAKER\\s+VERSION$");
+        assertThat(listing).containsPattern("(?m)^orders .*open \\(62\\.5 % failed\\)\\s+4$")
+                .containsPattern("(?m)^legacy .*-\\s+-\\s+4$");
+    }
+
+    @Test
+    void marks_an_unhealthy_url_target_and_a_gateway_without_breakers() {
+        assertThat(RouteListing.breaker(tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                "{\"state\": \"closed\", \"failureRate\": null, \"healthy\": false}"))).isEqualTo("closed, unhealthy");
+        assertThat(RouteListing.breaker(tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                "{\"state\": \"off\", \"failureRate\": null}"))).isEqualTo("off");
+    }
 }
