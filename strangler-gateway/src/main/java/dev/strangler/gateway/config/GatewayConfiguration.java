@@ -43,6 +43,7 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.PropertySource;
@@ -63,7 +64,7 @@ import reactor.core.scheduler.Schedulers;
 @PropertySource("classpath:strangler-gateway-defaults.properties")
 @EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, RouteStoreProperties.class,
         LambdaProperties.class, AdminProperties.class, ShadowProperties.class, ShutdownProperties.class,
-        CircuitBreakerProperties.class, HealthCheckProperties.class, RolloutProperties.class})
+        CircuitBreakerProperties.class, HealthCheckProperties.class, RolloutProperties.class, ProxyProperties.class})
 public class GatewayConfiguration {
 
     /** The route id of the catch-all route to the monolith. */
@@ -239,8 +240,9 @@ public class GatewayConfiguration {
     @Bean
     RouteLocator monolithRoute(RouteLocatorBuilder builder, MonolithProperties monolith) {
         return builder.routes()
-                // every request: no path pattern to match and no template variables to keep per request
-                .route(MONOLITH_ROUTE, r -> r.alwaysTrue()
+                // every request: no path pattern to match and no template variables to keep per request; ordered
+                // last, so that routes declared in Spring Cloud Gateway's own configuration are matched first
+                .route(MONOLITH_ROUTE, r -> r.order(Ordered.LOWEST_PRECEDENCE).alwaysTrue()
                         .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) monolith.connectTimeout().toMillis())
                         .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, monolith.responseTimeout().toMillis())
                         .uri(monolith.uri()))
