@@ -6,6 +6,7 @@ import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTarget;
 import io.netty.util.AttributeKey;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +28,10 @@ import reactor.netty.http.server.HttpServerResponse;
  * request's route and side once ({@link RouteDecision}), and serves what a proxy must: the in-flight count for the
  * drain, the request id and traceparent, the forwarded headers, both bodies streamed ({@link Upstream}), the
  * target's circuit breaker and health with the monolith's fallback, the metrics and the access log line
- * ({@link AccessLog}), as the WebFlux path does. A function's request, and a request drawn for a shadow copy, are
- * handed on to WebFlux with the decision made ({@link #handedOn}); so is everything while Spring Cloud Gateway has
- * routes of its own declared (their filters apply there) or the path is switched off. Thread-safe.
+ * ({@link AccessLog}), as the WebFlux path does. A function's request, a request drawn for a shadow copy and a
+ * WebSocket upgrade are handed on to WebFlux with the decision made ({@link #handedOn}); so is every
+ * request while Spring Cloud Gateway has routes of its own declared (their filters apply there) or the path is
+ * switched off. Thread-safe.
  */
 public final class DirectProxy implements AutoCloseable {
 
@@ -102,7 +104,9 @@ public final class DirectProxy implements AutoCloseable {
         }
         RouteDecision decision = RouteDecision.of(store.table(), new NettyFacts(request));
         connection.channel().attr(DECIDED).set(decision);
-        return decision.isProxied();
+        // a WebSocket upgrade stays with Spring Cloud Gateway, which routes WebSockets (an h2c upgrade offer, which
+        // this server does not take, is dropped with the other hop-by-hop headers)
+        return decision.isProxied() && !request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, "websocket", true);
     }
 
     /** The decision this path made for a request it handed on to WebFlux (taken once), or null. */
