@@ -4,6 +4,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.util.concurrent.EventExecutor;
@@ -80,6 +81,10 @@ final class Upstream implements AutoCloseable {
         HttpHeaders headers = ProxyHeaders.toUpstream(request.requestHeaders(), client(request), trustedProxies,
                 proxied.requestId, proxied.traceparent);
         boolean hasBody = hasBody(request);
+        if (hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            // a body of unknown length goes on chunked (the client's own framing was a hop-by-hop header)
+            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
         return clientFor(request).request(request.method()).uri(url)
                 .send((out, outbound) -> {
                     out.headers(headers);

@@ -203,6 +203,23 @@ class DirectProxyIT {
     }
 
     @Test
+    void streams_a_chunked_upload_of_unknown_length_and_answers_head_without_a_body() throws Exception {
+        byte[] upload = new byte[3 * 1024 * 1024 + 17];
+        java.util.Arrays.fill(upload, (byte) 'x');
+
+        HttpResponse<byte[]> posted = http.send(HttpRequest.newBuilder(direct.uri().resolve("/upload"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(upload))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> head = http.send(HttpRequest.newBuilder(direct.uri().resolve("/plain/head"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(seen(posted).get("method").asString()).isEqualTo("POST");
+        assertThat(seen(posted).get("bodyLength").asLong()).isEqualTo(upload.length);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void answers_502_for_a_service_that_is_down_then_keeps_it_out_once_its_breaker_opens() throws Exception {
         for (int i = 0; i < 4; i++) {
             HttpResponse<byte[]> refused = send(direct, "/down/" + i);
@@ -245,7 +262,7 @@ class DirectProxyIT {
     private static void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            exchange.getRequestBody().readAllBytes();
+            long bodyLength = exchange.getRequestBody().readAllBytes().length;
             if (path.equals("/stream")) {
                 exchange.getResponseHeaders().add("Content-Type", "text/plain");
                 exchange.sendResponseHeaders(200, 0);
@@ -259,12 +276,17 @@ class DirectProxyIT {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
             String query = exchange.getRequestURI().getRawQuery();
-            byte[] body = JSON.writeValueAsBytes(Map.of("path", path, "query", query == null ? "" : query, "headers", headers));
+            byte[] body = JSON.writeValueAsBytes(Map.of("method", exchange.getRequestMethod(), "path", path,
+                    "query", query == null ? "" : query, "headers", headers, "bodyLength", bodyLength));
             exchange.getResponseHeaders().add("Set-Cookie", "a=1; Path=/");
             exchange.getResponseHeaders().add("Set-Cookie", "b=2; Path=/");
             exchange.getResponseHeaders().add("Connection", "X-Upstream-Hop");
             exchange.getResponseHeaders().add("X-Upstream-Hop", "not-for-the-client");
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
         } catch (InterruptedException e) {
