@@ -17,8 +17,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The heart of the gateway: decides each request's route and side once, against the route table in force, and
- * dispatches it: to Spring Cloud Gateway's proxy (the monolith, or an HTTP target by rewriting the request URL), to
+ * The WebFlux side of the gateway: takes each request's route and side as the direct proxy path decided them
+ * ({@link DirectProxy}), or decides them once against the route table in force when that path is off, and
+ * dispatches the request: to Spring Cloud Gateway's proxy (the monolith, or an HTTP target by rewriting the request URL), to
  * the route's Lambda function ({@link FunctionCall}), or to the monolith with a shadow copy to the target
  * ({@link ShadowTraffic}); URL targets through {@link ServiceCall}. Each target is guarded by its circuit breaker
  * ({@link TargetBreakers}). Failures are answered by {@link TargetFailures}, exchanges observed by {@link AccessLog}.
