@@ -3,14 +3,18 @@
 #   direct      wrk -> backend (nginx returning a small JSON body)
 #   nginx       wrk -> nginx reverse proxy (1 worker, upstream keep-alive) -> backend
 #   plain-scg   wrk -> bare Spring Cloud Gateway route (this jar, profile "plain") -> backend
+#   strangler-scg  wrk -> strangler gateway, every feature on, monolith requests through Spring Cloud Gateway's
+#               chain as before the direct path (--strangler.proxy.direct=false) -> backend
 #   strangler   wrk -> strangler gateway, every feature on (route matching, side choice, request id,
-#               traceparent, metrics, access log) -> backend
-# For each: throughput at saturation (64 connections) and p50/p99 latency at 4 connections; for the two gateways also
-# their CPU time (user + system) per request at saturation, steadier than throughput on a shared machine.
+#               traceparent, metrics, access log), monolith requests on the direct Reactor Netty path -> backend
+# For each: throughput at saturation (64 connections) and p50/p99 latency at 4 connections; for the gateways also
+# their CPU time (user + system) per request at saturation, steadier than throughput on a shared machine, and for the
+# two strangler rows the heap allocated per request over the same run (the admin API's strangler_jvm_allocated_bytes,
+# all threads' allocation as the JVM counts it, read before and after).
 # Then the Lambda path: gateway -> lambda-local vs a direct SDK invoke (bench/lambda.sh).
 # Usage: strangler-gateway/bench/run.sh [seconds per measurement, default 10]
 #        (BENCH_WARMUP_SECONDS, default 40: wrk load on each path before it is measured;
-#         BENCH_ROUNDS, default 1: how many times the two gateway rows are measured, alternating, then their medians)
+#         BENCH_ROUNDS, default 1: how many times the gateway rows are measured, alternating, then their medians)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -85,13 +89,22 @@ start_jvm() { # name
   case "$1" in
     plain-scg) "$JAVA" $JVM_OPTS -jar "$JAR" --spring.profiles.active=plain --strangler.monolith.uri="http://127.0.0.1:$BACKEND" \
                  --port "$PLAIN" >"$WORK/plain.log" 2>&1 & ;;
-    strangler) "$JAVA" $JVM_OPTS -jar "$JAR" --routes "$ROUTES" --monolith "http://127.0.0.1:$BACKEND" --port "$GATEWAY" \
-                 --admin-port "$ADMIN" --admin-token bench-token-0123456789 --lambda-endpoint http://127.0.0.1:9 \
-                 >"$WORK/gateway.log" 2>&1 & ;;
+    strangler|strangler-scg)
+               "$JAVA" $JVM_OPTS -jar "$JAR" --routes "$ROUTES" --monolith "http://127.0.0.1:$BACKEND" --port "$GATEWAY" \
+                 --admin-port "$ADMIN" --admin-token "$TOKEN" --lambda-endpoint http://127.0.0.1:9 \
+                 --strangler.proxy.direct="$([[ $1 == strangler ]] && echo true || echo false)" \
+                 >"$WORK/gateway-$1.log" 2>&1 & ;;
     *) return 0 ;;
   esac
   JVM_PID=$!
   PIDS+=("$JVM_PID")
+}
+TOKEN=bench-token-0123456789
+allocated_bytes() { # heap bytes allocated so far by the strangler gateway under test, empty for other rows
+  case "${1:-}" in
+    strangler|strangler-scg) curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$ADMIN/metrics" \
+                               | awk '/^strangler_jvm_allocated_bytes / {printf "%.0f", $2}' || true ;;
+  esac
 }
 cpu_ticks() { # user + system clock ticks of the gateway JVM under test, 0 when none runs
   if [[ -n "${JVM_PID:-}" ]]; then awk '{print $14 + $15}' "/proc/$JVM_PID/stat"; else echo 0; fi
@@ -107,26 +120,28 @@ wait_for "http://127.0.0.1:$BACKEND/"; wait_for "http://127.0.0.1:$NGINX/"
 
 "$JAVA" -version 2>&1 | head -1 >&2
 echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${SECONDS_PER_RUN}s per measurement" >&2
-printf '| path | req/s at %d connections | p50 at %d connections | p99 at %d connections | gateway CPU per request |\n' \
+printf '| path | req/s at %d connections | p50 at %d connections | p99 at %d connections | gateway CPU per request | heap allocated per request |\n' \
   "$SATURATION_CONNECTIONS" "$MODERATE_CONNECTIONS" "$MODERATE_CONNECTIONS"
-printf '|---|---|---|---|---|\n'
-# BENCH_ROUNDS (default 1) repeats the two JVM rows, alternating, and ends with their medians: on 2 cores one JVM
+printf '|---|---|---|---|---|---|\n'
+# BENCH_ROUNDS (default 1) repeats the JVM rows, alternating, and ends with their medians: on 2 cores one JVM
 # measurement moves by 10 % or more from run to run (the JIT's choices), so one row each proves little.
 ROUNDS="${BENCH_ROUNDS:-1}"
 entries=("direct|$BACKEND" "nginx|$NGINX")
 for ((round = 1; round <= ROUNDS; round++)); do
-  entries+=("plain-scg|$PLAIN" "strangler|$GATEWAY")
+  entries+=("plain-scg|$PLAIN" "strangler-scg|$GATEWAY" "strangler|$GATEWAY")
 done
-declare -A rates cpus
+declare -A rates cpus allocs
 for entry in "${entries[@]}"; do
   IFS='|' read -r name port <<<"$entry"
   url="http://127.0.0.1:$port/bench/item/42"
   start_jvm "$name"
   wait_for "http://127.0.0.1:$port/bench/warm"
   wrk -t2 -c"$SATURATION_CONNECTIONS" -d"${WARMUP_SECONDS}s" "$url" >/dev/null   # warm-up (JIT, pools)
+  alloc_before=$(allocated_bytes "$name")
   cpu_before=$(cpu_ticks)
   saturated=$(wrk -t2 -c"$SATURATION_CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$url")
   cpu_after=$(cpu_ticks)
+  alloc_after=$(allocated_bytes "$name")
   moderate=$(wrk -t1 -c"$MODERATE_CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$url")
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$saturated")
   errors=$(grep -E "Non-2xx|Socket errors" <<<"$saturated$moderate" || true)
@@ -139,15 +154,25 @@ for entry in "${entries[@]}"; do
     cpu="$micros µs"
     cpus[$name]="${cpus[$name]:-} $micros"
   fi
-  printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$cpu"
+  alloc="–"
+  if [[ -n "$alloc_before" && -n "$alloc_after" && "$rps" -gt 0 ]]; then
+    alloc="$(awk -v b="$((alloc_after - alloc_before))" -v r="$rps" -v s="$SECONDS_PER_RUN" 'BEGIN {printf "%.1f", b / (r * s) / 1024}') KiB"
+    allocs[$name]="${allocs[$name]:-} ${alloc% KiB}"
+  fi
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$cpu" "$alloc"
   rates[$name]="${rates[$name]:-} $rps"
   [[ -n "$errors" ]] && echo "bench: $name had errors: $errors" >&2
   stop_jvm
 done
 if ((ROUNDS > 1)); then
   median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-  plain=$(median "${rates[plain-scg]}"); strangler=$(median "${rates[strangler]}")
-  echo "medians over $ROUNDS rounds: plain-scg $plain req/s, strangler $strangler req/s," \
-    "ratio $(awk -v s="$strangler" -v p="$plain" 'BEGIN {printf "%.2f", s / p}');" \
-    "CPU per request: plain-scg $(median "${cpus[plain-scg]}") µs, strangler $(median "${cpus[strangler]}") µs"
+  plain=$(median "${rates[plain-scg]}"); scg=$(median "${rates[strangler-scg]}"); strangler=$(median "${rates[strangler]}")
+  nginx=$(median "${rates[nginx]}")
+  echo "medians over $ROUNDS rounds: plain-scg $plain req/s, strangler-scg $scg req/s, strangler $strangler req/s;" \
+    "strangler/plain-scg $(awk -v s="$strangler" -v p="$plain" 'BEGIN {printf "%.2f", s / p}')," \
+    "strangler/strangler-scg $(awk -v s="$strangler" -v p="$scg" 'BEGIN {printf "%.2f", s / p}')," \
+    "strangler/nginx $(awk -v s="$strangler" -v p="$nginx" 'BEGIN {printf "%.2f", s / p}');" \
+    "CPU per request: plain-scg $(median "${cpus[plain-scg]}") µs, strangler-scg $(median "${cpus[strangler-scg]}") µs," \
+    "strangler $(median "${cpus[strangler]}") µs; heap per request: strangler-scg $(median "${allocs[strangler-scg]}") KiB," \
+    "strangler $(median "${allocs[strangler]}") KiB"
 fi

@@ -32,6 +32,8 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigB
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigurationProperties;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.Gauge;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -43,6 +45,7 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.PropertySource;
@@ -63,7 +66,7 @@ import reactor.core.scheduler.Schedulers;
 @PropertySource("classpath:strangler-gateway-defaults.properties")
 @EnableConfigurationProperties({MonolithProperties.class, RoutesProperties.class, RouteStoreProperties.class,
         LambdaProperties.class, AdminProperties.class, ShadowProperties.class, ShutdownProperties.class,
-        CircuitBreakerProperties.class, HealthCheckProperties.class, RolloutProperties.class})
+        CircuitBreakerProperties.class, HealthCheckProperties.class, RolloutProperties.class, ProxyProperties.class})
 public class GatewayConfiguration {
 
     /** The route id of the catch-all route to the monolith. */
@@ -132,9 +135,21 @@ public class GatewayConfiguration {
                 loops.lanes(), loops.socketChannels());
     }
 
+    /**
+     * The registry behind the admin API's /metrics, with {@code strangler_jvm_allocated_bytes}: heap bytes allocated
+     * by all threads since start, as the JVM counts them (read on scrape only; the benchmarks divide its growth by the
+     * requests served).
+     */
     @Bean
     PrometheusMeterRegistry prometheusMeterRegistry() {
-        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            Gauge.builder("strangler.jvm.allocated", threads, com.sun.management.ThreadMXBean::getTotalThreadAllocatedBytes)
+                    .baseUnit("bytes").description("Heap bytes allocated by all threads since the gateway started")
+                    .register(registry);
+        }
+        return registry;
     }
 
     /** The step windows of routes in a rollout, fed by {@link RouteMetrics}. */
@@ -239,8 +254,9 @@ public class GatewayConfiguration {
     @Bean
     RouteLocator monolithRoute(RouteLocatorBuilder builder, MonolithProperties monolith) {
         return builder.routes()
-                // every request: no path pattern to match and no template variables to keep per request
-                .route(MONOLITH_ROUTE, r -> r.alwaysTrue()
+                // every request: no path pattern to match and no template variables to keep per request; ordered
+                // last, so that routes declared in Spring Cloud Gateway's own configuration are matched first
+                .route(MONOLITH_ROUTE, r -> r.order(Ordered.LOWEST_PRECEDENCE).alwaysTrue()
                         .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int) monolith.connectTimeout().toMillis())
                         .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, monolith.responseTimeout().toMillis())
                         .uri(monolith.uri()))

@@ -142,13 +142,24 @@ public final class ShadowTraffic implements AutoCloseable {
      * to the route's target. The exchange handed to {@code proxy} replays a body that was read for the copy.
      */
     Mono<Void> proxyAndCopy(ServerWebExchange exchange, RouteMatch match, Function<ServerWebExchange, Mono<Void>> proxy) {
-        Route route = match.route();
-        Shadow shadow = route.shadow();
-        ServerHttpRequest request = exchange.getRequest();
+        Shadow shadow = match.route().shadow();
         // a draw of its own, independent of the weight's
-        if (ThreadLocalRandom.current().nextInt(100) >= shadow.percent() || !shadow.copies(request.getMethod().name())) {
+        boolean sampled = ThreadLocalRandom.current().nextInt(100) < shadow.percent()
+                && shadow.copies(exchange.getRequest().getMethod().name());
+        return proxyAndCopy(exchange, match, sampled, proxy);
+    }
+
+    /**
+     * As {@link #proxyAndCopy(ServerWebExchange, RouteMatch, Function)}, with the shadow's draw already made
+     * ({@link RouteDecision#shadowSampled()}): an unsampled request goes straight to {@code proxy}.
+     */
+    Mono<Void> proxyAndCopy(ServerWebExchange exchange, RouteMatch match, boolean sampled,
+                            Function<ServerWebExchange, Mono<Void>> proxy) {
+        if (!sampled) {
             return proxy.apply(exchange);
         }
+        Route route = match.route();
+        ServerHttpRequest request = exchange.getRequest();
         long declared = request.getHeaders().getContentLength();
         boolean empty = ExchangeEvents.hasNoBody(request, declared);
         if (!empty && (declared < 0 || declared > maxBodyBytes)) {

@@ -6,9 +6,7 @@ import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteMatch;
 import dev.strangler.gateway.routing.RouteTarget;
 import dev.strangler.gateway.routing.Side;
-import dev.strangler.gateway.routing.SideChooser;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
@@ -19,8 +17,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The heart of the gateway: decides each request's route and side once, against the route table in force, and
- * dispatches it: to Spring Cloud Gateway's proxy (the monolith, or an HTTP target by rewriting the request URL), to
+ * The WebFlux side of the gateway: takes each request's route and side as the direct proxy path decided them
+ * ({@link DirectProxy}), or decides them once against the route table in force when that path is off, and
+ * dispatches the request: to Spring Cloud Gateway's proxy (the monolith, or an HTTP target by rewriting the request URL), to
  * the route's Lambda function ({@link FunctionCall}), or to the monolith with a shadow copy to the target
  * ({@link ShadowTraffic}); URL targets through {@link ServiceCall}. Each target is guarded by its circuit breaker
  * ({@link TargetBreakers}). Failures are answered by {@link TargetFailures}, exchanges observed by {@link AccessLog}.
@@ -59,35 +58,18 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1; // after the monolith URL is set
     }
 
-    /** Which route and side a request was given, decided once per request. */
-    private record Decision(RouteMatch match, Side side) {
-        String routeId() {
-            return match == null ? RouteMetrics.DEFAULT_ROUTE : match.route().id();
-        }
-
-        String target() {
-            return side == Side.MONOLITH ? "monolith" : match.route().target().describe();
-        }
-
-        /** The function this request is for, or null when it goes elsewhere. */
-        RouteTarget.LambdaFunction function() {
-            return side == Side.TARGET && match.route().target() instanceof RouteTarget.LambdaFunction function
-                    ? function : null;
-        }
-    }
-
-    /** Whether the exchange goes to the monolith on a route with shadow traffic on, so may be copied. */
+    /** Whether the exchange goes to the monolith on a route with shadow traffic on and was drawn for a copy. */
     static boolean mayShadow(ServerWebExchange exchange) {
-        Decision decision = exchange.getAttribute(DECISION);
-        return decision != null && decision.match() != null && decision.side() == Side.MONOLITH
-                && decision.match().route().shadow().isOn();
+        RouteDecision decision = exchange.getAttribute(DECISION);
+        return decision != null && decision.shadowSampled();
     }
 
-    private Decision decide(ServerWebExchange exchange) {
-        ExchangeFacts facts = new ExchangeFacts(exchange.getRequest());
-        Optional<RouteMatch> match = store.table().match(facts);
-        Decision decision = match.isEmpty() ? new Decision(null, Side.MONOLITH)
-                : new Decision(match.get(), SideChooser.choose(match.get().route(), facts));
+    /** The decision the direct proxy path made for this request before handing it on, else a new one. */
+    private RouteDecision decide(ServerWebExchange exchange) {
+        RouteDecision decision = DirectProxy.handedOn(exchange.getRequest());
+        if (decision == null) {
+            decision = RouteDecision.of(store.table(), new ExchangeFacts(exchange.getRequest()));
+        }
         exchange.getAttributes().put(DECISION, decision);
         return decision;
     }
@@ -101,7 +83,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
      */
     Mono<Void> serveAhead(ServerWebExchange exchange, WebFilterChain next) {
         long start = System.nanoTime();
-        Decision decision = decide(exchange);
+        RouteDecision decision = decide(exchange);
         RouteTarget.LambdaFunction function = decision.function();
         Mono<Void> work = function != null ? functions.serve(exchange, next::filter, decision.match(), function)
                 : next.filter(exchange);
@@ -130,7 +112,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        Decision decision = exchange.getAttribute(DECISION);
+        RouteDecision decision = exchange.getAttribute(DECISION);
         if (decision != null) {
             return route(exchange, chain, decision);
         }
@@ -141,7 +123,7 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
                 decision.target(), start);
     }
 
-    private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, Decision decision) {
+    private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, RouteDecision decision) {
         String routeId = decision.routeId();
         if (decision.match() == null || exchange.getAttribute(TargetFailures.FALLBACK) != null) {
             return MonolithProxy.proxy(exchange, chain, routeId); // unrouted, or a function's fallback
@@ -149,8 +131,8 @@ public final class StranglerFilter implements GlobalFilter, Ordered {
         RouteMatch found = decision.match();
         Route route = found.route();
         if (decision.side() == Side.MONOLITH) {
-            return route.shadow().isOn()
-                    ? shadows.proxyAndCopy(exchange, found, copy -> MonolithProxy.proxy(copy, chain, routeId))
+            return decision.shadowSampled()
+                    ? shadows.proxyAndCopy(exchange, found, true, copy -> MonolithProxy.proxy(copy, chain, routeId))
                     : MonolithProxy.proxy(exchange, chain, routeId);
         }
         if (route.target() instanceof RouteTarget.HttpService service) {

@@ -43,6 +43,11 @@ final class TargetFailures {
         return SAFE.contains(method);
     }
 
+    /** As {@link #isSafe(HttpMethod)}, for a method name in upper case. */
+    static boolean isSafe(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    }
+
     /**
      * Answers {@code failure} of {@code route}'s target. {@code body} is the request body as read ({@link #UNREAD}
      * when it was not, null when it was read in part and lost); {@code monolith} serves a fallback.
