@@ -11,6 +11,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.Severity;
 import dev.strangler.analyzer.source.parse.CompactText;
+import dev.strangler.analyzer.source.parse.Outline;
 import dev.strangler.analyzer.source.parse.ParsedFile;
 import dev.strangler.analyzer.source.parse.SourceText;
 import dev.strangler.analyzer.source.parse.TreeCompactor;
@@ -60,7 +61,7 @@ final class JavaFileParser {
             bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
             problems.add(new Problem(path, 0, 0, Severity.ERROR, "could not read the file: " + e));
-            return new ParsedFile(path, null, null, 0, problems, true);
+            return ParsedFile.withoutTree(path, 0, problems);
         }
         SourceText source = SourceText.decode(bytes);
         if (source.isFallback()) {
@@ -69,6 +70,7 @@ final class JavaFileParser {
         }
         ParseResult<CompilationUnit> first = null;
         CompilationUnit unit = null;
+        String parsedText = null;
         String compact = CompactText.of(source.text());
         // the raw grammar on the compacted text; should that fail, every level on the text as written, whose
         // positions the messages give
@@ -78,13 +80,14 @@ final class JavaFileParser {
                 result = attempt == 0 ? parsers.get(0).parse(compact) : parsers.get(attempt - 1).parse(source.text());
             } catch (RuntimeException | StackOverflowError e) {
                 problems.add(new Problem(path, 0, 0, Severity.ERROR, "the parser failed: " + e));
-                return new ParsedFile(path, null, null, 0, problems, true);
+                return ParsedFile.withoutTree(path, 0, problems);
             }
             if (first == null) {
                 first = result;
             }
             if (result.isSuccessful() && result.getResult().isPresent()) {
                 unit = result.getResult().get();
+                parsedText = attempt == 0 ? compact : source.text();
             } else if (attempt <= 1) {
                 // the raw grammar failed: a named level gives a message that says which construct is wrong
                 first = null;
@@ -96,17 +99,19 @@ final class JavaFileParser {
                     .flatMap(TokenRange::toRange).map(range -> range.begin).orElse(null);
             problems.add(new Problem(path, position == null ? 0 : position.line, position == null ? 0 : position.column,
                     Severity.ERROR, "could not parse, file left out: " + firstProblem(first)));
-            return new ParsedFile(path, null, null, nonBlank, problems, true);
+            return ParsedFile.withoutTree(path, nonBlank, problems);
         }
         for (TypeDeclaration<?> type : unit.getTypes()) {
             if (Annotations.has(type, "Generated")) {
                 problems.add(new Problem(path, Trees.line(type), 0, Severity.NOTE,
                         "skipped generated source (@Generated on " + type.getNameAsString() + ")"));
-                return new ParsedFile(path, null, null, nonBlank, problems, true);
+                return ParsedFile.withoutTree(path, nonBlank, problems);
             }
         }
+        String outline = Outline.hash(unit, parsedText);
         TreeCompactor.compact(unit);
-        return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()), nonBlank, problems, false);
+        return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()), nonBlank, problems, false,
+                outline);
     }
 
     private static String firstProblem(ParseResult<CompilationUnit> result) {

@@ -125,7 +125,8 @@ public final class SourceScanner {
         });
         try {
             if (cache == null) {
-                return new ScanRun(scan(absoluteRoot, tree, pool, progress), tree.javaFiles().size(), "", List.of());
+                return new ScanRun(scan(absoluteRoot, tree, pool, progress, FileReuse.none()), tree.javaFiles().size(),
+                        "", List.of());
             }
             CachedScan.Snapshot snapshot = CachedScan.snapshot(absoluteRoot, tree, options, pool);
             ScanInputs inputs = snapshot.inputs();
@@ -133,21 +134,29 @@ public final class SourceScanner {
             if (lookup instanceof CacheLookup.Hit hit) {
                 return new ScanRun(hit.codebase(), 0, hit.note(), List.of());
             }
-            Codebase codebase = scan(absoluteRoot, tree, pool, progress);
+            FileReuse reuse = FileReuse.load(cache.files(), inputs, tree);
+            Codebase codebase = scan(absoluteRoot, tree, pool, progress, reuse);
             List<String> warnings = new ArrayList<>(lookup.warnings());
+            warnings.addAll(reuse.warnings());
             int edited = snapshot.changedSince();
-            String failed = edited > 0 ? "cache: not written: " + edited + " file(s) changed while the scan read them;"
-                    + " the next run will be a full one" : cache.store(inputs, codebase);
-            if (!failed.isEmpty()) {
-                warnings.add(failed);
+            if (edited > 0) {
+                warnings.add("cache: not written: " + edited + " file(s) changed while the scan read them;"
+                        + " the next run will be a full one");
+            } else {
+                for (String failed : List.of(cache.store(inputs, codebase), reuse.store())) {
+                    if (!failed.isEmpty()) {
+                        warnings.add(failed);
+                    }
+                }
             }
-            return new ScanRun(codebase, tree.javaFiles().size(), lookup.note(), warnings);
+            return new ScanRun(codebase, reuse.analysedCount(), reuse.note(lookup), warnings);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private Codebase scan(Path root, SourceTree tree, ExecutorService pool, ProgressListener progress) {
+    private Codebase scan(Path root, SourceTree tree, ExecutorService pool, ProgressListener progress,
+                          FileReuse reuse) {
         List<Path> files = tree.javaFiles();
         progress.started("parsing", files.size());
         ThreadLocal<JavaFileParser> parsers = ThreadLocal.withInitial(JavaFileParser::new);
@@ -188,13 +197,18 @@ public final class SourceScanner {
         String applicationPath = applicationPath(index);
         SqlTables sql = new SqlTables();
 
+        reuse.plan(parsed, typesPerFile, index);
         progress.started("analysing", parsed.size());
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             positions.add(i);
         }
         List<Facts> perFile = runAll(pool, positions, order, i -> {
-            Facts facts = analyse(parsed.get(i), typesPerFile.get(i), index, catalog, sql, named, applicationPath);
+            Facts facts = reuse.reused(i);
+            if (facts == null) {
+                facts = analyse(parsed.get(i), typesPerFile.get(i), index, catalog, sql, named, applicationPath);
+                reuse.analysed(i, facts);
+            }
             progress.advanced(1);
             return facts;
         });
