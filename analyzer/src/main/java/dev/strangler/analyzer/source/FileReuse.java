@@ -12,6 +12,7 @@ import dev.strangler.analyzer.source.resolve.TypeIndex;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ final class FileReuse {
     }
 
     private void analyseAll(String why) {
-        java.util.Arrays.fill(analyse, true);
+        Arrays.fill(analyse, true);
         outcome = why;
     }
 
