@@ -21,8 +21,10 @@ import java.util.TreeMap;
  * under. Deleting it is always safe; a damaged, truncated or foreign file gives a warning and a run without it.
  *
  * <p>File layout: the 8 bytes {@code STRFILES}, the format version (varint), the analyzer's fingerprint, the
- * context's SHA-256 (32 bytes), the number of files, per file its path, its two hashes (32 bytes each) and its facts
- * (length and bytes), then a CRC-32C of everything before it. Not thread-safe for two writers at once.
+ * context's SHA-256 (32 bytes), the number of files, per file its path, its two hashes (32 bytes each), its body
+ * offsets and its facts
+ * (length and bytes), the files whose bodies the passes over all types read, then a CRC-32C of everything before
+ * it. Not thread-safe for two writers at once.
  */
 public final class FileFactsStore {
     static final String FILE = "files.bin";
@@ -50,13 +52,21 @@ public final class FileFactsStore {
      *
      * @param hash SHA-256 of the file's bytes, 64 hex digits
      * @param outline SHA-256 of its outline, 64 hex digits
+     * @param bodies offsets of its method bodies in the scanner's text of it, ascending, or null when not known; not
+     *               copied
      * @param facts the scanner's facts for the file, in the scanner's own encoding; not copied (large, never changed)
      */
-    public record Entry(String hash, String outline, byte[] facts) {
+    public record Entry(String hash, String outline, int[] bodies, byte[] facts) {
         public Entry {
             checkHash(hash, "hash");
             checkHash(outline, "outline");
             Objects.requireNonNull(facts, "facts");
+            for (int i = 1; bodies != null && i < bodies.length; i++) {
+                if (bodies[i] < bodies[i - 1] || bodies[0] < 0) {
+                    throw new IllegalArgumentException("body offsets must ascend from 0, but were "
+                            + java.util.Arrays.toString(bodies));
+                }
+            }
         }
     }
 
@@ -64,11 +74,14 @@ public final class FileFactsStore {
      * What was found.
      *
      * @param files path relative to the root → entry; empty when nothing usable was kept
+     * @param bodiesRead files whose method bodies the last scan read from passes over all types (front controllers),
+     *                   which must therefore be parsed in full
      * @param warnings problems with the file itself (damaged, unreadable), for stderr
      */
-    public record Loaded(Map<String, Entry> files, List<String> warnings) {
+    public record Loaded(Map<String, Entry> files, java.util.Set<String> bodiesRead, List<String> warnings) {
         public Loaded {
             files = Map.copyOf(files);
+            bodiesRead = java.util.Set.copyOf(bodiesRead);
             warnings = List.copyOf(warnings);
         }
     }
@@ -82,7 +95,7 @@ public final class FileFactsStore {
         try {
             bytes = Files.readAllBytes(file());
         } catch (NoSuchFileException e) {
-            return new Loaded(Map.of(), List.of());
+            return new Loaded(Map.of(), java.util.Set.of(), List.of());
         } catch (IOException | RuntimeException e) {
             return ignored("could not be read (" + e + ")");
         }
@@ -90,23 +103,24 @@ public final class FileFactsStore {
             BinaryIn in = CacheFile.open(bytes, MAGIC, FORMAT);
             if (!in.string().equals(analyzer) || !HexFormat.of().formatHex(in.raw(32)).equals(ScanInputs.hash(
                     context.getBytes(StandardCharsets.UTF_8)))) {
-                return new Loaded(Map.of(), List.of());
+                return new Loaded(Map.of(), java.util.Set.of(), List.of());
             }
             int count = in.count(MAX_FILES);
             Map<String, Entry> files = new TreeMap<>();
             HexFormat hex = HexFormat.of();
             for (int i = 0; i < count; i++) {
                 String path = in.string();
-                Entry entry = new Entry(hex.formatHex(in.raw(32)), hex.formatHex(in.raw(32)),
+                Entry entry = new Entry(hex.formatHex(in.raw(32)), hex.formatHex(in.raw(32)), bodies(in),
                         in.raw(in.count(Integer.MAX_VALUE)));
                 if (files.put(path, entry) != null) {
                     throw new CorruptCacheException("names " + path + " twice");
                 }
             }
+            java.util.Set<String> bodiesRead = new java.util.TreeSet<>(CodebaseCodec.list(in, BinaryIn::string));
             if (!in.atEnd()) {
                 throw new CorruptCacheException("has bytes left over after the last file");
             }
-            return new Loaded(files, List.of());
+            return new Loaded(files, bodiesRead, List.of());
         } catch (CorruptCacheException e) {
             return ignored(e.getMessage());
         } catch (RuntimeException e) {
@@ -119,7 +133,8 @@ public final class FileFactsStore {
      *
      * @return a warning when the store could not be written (the run's result is unaffected), or "" when it was
      */
-    public String store(String analyzer, String context, SortedMap<String, Entry> files) {
+    public String store(String analyzer, String context, SortedMap<String, Entry> files,
+                        java.util.SortedSet<String> bodiesRead) {
         int size = 64;
         for (Entry entry : files.values()) {
             size += entry.facts().length + 80;
@@ -133,14 +148,45 @@ public final class FileFactsStore {
             out.string(path);
             out.raw(hex.parseHex(entry.hash()));
             out.raw(hex.parseHex(entry.outline()));
+            bodies(out, entry.bodies());
             out.varint(entry.facts().length);
             out.raw(entry.facts());
         });
+        CodebaseCodec.list(out, bodiesRead, BinaryOut::string);
         return CacheFile.write(folder, FILE, CacheFile.seal(out));
     }
 
+    /** Whether known, then their number and each as the difference from the one before. */
+    private static void bodies(BinaryOut out, int[] bodies) {
+        out.bool(bodies != null);
+        if (bodies != null) {
+            out.varint(bodies.length);
+            int previous = 0;
+            for (int offset : bodies) {
+                out.varint(offset - previous);
+                previous = offset;
+            }
+        }
+    }
+
+    private static int[] bodies(BinaryIn in) {
+        if (!in.bool()) {
+            return null;
+        }
+        int[] bodies = new int[in.count(MAX_FILES)];
+        long previous = 0;
+        for (int i = 0; i < bodies.length; i++) {
+            previous += in.varint();
+            if (previous > Integer.MAX_VALUE) {
+                throw new CorruptCacheException("a body offset of " + previous + " exceeds any file's length");
+            }
+            bodies[i] = (int) previous;
+        }
+        return bodies;
+    }
+
     private Loaded ignored(String why) {
-        return new Loaded(Map.of(), List.of("cache: " + file() + " " + why + "; ignored, and rewritten at the end of"
+        return new Loaded(Map.of(), java.util.Set.of(), List.of("cache: " + file() + " " + why + "; ignored, and rewritten at the end of"
                 + " this run"));
     }
 

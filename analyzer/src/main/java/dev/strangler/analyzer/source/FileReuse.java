@@ -40,6 +40,9 @@ final class FileReuse {
     private final Map<String, FileFactsStore.Entry> earlier;
     private final Map<String, String> hashes;
     private final List<String> warnings = new ArrayList<>();
+    private Set<String> bodiesRead = Set.of();
+    private final java.util.SortedSet<String> bodiesReadNow = new java.util.TreeSet<>();
+    private boolean allInFull;
     private List<ParsedFile> parsed = List.of();
     private boolean[] analyse = new boolean[0];
     private FileFactsStore.Entry[] current = new FileFactsStore.Entry[0];
@@ -79,12 +82,53 @@ final class FileReuse {
         FileFactsStore.Loaded loaded = store.load(inputs.analyzer(), context.toString());
         FileReuse reuse = new FileReuse(store, inputs.analyzer(), context.toString(), loaded.files(), hashes);
         reuse.warnings.addAll(loaded.warnings());
+        reuse.bodiesRead = loaded.bodiesRead();
         return reuse;
     }
 
-    /** Decides which files are analysed again; the trees, the types each declares and the linked index. */
-    void plan(List<ParsedFile> files, List<List<IndexedType>> typesPerFile, TypeIndex index) {
+    /**
+     * The offsets of the bodies of the file at {@code path} when it may be parsed as an outline (its content is the
+     * same as when its facts were kept, and no pass read its bodies last time), else null: parse it in full.
+     */
+    int[] outlineBodies(String path) {
+        FileFactsStore.Entry before = earlier.get(path);
+        return allInFull || before == null || before.bodies() == null || !before.hash().equals(hashes.get(path))
+                || bodiesRead.contains(path) ? null : before.bodies();
+    }
+
+    /** The outline's hash kept for the file at {@code path}; only for a file {@link #outlineBodies} allowed. */
+    String outline(String path) {
+        return earlier.get(path).outline();
+    }
+
+    /**
+     * Decides which files are analysed again, given the trees, the types each declares and the linked index.
+     *
+     * @return the files parsed as outlines that must be parsed in full (analysed again, or supertypes of one whose
+     *         inherited bodies pass 2 reads); empty when the plan stands
+     */
+    List<Integer> plan(List<ParsedFile> files, List<List<IndexedType>> typesPerFile, TypeIndex index) {
+        decide(files, typesPerFile, index);
+        Set<String> needed = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (analyse[i]) {
+                for (IndexedType type : typesPerFile.get(i)) {
+                    index.ancestors(type).forEach(ancestor -> needed.add(ancestor.scope.path));
+                }
+            }
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).outlineOnly() && (analyse[i] || needed.contains(files.get(i).path()))) {
+                missing.add(i);
+            }
+        }
+        return missing;
+    }
+
+    private void decide(List<ParsedFile> files, List<List<IndexedType>> typesPerFile, TypeIndex index) {
         parsed = files;
+        changed = 0;
         analyse = new boolean[files.size()];
         current = new FileFactsStore.Entry[files.size()];
         Set<String> changedTypes = new HashSet<>();
@@ -93,6 +137,9 @@ final class FileReuse {
             if (before == null) {
                 analyseAll("");
                 return;
+            }
+            if (files.get(i).outlineOnly()) {
+                continue; // parsed as an outline because its content is the same
             }
             if (!before.hash().equals(hash(i))) {
                 changed++;
@@ -120,6 +167,22 @@ final class FileReuse {
             analyse[i] |= typesPerFile.get(i).stream().anyMatch(type -> related.contains(type.name));
         }
         outcome = "reused";
+    }
+
+    /**
+     * Takes the files whose bodies the passes over all types read in this run; false when one of them was parsed as
+     * an outline, in which case every file is parsed in full from now on and the scan must run again.
+     */
+    boolean keep(Set<String> read) {
+        for (ParsedFile file : parsed) {
+            if (file.outlineOnly() && read.contains(file.path())) {
+                allInFull = true;
+                return false;
+            }
+        }
+        bodiesReadNow.clear();
+        bodiesReadNow.addAll(read);
+        return true;
     }
 
     private void analyseAll(String why) {
@@ -150,7 +213,7 @@ final class FileReuse {
             return;
         }
         try {
-            current[i] = new FileFactsStore.Entry(hash(i), outline(i), FactsCodec.write(facts));
+            current[i] = new FileFactsStore.Entry(hash(i), outline(i), parsed.get(i).bodies(), FactsCodec.write(facts));
         } catch (RuntimeException e) {
             current[i] = null; // not kept: the next run analyses the file again
         }
@@ -171,8 +234,13 @@ final class FileReuse {
             return lookup.note() + outcome;
         }
         int again = analysedCount();
+        int outlines = 0;
+        for (ParsedFile file : parsed) {
+            outlines += file.outlineOnly() ? 1 : 0;
+        }
         return String.format("cache: %,d of %,d files re-analysed (%,d changed, %,d related by inheritance;"
-                + " every file parsed again for the type index)", again, parsed.size(), changed, again - changed);
+                + " %,d parsed in full, %,d as outlines)", again, parsed.size(), changed, again - changed,
+                parsed.size() - outlines, outlines);
     }
 
     List<String> warnings() {
@@ -187,7 +255,7 @@ final class FileReuse {
                 entries.put(parsed.get(i).path(), current[i]);
             }
         }
-        return store.store(analyzer, context, entries);
+        return store.store(analyzer, context, entries, bodiesReadNow);
     }
 
     private String hash(int i) {

@@ -108,10 +108,42 @@ final class JavaFileParser {
                 return ParsedFile.withoutTree(path, nonBlank, problems);
             }
         }
-        String outline = Outline.hash(unit, parsedText);
+        Outline.Taken outline = Outline.of(unit, parsedText);
         TreeCompactor.compact(unit);
+        // offsets are kept for the compacted text only, the one an outline-only parse reads
         return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()), nonBlank, problems, false,
-                outline);
+                outline.hash(), parsedText == compact ? outline.bodies() : null, false);
+    }
+
+    /**
+     * Parses the file's outline only: its compacted text without the insides of the bodies at {@code bodies}, as an
+     * earlier full parse of the same content found them. Falls back to {@link #parse} when the offsets do not fit or
+     * the outline does not parse, so the result is never worse than a full parse.
+     *
+     * @param outline the outline's hash the earlier parse gave, kept in the result
+     */
+    ParsedFile parseOutline(Path file, String path, int[] bodies, String outline) {
+        try {
+            SourceText source = SourceText.decode(Files.readAllBytes(file));
+            String compact = CompactText.of(source.text());
+            String stripped = Outline.strip(compact, bodies);
+            ParseResult<CompilationUnit> result = stripped == null ? null : parsers.get(0).parse(stripped);
+            if (result != null && result.isSuccessful() && result.getResult().isPresent()) {
+                CompilationUnit unit = result.getResult().get();
+                TreeCompactor.compact(unit);
+                List<Problem> problems = new ArrayList<>();
+                if (source.isFallback()) {
+                    problems.add(new Problem(path, 0, 0, Severity.WARNING, "not valid UTF-8; read as "
+                            + source.fallbackCharset() + " instead; convert the file to UTF-8 to be sure names and"
+                            + " strings are read right"));
+                }
+                return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()),
+                        SourceText.nonBlankLines(source.text()), problems, false, outline, bodies, true);
+            }
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // the full parse below reports what is wrong with the file as a cold run would
+        }
+        return parse(file, path);
     }
 
     private static String firstProblem(ParseResult<CompilationUnit> result) {

@@ -162,32 +162,32 @@ public final class SourceScanner {
         ThreadLocal<JavaFileParser> parsers = ThreadLocal.withInitial(JavaFileParser::new);
         // the largest files first, so that no thread is left with a long file while the others have finished
         List<Integer> order = tree.largestFirst();
-        List<ParsedFile> parsed = runAll(pool, files, order, file -> {
-            ParsedFile result = parsers.get().parse(file, tree.relative(file));
+        List<ParsedFile> parsed = new ArrayList<>(runAll(pool, files, order, file -> {
+            String path = tree.relative(file);
+            int[] bodies = reuse.outlineBodies(path);
+            ParsedFile result = bodies == null ? parsers.get().parse(file, path)
+                    : parsers.get().parseOutline(file, path, bodies, reuse.outline(path));
             progress.advanced(1);
             return result;
-        });
+        }));
         progress.finished();
 
         LibraryIndex libraries = LibraryIndex.read(options.classpath());
-        TypeIndex index = new TypeIndex(libraries);
-        List<List<IndexedType>> typesPerFile = new ArrayList<>();
-        boolean spring = false;
-        DataFrameworks frameworks = new DataFrameworks();
-        for (ParsedFile file : parsed) {
-            List<IndexedType> declared = new ArrayList<>();
-            if (file.unit() != null) {
-                FileScope scope = new FileScope(file.path(), file.unit());
-                spring |= scope.importsFrom("org.springframework.boot");
-                frameworks.imports(scope);
-                for (TypeDeclaration<?> type : file.unit().getTypes()) {
-                    declare(type, scope, null, declared);
-                }
-                declared.forEach(index::add);
+        Declarations declarations = Declarations.of(parsed, libraries);
+        // a file parsed as an outline whose bodies the analysis needs after all is parsed in full, and the index made again
+        for (List<Integer> missing = reuse.plan(parsed, declarations.typesPerFile(), declarations.index());
+             !missing.isEmpty(); missing = reuse.plan(parsed, declarations.typesPerFile(), declarations.index())) {
+            List<ParsedFile> full = runAll(pool, missing, java.util.stream.IntStream.range(0, missing.size()).boxed().toList(),
+                    i -> parsers.get().parse(files.get(i), tree.relative(files.get(i))));
+            for (int k = 0; k < missing.size(); k++) {
+                parsed.set(missing.get(k), full.get(k));
             }
-            typesPerFile.add(declared);
+            declarations = Declarations.of(parsed, libraries);
         }
-        index.link();
+        TypeIndex index = declarations.index();
+        List<List<IndexedType>> typesPerFile = declarations.typesPerFile();
+        boolean spring = declarations.spring();
+        DataFrameworks frameworks = declarations.frameworks();
         List<DataDescriptors.File> xmlFiles = read(tree, tree.xmlFiles());
         DataDescriptors data = DataDescriptors.read(xmlFiles, read(tree, tree.namedSqlFiles()), frameworks);
         EntityCatalog catalog = new EntityCatalog(index, spring);
@@ -197,7 +197,6 @@ public final class SourceScanner {
         String applicationPath = applicationPath(index);
         SqlTables sql = new SqlTables();
 
-        reuse.plan(parsed, typesPerFile, index);
         progress.started("analysing", parsed.size());
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
@@ -229,6 +228,10 @@ public final class SourceScanner {
         }
         xml.finish();
         List<FrameworkCoverage> coverage = xml.frameworks.finish(index, all, new WebFiles(tree, all.problems));
+        if (!reuse.keep(all.bodiesRead)) {
+            // bodies read from a file parsed as an outline: once more with every file parsed in full
+            return scan(root, tree, pool, progress, reuse);
+        }
         frameworks.check(all.tableAccesses, all.entities, catalog, named, all.problems);
         int filesParsed = 0;
         int filesSkipped = tree.skippedFiles();
@@ -274,6 +277,32 @@ public final class SourceScanner {
             }
         }
         return texts;
+    }
+
+    /** The type index made from the parsed files, the types each declares, and what their imports tell. */
+    private record Declarations(TypeIndex index, List<List<IndexedType>> typesPerFile, boolean spring,
+                                DataFrameworks frameworks) {
+        static Declarations of(List<ParsedFile> parsed, LibraryIndex libraries) {
+            TypeIndex index = new TypeIndex(libraries);
+            List<List<IndexedType>> typesPerFile = new ArrayList<>();
+            boolean spring = false;
+            DataFrameworks frameworks = new DataFrameworks();
+            for (ParsedFile file : parsed) {
+                List<IndexedType> declared = new ArrayList<>();
+                if (file.unit() != null) {
+                    FileScope scope = new FileScope(file.path(), file.unit());
+                    spring |= scope.importsFrom("org.springframework.boot");
+                    frameworks.imports(scope);
+                    for (TypeDeclaration<?> type : file.unit().getTypes()) {
+                        declare(type, scope, null, declared);
+                    }
+                    declared.forEach(index::add);
+                }
+                typesPerFile.add(declared);
+            }
+            index.link();
+            return new Declarations(index, typesPerFile, spring, frameworks);
+        }
     }
 
     private static void declare(TypeDeclaration<?> type, FileScope scope, IndexedType outer, List<IndexedType> declared) {

@@ -46,7 +46,7 @@ class PerFileCacheTest {
         ScanRun warm = cached();
 
         assertThat(warm.cacheNote()).isEqualTo("cache: 1 of " + javaFiles() + " files re-analysed (1 changed,"
-                + " 0 related by inheritance; every file parsed again for the type index)");
+                + " 0 related by inheritance; 1 parsed in full, " + (javaFiles() - 1) + " as outlines)");
         assertThat(warm.filesAnalysed()).isEqualTo(1);
         assertThat(warm.codebase()).isNotEqualTo(before).isEqualTo(uncached());
         assertThat(cached().filesAnalysed()).as("then nothing changed").isZero();
@@ -66,8 +66,27 @@ class PerFileCacheTest {
         ScanRun warm = cached();
 
         assertThat(warm.filesAnalysed()).isEqualTo(1 + (int) subtypes);
-        assertThat(warm.cacheNote()).contains("(1 changed, " + subtypes + " related by inheritance;");
+        assertThat(warm.cacheNote()).contains("(1 changed, " + subtypes + " related by inheritance; " + (1 + subtypes)
+                + " parsed in full, " + (javaFiles() - 1 - subtypes) + " as outlines)");
         assertThat(warm.codebase()).isEqualTo(uncached());
+    }
+
+    @Test
+    void a_servlet_whose_body_a_front_controller_pass_reads_is_parsed_in_full_though_unchanged() throws IOException {
+        Path app = temp.resolve("front-controller");
+        ScanCacheTest.copy(Path.of("src/test/resources/fixtures/front-controller"), app);
+        Codebase cold = run(app).codebase();
+        assertThat(cold.entryPoints()).as("routes found through the servlet's reflective dispatch").isNotEmpty();
+        Path action = app.resolve("src/forum/command/TopicAction.java");
+        Files.writeString(action, ScanCacheTest.read(action).replace("return \"\";", "return \"edited\";"));
+
+        ScanRun warm = run(app);
+
+        // TopicAction changed, Command is its supertype; Front is unchanged but the front-controller pass reads its body
+        assertThat(warm.cacheNote()).isEqualTo("cache: 2 of 3 files re-analysed (1 changed, 1 related by inheritance;"
+                + " 3 parsed in full, 0 as outlines)");
+        assertThat(warm.codebase()).isEqualTo(new SourceScanner(new ScanOptions(List.of(), 2))
+                .scan(app, ProgressListener.NONE)).isEqualTo(cold);
     }
 
     @Test
@@ -156,6 +175,11 @@ class PerFileCacheTest {
         String text = ScanCacheTest.read(path);
         assertThat(text).as(file).contains(from);
         Files.writeString(path, from.isEmpty() ? to + text : text.replace(from, to));
+    }
+
+    private ScanRun run(Path app) {
+        return new SourceScanner(new ScanOptions(List.of(), 2), ScanCache.in(temp.resolve("front-out")))
+                .run(app, ProgressListener.NONE);
     }
 
     private ScanRun cached() {

@@ -39,6 +39,8 @@ public final class Facts {
     public final List<JaxRsRoot> jaxRsRoots = new ArrayList<>();
     public final List<JaxRsLocator> jaxRsLocators = new ArrayList<>();
     public final List<JaxRsRelative> jaxRsRelativeRoutes = new ArrayList<>();
+    /** Files whose method bodies a pass over all types read (not per-file facts: never cached with a file's). */
+    public final TreeSet<String> bodiesRead = new TreeSet<>();
     public long resolved;
     public long guessed;
     public long unresolved;

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,40 +28,120 @@ import java.util.Map;
  * same outline declare the same types, members, signatures, annotations, field initializers (constants) and imports,
  * each on the same line; what differs is inside bodies only. Stateless; thread-safe.
  *
- * <p>Must be taken before {@link TreeCompactor} drops the tokens; a tree without tokens gives the hash of
- * {@code fallback} (the whole text), so that any change to the file counts as a change of its outline.
+ * <p>Must be taken before {@link TreeCompactor} drops the tokens; a tree without tokens gives the hash of the whole
+ * text, so that any change to the file counts as a change of its outline. The bodies' offsets let a later run parse
+ * the same text {@link #strip stripped} to its outline, for a fraction of the parse, when only declarations are read.
  */
 public final class Outline {
     private Outline() {
     }
 
-    public static String hash(CompilationUnit unit, String fallback) {
-        Map<JavaToken, JavaToken> bodies = new IdentityHashMap<>();
+    /**
+     * A file's outline as taken from its tree.
+     *
+     * @param hash the outline's SHA-256 in hex
+     * @param bodies the bodies' offsets in the parsed text, first brace and last brace of each, in order; null when
+     *               they could not be told (then the file is always parsed in full)
+     */
+    public record Taken(String hash, int[] bodies) {
+    }
+
+    /** The outline of {@code unit}, parsed from {@code text}. */
+    public static Taken of(CompilationUnit unit, String text) {
+        List<Node> found = new ArrayList<>();
         TokenRange whole = unit.getTokenRange().orElse(null);
-        if (whole == null || !collect(unit.getTypes(), bodies)) {
-            return sha256(fallback);
+        if (whole == null || !collect(unit.getTypes(), found)) {
+            return new Taken(sha256(text), null);
         }
-        StringBuilder text = new StringBuilder(4096);
+        Map<JavaToken, JavaToken> bodies = new IdentityHashMap<>();
+        for (Node body : found) {
+            TokenRange range = body.getTokenRange().orElseThrow();
+            bodies.put(range.getBegin(), range.getEnd());
+        }
+        StringBuilder outline = new StringBuilder(4096);
         JavaToken token = whole.getBegin();
         while (token != null) {
             JavaToken bodyEnd = bodies.get(token);
             if (bodyEnd != null) {
                 int lines = line(bodyEnd) - line(token);
-                text.append("{\u0000").append(lines).append('}');
+                outline.append("{\u0000").append(lines).append('}');
                 token = bodyEnd;
             } else {
-                text.append(token.getText()).append('\u0000');
+                outline.append(token.getText()).append('\u0000');
             }
             if (token == whole.getEnd()) {
                 break;
             }
             token = token.getNextToken().orElse(null);
         }
-        return sha256(text.toString());
+        return new Taken(sha256(outline.toString()), offsets(found, text));
     }
 
-    /** Adds each body's first and last token; false when a body has no tokens. */
-    private static boolean collect(List<? extends BodyDeclaration<?>> members, Map<JavaToken, JavaToken> bodies) {
+    /**
+     * {@code text} with the insides of the bodies at {@code bodies} removed but for their line breaks, so every
+     * declaration stays on its line; null when the offsets do not fit the text (each must point at a brace).
+     */
+    public static String strip(String text, int[] bodies) {
+        StringBuilder out = new StringBuilder(text.length() / 2);
+        int copied = 0;
+        for (int i = 0; i + 1 < bodies.length; i += 2) {
+            int begin = bodies[i];
+            int end = bodies[i + 1];
+            if (begin < copied || end <= begin || end >= text.length() || text.charAt(begin) != '{'
+                    || text.charAt(end) != '}') {
+                return null;
+            }
+            out.append(text, copied, begin + 1);
+            for (int at = begin + 1; at < end; at++) {
+                char c = text.charAt(at);
+                if (c == '\n' || c == '\r') {
+                    out.append(c);
+                }
+            }
+            copied = end;
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    private static int[] offsets(List<Node> bodies, String text) {
+        List<Integer> lineStarts = new ArrayList<>();
+        lineStarts.add(0);
+        for (int at = 0; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (c == '\n' || c == '\r' && (at + 1 == text.length() || text.charAt(at + 1) != '\n')) {
+                lineStarts.add(at + 1);
+            }
+        }
+        int[] offsets = new int[bodies.size() * 2];
+        int i = 0;
+        for (Node body : bodies) {
+            com.github.javaparser.Range range = body.getRange().orElse(null);
+            if (range == null || range.begin.line > lineStarts.size() || range.end.line > lineStarts.size()) {
+                return null;
+            }
+            offsets[i++] = lineStarts.get(range.begin.line - 1) + range.begin.column - 1;
+            offsets[i++] = lineStarts.get(range.end.line - 1) + range.end.column - 1;
+        }
+        int[] sorted = sortedPairs(offsets);
+        return strip(text, sorted) == null ? null : sorted;
+    }
+
+    private static int[] sortedPairs(int[] offsets) {
+        Integer[] pairs = new Integer[offsets.length / 2];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = i;
+        }
+        java.util.Arrays.sort(pairs, java.util.Comparator.comparingInt(p -> offsets[2 * p]));
+        int[] sorted = new int[offsets.length];
+        for (int i = 0; i < pairs.length; i++) {
+            sorted[2 * i] = offsets[2 * pairs[i]];
+            sorted[2 * i + 1] = offsets[2 * pairs[i] + 1];
+        }
+        return sorted;
+    }
+
+    /** Adds each method, constructor and initializer body outside other bodies; false when one has no tokens. */
+    private static boolean collect(List<? extends BodyDeclaration<?>> members, List<Node> bodies) {
         for (BodyDeclaration<?> member : members) {
             Node body = null;
             if (member instanceof MethodDeclaration method) {
@@ -84,11 +165,10 @@ public final class Outline {
                 }
             }
             if (body != null) {
-                TokenRange range = body.getTokenRange().orElse(null);
-                if (range == null) {
+                if (body.getTokenRange().isEmpty()) {
                     return false;
                 }
-                bodies.put(range.getBegin(), range.getEnd());
+                bodies.add(body);
             }
         }
         return true;
