@@ -22,16 +22,18 @@ import java.util.TreeMap;
 
 /**
  * Which Java files' facts from the last run still hold in this one, so that only the others are analysed again
- * (pass 2), and the entries to keep for the next run.
+ * (pass 2), which files may be parsed from their outline only, and the entries to keep for the next run.
  *
  * <p>A file's facts are a function of its own tree, the type index (every file's outline), what is read from the
- * non-Java files, the options, and, for a few readers, the bodies of its type's supertypes (inherited methods that
+ * non-Java files, the options, and, for a few readers, the bodies of its types' supertypes (inherited methods that
  * schedule timers, for one). So they are reused when the analyzer, the options, the tree's layout, the list of Java
  * files and every non-Java file are the same (the store's context), every changed file kept its outline, and the file
  * declares no type whose supertype or subtype (transitively) is declared in a changed file. Anything else is a full
- * analysis. Every file is still parsed, as the type index and the passes over all types need every tree.
+ * analysis. A file whose content is the same is parsed as an outline unless a pass over all types read its bodies last
+ * time; {@link #plan} names those that must be parsed in full after all (analysed again, or supertypes of such).
  *
- * <p>{@link #plan} runs once, then {@link #reused} and {@link #analysed} on any thread for distinct files.
+ * <p>{@link #outlineBodies} runs on any thread, {@link #plan} once per attempt, then {@link #reused} and
+ * {@link #analysed} on any thread for distinct files, then {@link #keep} and {@link #store}.
  */
 final class FileReuse {
     private final FileFactsStore store;
