@@ -134,6 +134,10 @@ final class FileReuse {
         analyse = new boolean[files.size()];
         current = new FileFactsStore.Entry[files.size()];
         Set<String> changedTypes = new HashSet<>();
+        if (earlier.isEmpty()) {
+            analyseAll("");
+            return;
+        }
         for (int i = 0; i < files.size(); i++) {
             FileFactsStore.Entry before = earlier.get(files.get(i).path());
             if (before == null) {

@@ -174,10 +174,12 @@ public final class SourceScanner {
 
         LibraryIndex libraries = LibraryIndex.read(options.classpath());
         Declarations declarations = Declarations.of(parsed, libraries);
-        // a file parsed as an outline whose bodies the analysis needs after all is parsed in full, and the index made again
+        // a file parsed as an outline whose bodies the analysis needs after all is parsed in full, and the index
+        // made again
         for (List<Integer> missing = reuse.plan(parsed, declarations.typesPerFile(), declarations.index());
              !missing.isEmpty(); missing = reuse.plan(parsed, declarations.typesPerFile(), declarations.index())) {
-            List<ParsedFile> full = runAll(pool, missing, java.util.stream.IntStream.range(0, missing.size()).boxed().toList(),
+            List<Integer> inOrder = java.util.stream.IntStream.range(0, missing.size()).boxed().toList();
+            List<ParsedFile> full = runAll(pool, missing, inOrder,
                     i -> parsers.get().parse(files.get(i), tree.relative(files.get(i))));
             for (int k = 0; k < missing.size(); k++) {
                 parsed.set(missing.get(k), full.get(k));
@@ -218,6 +220,7 @@ public final class SourceScanner {
         all.problems.addAll(libraries.problems());
         all.problems.addAll(data.problems());
         perFile.forEach(all::merge);
+        named.use(all.statementsUsed); // the lookups of the files whose facts came from the cache
         List<EntryPoint> mounted = JaxRsMounts.mount(all.entryPoints, all.jaxRsRoots, all.jaxRsLocators,
                 all.jaxRsRelativeRoutes, index);
         all.entryPoints.clear();

@@ -39,7 +39,7 @@ class CacheMutationTest {
     @ValueSource(strings = {"../legacy-sample-monolith", "src/test/resources/fixtures/spring-jdbc",
             "src/test/resources/fixtures/jaxrs", "src/test/resources/fixtures/servlet-jdbc-app",
             "src/test/resources/fixtures/spring-xml", "src/test/resources/fixtures/named-sql",
-            "src/test/resources/fixtures/front-controller"})
+            "src/test/resources/fixtures/front-controller", "src/test/resources/fixtures/ibatis"})
     void a_warm_run_after_a_literal_in_a_body_changed_gives_the_cold_runs_model(String source) throws IOException {
         Path original = Path.of(source);
         assertThat(original).as("the tree to mutate").isDirectory();

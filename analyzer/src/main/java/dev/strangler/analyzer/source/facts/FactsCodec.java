@@ -47,6 +47,7 @@ public final class FactsCodec {
             CodebaseCodec.entryPoint(o, relative.entry());
             o.string(relative.path());
         });
+        CodebaseCodec.list(out, facts.statementsUsed, CodebaseCodec::location);
         out.varint(facts.resolved);
         out.varint(facts.guessed);
         out.varint(facts.unresolved);
@@ -85,6 +86,7 @@ public final class FactsCodec {
                 i.string())));
         facts.jaxRsRelativeRoutes.addAll(CodebaseCodec.list(in, i -> new Facts.JaxRsRelative(
                 CodebaseCodec.entryPoint(i), i.string())));
+        facts.statementsUsed.addAll(CodebaseCodec.list(in, CodebaseCodec::location));
         facts.resolved = in.varint();
         facts.guessed = in.varint();
         facts.unresolved = in.varint();
