@@ -2,10 +2,11 @@
 # Times the scan cache on a real codebase that real-codebases.sh fetched (default keycloak), RUNS rounds of four
 # fresh JVMs with the launcher's options and -Xmx2g, on a copy of the tree under analyzer/target/bench/cache/NAME:
 #   no-cache   --no-cache: the run as before the cache existed
-#   cold       the cache folder deleted first: a full run that writes the cache
-#   warm       nothing changed: the model comes from the cache
-#   edited     one file's body edited (a string literal of FILE prefixed; for Keycloak a JAX-RS resource), then a
-#              run with the cache
+#   cold       the cache folder deleted first: a full run that writes the cache (scan.bin and files.bin)
+#   warm       nothing changed: the model comes from scan.bin
+#   edited     warm after a one-file edit: one file's body edited (a string literal of FILE prefixed; for Keycloak a
+#              JAX-RS resource), then a run with the cache, which re-analyses that file (and the files related to it
+#              by inheritance) from the per-file facts in files.bin; its note says how many
 # Each line gives wall and CPU (user + system) by /usr/bin/time, and "after JVM start", the analyzer's own timing
 # from its summary (from the options parsed to the reports written). The cache's note from stderr ends the line.
 # Usage (from the repository root): analyzer/bench/cache-benchmark.sh [NAME] [RUNS] [FILE relative to the tree]
@@ -56,3 +57,4 @@ for (( i = 1; i <= RUNS; i++ )); do
     "$JAVA" -cp "$JAR" analyzer/bench/MutateLiteral.java mutate "$TREE/$FILE" "bench$i-"
     measure edited
 done
+echo "== cache files: $(cd "$OUT/reports/.strangler-cache" && ls -l scan.bin files.bin | awk '{printf "%s %s bytes  ", $NF, $5}')"

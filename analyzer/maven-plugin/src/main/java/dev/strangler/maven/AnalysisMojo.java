@@ -62,10 +62,10 @@ abstract class AnalysisMojo extends AbstractMojo {
             throw new MojoExecutionException("strangler: the analysis of " + sourceRoot + " wrote no report: "
                     + err.toString().strip());
         }
-        // the scan cache's one line ("cache: 0 of 1,204 files re-analysed") is information; its own problems say
+        // the scan cache's one line ("cache: 3 of 1,204 files re-analysed") is information; its own problems say
         // "cache: ... ignored" or "not written" and stay warnings, like every problem in the sources
         err.toString().lines().forEach(line -> {
-            if (line.startsWith("cache: 0 of ") || line.startsWith("cache: full run, ")) {
+            if (line.matches("cache: [\\d,]+ of .*") || line.startsWith("cache: full run, ")) {
                 getLog().info(line);
             } else {
                 getLog().warn(line);

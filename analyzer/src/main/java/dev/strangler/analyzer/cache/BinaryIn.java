@@ -6,19 +6,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Reads what {@link BinaryOut} wrote; any inconsistency is a {@link CorruptCacheException}. Not thread-safe. */
-final class BinaryIn {
+public final class BinaryIn {
     private final byte[] data;
     private final int end;
     private int position;
     private final List<String> strings = new ArrayList<>();
 
-    BinaryIn(byte[] data, int start, int end) {
+    public BinaryIn(byte[] data, int start, int end) {
         this.data = data;
         this.position = start;
         this.end = end;
     }
 
-    long varint() {
+    public long varint() {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int next = next();
@@ -30,7 +30,7 @@ final class BinaryIn {
         throw new CorruptCacheException("a number runs past 64 bits at byte " + position);
     }
 
-    int count(int limit) {
+    public int count(int limit) {
         long value = varint();
         if (value < 0 || value > limit) {
             throw new CorruptCacheException("a count of " + value + " at byte " + position + " exceeds " + limit);
@@ -38,7 +38,7 @@ final class BinaryIn {
         return (int) value;
     }
 
-    boolean bool() {
+    public boolean bool() {
         int value = next();
         if (value > 1) {
             throw new CorruptCacheException("a flag of " + value + " at byte " + position);
@@ -46,7 +46,7 @@ final class BinaryIn {
         return value == 1;
     }
 
-    byte[] raw(int length) {
+    public byte[] raw(int length) {
         if (length > end - position) {
             throw new CorruptCacheException("the file ends early: " + length + " bytes wanted at byte " + position);
         }
@@ -55,7 +55,7 @@ final class BinaryIn {
         return copy;
     }
 
-    String string() {
+    public String string() {
         long reference = varint();
         if (reference > 0) {
             if (reference > strings.size()) {
@@ -70,12 +70,12 @@ final class BinaryIn {
         return value;
     }
 
-    <E extends Enum<E>> E constant(E[] values) {
+    public <E extends Enum<E>> E constant(E[] values) {
         int ordinal = count(values.length - 1);
         return values[ordinal];
     }
 
-    boolean atEnd() {
+    public boolean atEnd() {
         return position == end;
     }
 

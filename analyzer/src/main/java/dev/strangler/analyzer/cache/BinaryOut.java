@@ -9,11 +9,20 @@ import java.util.Map;
  * Writes the cache's primitives: unsigned variable-length integers and strings, each string's text written once and
  * then named by its number. Not thread-safe.
  */
-final class BinaryOut {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+public final class BinaryOut {
+    private final ByteArrayOutputStream bytes;
     private final Map<String, Integer> strings = new HashMap<>();
 
-    void varint(long value) {
+    public BinaryOut() {
+        this(1 << 16);
+    }
+
+    /** An empty writer whose buffer starts at {@code initialSize} bytes and grows as needed. */
+    public BinaryOut(int initialSize) {
+        bytes = new ByteArrayOutputStream(initialSize);
+    }
+
+    public void varint(long value) {
         if (value < 0) {
             throw new IllegalArgumentException("only 0 or more can be written as a varint, but was " + value);
         }
@@ -25,16 +34,16 @@ final class BinaryOut {
         bytes.write((int) rest);
     }
 
-    void bool(boolean value) {
+    public void bool(boolean value) {
         bytes.write(value ? 1 : 0);
     }
 
-    void raw(byte[] data) {
+    public void raw(byte[] data) {
         bytes.writeBytes(data);
     }
 
     /** A string: 0 then its UTF-8 length and bytes the first time, its number + 1 after that. */
-    void string(String value) {
+    public void string(String value) {
         Integer known = strings.get(value);
         if (known != null) {
             varint(known + 1L);
@@ -47,7 +56,7 @@ final class BinaryOut {
         bytes.writeBytes(utf8);
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return bytes.toByteArray();
     }
 }

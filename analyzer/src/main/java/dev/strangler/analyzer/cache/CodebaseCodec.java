@@ -36,9 +36,10 @@ import java.util.function.Function;
 /**
  * Writes a {@link Codebase} as compact bytes and reads it back equal, list order included. Every value goes back
  * through its record's constructor, so a damaged file that still decodes cannot make an invalid model.
+ * The item methods are public so that the scanner can write its per-file facts, made of the same records, with them.
  * Stateless; thread-safe.
  */
-final class CodebaseCodec {
+public final class CodebaseCodec {
     /** A list or set longer than this is taken for damage rather than a codebase. */
     private static final int MAX_ITEMS = 50_000_000;
 
@@ -51,23 +52,10 @@ final class CodebaseCodec {
         list(out, codebase.dependencies(), CodebaseCodec::dependency);
         list(out, codebase.methods(), CodebaseCodec::method);
         list(out, codebase.entryPoints(), CodebaseCodec::entryPoint);
-        list(out, codebase.entities(), (o, e) -> {
-            name(o, e.entity());
-            o.string(e.table());
-            location(o, e.location());
-        });
-        list(out, codebase.repositories(), (o, r) -> {
-            name(o, r.repository());
-            name(o, r.entity());
-            location(o, r.location());
-        });
+        list(out, codebase.entities(), CodebaseCodec::entity);
+        list(out, codebase.repositories(), CodebaseCodec::repository);
         list(out, codebase.tableAccesses(), CodebaseCodec::access);
-        list(out, codebase.risks(), (o, r) -> {
-            o.varint(r.kind().ordinal());
-            name(o, r.owner());
-            location(o, r.location());
-            o.string(r.detail());
-        });
+        list(out, codebase.risks(), CodebaseCodec::risk);
         list(out, codebase.problems(), CodebaseCodec::problem);
         stats(out, codebase.stats());
         list(out, codebase.coverage(), (o, c) -> {
@@ -83,10 +71,10 @@ final class CodebaseCodec {
         List<Dependency> dependencies = list(in, CodebaseCodec::dependency);
         List<MethodInfo> methods = list(in, CodebaseCodec::method);
         List<EntryPoint> entryPoints = list(in, CodebaseCodec::entryPoint);
-        List<EntityMapping> entities = list(in, i -> new EntityMapping(name(i), i.string(), location(i)));
-        List<RepositoryBinding> repositories = list(in, i -> new RepositoryBinding(name(i), name(i), location(i)));
+        List<EntityMapping> entities = list(in, CodebaseCodec::entity);
+        List<RepositoryBinding> repositories = list(in, CodebaseCodec::repository);
         List<TableAccess> accesses = list(in, CodebaseCodec::access);
-        List<Risk> risks = list(in, i -> new Risk(i.constant(RiskKind.values()), name(i), location(i), i.string()));
+        List<Risk> risks = list(in, CodebaseCodec::risk);
         List<Problem> problems = list(in, CodebaseCodec::problem);
         CodebaseStats stats = stats(in);
         List<FrameworkCoverage> coverage = list(in, i -> new FrameworkCoverage(i.string(), list(i, BinaryIn::string),
@@ -95,7 +83,7 @@ final class CodebaseCodec {
                 problems, stats, coverage);
     }
 
-    private static void type(BinaryOut out, TypeInfo type) {
+    public static void type(BinaryOut out, TypeInfo type) {
         name(out, type.name());
         out.varint(type.kind().ordinal());
         location(out, type.location());
@@ -105,7 +93,7 @@ final class CodebaseCodec {
         list(out, type.supertypes(), CodebaseCodec::name);
     }
 
-    private static TypeInfo type(BinaryIn in) {
+    public static TypeInfo type(BinaryIn in) {
         ClassName name = name(in);
         TypeKind kind = in.constant(TypeKind.values());
         SourceLocation location = location(in);
@@ -116,7 +104,7 @@ final class CodebaseCodec {
         return new TypeInfo(name, kind, location, lines, annotations, stereotypeSet, list(in, CodebaseCodec::name));
     }
 
-    private static void dependency(BinaryOut out, Dependency dependency) {
+    public static void dependency(BinaryOut out, Dependency dependency) {
         name(out, dependency.from());
         name(out, dependency.to());
         out.varint(dependency.kind().ordinal());
@@ -125,24 +113,24 @@ final class CodebaseCodec {
         out.bool(dependency.guessed());
     }
 
-    private static Dependency dependency(BinaryIn in) {
+    public static Dependency dependency(BinaryIn in) {
         return new Dependency(name(in), name(in), in.constant(DependencyKind.values()), in.count(Integer.MAX_VALUE),
                 list(in, CodebaseCodec::location), in.bool());
     }
 
-    private static void method(BinaryOut out, MethodInfo method) {
+    public static void method(BinaryOut out, MethodInfo method) {
         methodId(out, method.id());
         location(out, method.location());
         list(out, method.calls(), CodebaseCodec::methodId);
         list(out, method.references(), CodebaseCodec::name);
     }
 
-    private static MethodInfo method(BinaryIn in) {
+    public static MethodInfo method(BinaryIn in) {
         return new MethodInfo(methodId(in), location(in), new TreeSet<>(list(in, CodebaseCodec::methodId)),
                 new TreeSet<>(list(in, CodebaseCodec::name)));
     }
 
-    private static void entryPoint(BinaryOut out, EntryPoint entry) {
+    public static void entryPoint(BinaryOut out, EntryPoint entry) {
         out.varint(entry.kind().ordinal());
         out.string(entry.framework());
         out.string(entry.httpMethod());
@@ -151,12 +139,43 @@ final class CodebaseCodec {
         location(out, entry.location());
     }
 
-    private static EntryPoint entryPoint(BinaryIn in) {
+    public static EntryPoint entryPoint(BinaryIn in) {
         return new EntryPoint(in.constant(EntryPointKind.values()), in.string(), in.string(), in.string(),
                 methodId(in), location(in));
     }
 
-    private static void access(BinaryOut out, TableAccess access) {
+    public static void entity(BinaryOut out, EntityMapping entity) {
+        name(out, entity.entity());
+        out.string(entity.table());
+        location(out, entity.location());
+    }
+
+    public static EntityMapping entity(BinaryIn in) {
+        return new EntityMapping(name(in), in.string(), location(in));
+    }
+
+    public static void repository(BinaryOut out, RepositoryBinding repository) {
+        name(out, repository.repository());
+        name(out, repository.entity());
+        location(out, repository.location());
+    }
+
+    public static RepositoryBinding repository(BinaryIn in) {
+        return new RepositoryBinding(name(in), name(in), location(in));
+    }
+
+    public static void risk(BinaryOut out, Risk risk) {
+        out.varint(risk.kind().ordinal());
+        name(out, risk.owner());
+        location(out, risk.location());
+        out.string(risk.detail());
+    }
+
+    public static Risk risk(BinaryIn in) {
+        return new Risk(in.constant(RiskKind.values()), name(in), location(in), in.string());
+    }
+
+    public static void access(BinaryOut out, TableAccess access) {
         name(out, access.accessor());
         out.string(access.member());
         out.string(access.table());
@@ -165,12 +184,12 @@ final class CodebaseCodec {
         location(out, access.location());
     }
 
-    private static TableAccess access(BinaryIn in) {
+    public static TableAccess access(BinaryIn in) {
         return new TableAccess(name(in), in.string(), in.string(), in.constant(AccessMode.values()),
                 in.constant(DataAccessOrigin.values()), location(in));
     }
 
-    private static void problem(BinaryOut out, Problem problem) {
+    public static void problem(BinaryOut out, Problem problem) {
         out.string(problem.path());
         out.varint(problem.line());
         out.varint(problem.column());
@@ -178,7 +197,7 @@ final class CodebaseCodec {
         out.string(problem.message());
     }
 
-    private static Problem problem(BinaryIn in) {
+    public static Problem problem(BinaryIn in) {
         return new Problem(in.string(), in.count(Integer.MAX_VALUE), in.count(Integer.MAX_VALUE),
                 in.constant(Severity.values()), in.string());
     }
@@ -199,40 +218,40 @@ final class CodebaseCodec {
                 in.varint(), in.varint(), in.varint(), in.varint(), in.varint());
     }
 
-    private static void methodId(BinaryOut out, MethodId id) {
+    public static void methodId(BinaryOut out, MethodId id) {
         name(out, id.owner());
         out.string(id.name());
     }
 
-    private static MethodId methodId(BinaryIn in) {
+    public static MethodId methodId(BinaryIn in) {
         return new MethodId(name(in), in.string());
     }
 
-    private static void name(BinaryOut out, ClassName name) {
+    public static void name(BinaryOut out, ClassName name) {
         out.string(name.value());
     }
 
-    private static ClassName name(BinaryIn in) {
+    public static ClassName name(BinaryIn in) {
         return new ClassName(in.string());
     }
 
-    private static void location(BinaryOut out, SourceLocation location) {
+    public static void location(BinaryOut out, SourceLocation location) {
         out.string(location.path());
         out.varint(location.line());
     }
 
-    private static SourceLocation location(BinaryIn in) {
+    public static SourceLocation location(BinaryIn in) {
         return new SourceLocation(in.string(), in.count(Integer.MAX_VALUE));
     }
 
-    private static <T> void list(BinaryOut out, Collection<T> items, BiConsumer<BinaryOut, T> item) {
+    public static <T> void list(BinaryOut out, Collection<T> items, BiConsumer<BinaryOut, T> item) {
         out.varint(items.size());
         for (T value : items) {
             item.accept(out, value);
         }
     }
 
-    private static <T> List<T> list(BinaryIn in, Function<BinaryIn, T> item) {
+    public static <T> List<T> list(BinaryIn in, Function<BinaryIn, T> item) {
         int size = in.count(MAX_ITEMS);
         List<T> items = new ArrayList<>(Math.min(size, 1024));
         for (int i = 0; i < size; i++) {

@@ -1,2 +1,5 @@
-/** The scan cache kept under the output folder: its file format, its keys and the codec of the scanned model. */
+/**
+ * The scan cache kept under the output folder: its files (the whole model, and each Java file's facts as bytes the
+ * scanner encodes), their keys and the codec of the scanned model.
+ */
 package dev.strangler.analyzer.cache;

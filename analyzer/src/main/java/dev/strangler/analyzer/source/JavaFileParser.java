@@ -11,6 +11,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.Severity;
 import dev.strangler.analyzer.source.parse.CompactText;
+import dev.strangler.analyzer.source.parse.Outline;
 import dev.strangler.analyzer.source.parse.ParsedFile;
 import dev.strangler.analyzer.source.parse.SourceText;
 import dev.strangler.analyzer.source.parse.TreeCompactor;
@@ -60,7 +61,7 @@ final class JavaFileParser {
             bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
             problems.add(new Problem(path, 0, 0, Severity.ERROR, "could not read the file: " + e));
-            return new ParsedFile(path, null, null, 0, problems, true);
+            return ParsedFile.withoutTree(path, 0, problems);
         }
         SourceText source = SourceText.decode(bytes);
         if (source.isFallback()) {
@@ -69,6 +70,7 @@ final class JavaFileParser {
         }
         ParseResult<CompilationUnit> first = null;
         CompilationUnit unit = null;
+        String parsedText = null;
         String compact = CompactText.of(source.text());
         // the raw grammar on the compacted text; should that fail, every level on the text as written, whose
         // positions the messages give
@@ -78,13 +80,14 @@ final class JavaFileParser {
                 result = attempt == 0 ? parsers.get(0).parse(compact) : parsers.get(attempt - 1).parse(source.text());
             } catch (RuntimeException | StackOverflowError e) {
                 problems.add(new Problem(path, 0, 0, Severity.ERROR, "the parser failed: " + e));
-                return new ParsedFile(path, null, null, 0, problems, true);
+                return ParsedFile.withoutTree(path, 0, problems);
             }
             if (first == null) {
                 first = result;
             }
             if (result.isSuccessful() && result.getResult().isPresent()) {
                 unit = result.getResult().get();
+                parsedText = attempt == 0 ? compact : source.text();
             } else if (attempt <= 1) {
                 // the raw grammar failed: a named level gives a message that says which construct is wrong
                 first = null;
@@ -96,17 +99,51 @@ final class JavaFileParser {
                     .flatMap(TokenRange::toRange).map(range -> range.begin).orElse(null);
             problems.add(new Problem(path, position == null ? 0 : position.line, position == null ? 0 : position.column,
                     Severity.ERROR, "could not parse, file left out: " + firstProblem(first)));
-            return new ParsedFile(path, null, null, nonBlank, problems, true);
+            return ParsedFile.withoutTree(path, nonBlank, problems);
         }
         for (TypeDeclaration<?> type : unit.getTypes()) {
             if (Annotations.has(type, "Generated")) {
                 problems.add(new Problem(path, Trees.line(type), 0, Severity.NOTE,
                         "skipped generated source (@Generated on " + type.getNameAsString() + ")"));
-                return new ParsedFile(path, null, null, nonBlank, problems, true);
+                return ParsedFile.withoutTree(path, nonBlank, problems);
             }
         }
+        Outline.Taken outline = Outline.of(unit, parsedText);
         TreeCompactor.compact(unit);
-        return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()), nonBlank, problems, false);
+        // offsets are kept for the compacted text only, the one an outline-only parse reads
+        return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()), nonBlank, problems, false,
+                outline.hash(), parsedText == compact ? outline.bodies() : null, false);
+    }
+
+    /**
+     * Parses the file's outline only: its compacted text without the insides of the bodies at {@code bodies}, as an
+     * earlier full parse of the same content found them. Falls back to {@link #parse} when the offsets do not fit or
+     * the outline does not parse, so the result is never worse than a full parse.
+     *
+     * @param outline the outline's hash the earlier parse gave, kept in the result
+     */
+    ParsedFile parseOutline(Path file, String path, int[] bodies, String outline) {
+        try {
+            SourceText source = SourceText.decode(Files.readAllBytes(file));
+            String compact = CompactText.of(source.text());
+            String stripped = Outline.strip(compact, bodies);
+            ParseResult<CompilationUnit> result = stripped == null ? null : parsers.get(0).parse(stripped);
+            if (result != null && result.isSuccessful() && result.getResult().isPresent()) {
+                CompilationUnit unit = result.getResult().get();
+                TreeCompactor.compact(unit);
+                List<Problem> problems = new ArrayList<>();
+                if (source.isFallback()) {
+                    problems.add(new Problem(path, 0, 0, Severity.WARNING, "not valid UTF-8; read as "
+                            + source.fallbackCharset() + " instead; convert the file to UTF-8 to be sure names and"
+                            + " strings are read right"));
+                }
+                return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()),
+                        SourceText.nonBlankLines(source.text()), problems, false, outline, bodies, true);
+            }
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // the full parse below reports what is wrong with the file as a cold run would
+        }
+        return parse(file, path);
     }
 
     private static String firstProblem(ParseResult<CompilationUnit> result) {

@@ -9,8 +9,8 @@ import java.util.Objects;
  * One scan's model and how it was made.
  *
  * @param codebase the model
- * @param filesAnalysed Java files parsed and analysed in this run: all of them on a full run, 0 when the cache held
- *                      the result
+ * @param filesAnalysed Java files analysed in this run: all of them on a full run, those whose facts could have
+ *                      changed when the others' came from the per-file cache, 0 when the cache held the whole result
  * @param cacheNote the one line about the cache for stderr ("cache: 0 of 1,204 files re-analysed"), "" without cache
  * @param warnings problems with the cache itself, for stderr; they never change the model
  */

@@ -125,7 +125,8 @@ public final class SourceScanner {
         });
         try {
             if (cache == null) {
-                return new ScanRun(scan(absoluteRoot, tree, pool, progress), tree.javaFiles().size(), "", List.of());
+                return new ScanRun(scan(absoluteRoot, tree, pool, progress, FileReuse.none()), tree.javaFiles().size(),
+                        "", List.of());
             }
             CachedScan.Snapshot snapshot = CachedScan.snapshot(absoluteRoot, tree, options, pool);
             ScanInputs inputs = snapshot.inputs();
@@ -133,52 +134,62 @@ public final class SourceScanner {
             if (lookup instanceof CacheLookup.Hit hit) {
                 return new ScanRun(hit.codebase(), 0, hit.note(), List.of());
             }
-            Codebase codebase = scan(absoluteRoot, tree, pool, progress);
+            FileReuse reuse = FileReuse.load(cache.files(), inputs, tree);
+            Codebase codebase = scan(absoluteRoot, tree, pool, progress, reuse);
             List<String> warnings = new ArrayList<>(lookup.warnings());
+            warnings.addAll(reuse.warnings());
             int edited = snapshot.changedSince();
-            String failed = edited > 0 ? "cache: not written: " + edited + " file(s) changed while the scan read them;"
-                    + " the next run will be a full one" : cache.store(inputs, codebase);
-            if (!failed.isEmpty()) {
-                warnings.add(failed);
+            if (edited > 0) {
+                warnings.add("cache: not written: " + edited + " file(s) changed while the scan read them;"
+                        + " the next run will be a full one");
+            } else {
+                for (String failed : List.of(cache.store(inputs, codebase), reuse.store())) {
+                    if (!failed.isEmpty()) {
+                        warnings.add(failed);
+                    }
+                }
             }
-            return new ScanRun(codebase, tree.javaFiles().size(), lookup.note(), warnings);
+            return new ScanRun(codebase, reuse.analysedCount(), reuse.note(lookup), warnings);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private Codebase scan(Path root, SourceTree tree, ExecutorService pool, ProgressListener progress) {
+    private Codebase scan(Path root, SourceTree tree, ExecutorService pool, ProgressListener progress,
+                          FileReuse reuse) {
         List<Path> files = tree.javaFiles();
         progress.started("parsing", files.size());
         ThreadLocal<JavaFileParser> parsers = ThreadLocal.withInitial(JavaFileParser::new);
         // the largest files first, so that no thread is left with a long file while the others have finished
         List<Integer> order = tree.largestFirst();
-        List<ParsedFile> parsed = runAll(pool, files, order, file -> {
-            ParsedFile result = parsers.get().parse(file, tree.relative(file));
+        List<ParsedFile> parsed = new ArrayList<>(runAll(pool, files, order, file -> {
+            String path = tree.relative(file);
+            int[] bodies = reuse.outlineBodies(path);
+            ParsedFile result = bodies == null ? parsers.get().parse(file, path)
+                    : parsers.get().parseOutline(file, path, bodies, reuse.outline(path));
             progress.advanced(1);
             return result;
-        });
+        }));
         progress.finished();
 
         LibraryIndex libraries = LibraryIndex.read(options.classpath());
-        TypeIndex index = new TypeIndex(libraries);
-        List<List<IndexedType>> typesPerFile = new ArrayList<>();
-        boolean spring = false;
-        DataFrameworks frameworks = new DataFrameworks();
-        for (ParsedFile file : parsed) {
-            List<IndexedType> declared = new ArrayList<>();
-            if (file.unit() != null) {
-                FileScope scope = new FileScope(file.path(), file.unit());
-                spring |= scope.importsFrom("org.springframework.boot");
-                frameworks.imports(scope);
-                for (TypeDeclaration<?> type : file.unit().getTypes()) {
-                    declare(type, scope, null, declared);
-                }
-                declared.forEach(index::add);
+        Declarations declarations = Declarations.of(parsed, libraries);
+        // a file parsed as an outline whose bodies the analysis needs after all is parsed in full, and the index
+        // made again
+        for (List<Integer> missing = reuse.plan(parsed, declarations.typesPerFile(), declarations.index());
+             !missing.isEmpty(); missing = reuse.plan(parsed, declarations.typesPerFile(), declarations.index())) {
+            List<Integer> inOrder = java.util.stream.IntStream.range(0, missing.size()).boxed().toList();
+            List<ParsedFile> full = runAll(pool, missing, inOrder,
+                    i -> parsers.get().parse(files.get(i), tree.relative(files.get(i))));
+            for (int k = 0; k < missing.size(); k++) {
+                parsed.set(missing.get(k), full.get(k));
             }
-            typesPerFile.add(declared);
+            declarations = Declarations.of(parsed, libraries);
         }
-        index.link();
+        TypeIndex index = declarations.index();
+        List<List<IndexedType>> typesPerFile = declarations.typesPerFile();
+        boolean spring = declarations.spring();
+        DataFrameworks frameworks = declarations.frameworks();
         List<DataDescriptors.File> xmlFiles = read(tree, tree.xmlFiles());
         DataDescriptors data = DataDescriptors.read(xmlFiles, read(tree, tree.namedSqlFiles()), frameworks);
         EntityCatalog catalog = new EntityCatalog(index, spring);
@@ -194,7 +205,11 @@ public final class SourceScanner {
             positions.add(i);
         }
         List<Facts> perFile = runAll(pool, positions, order, i -> {
-            Facts facts = analyse(parsed.get(i), typesPerFile.get(i), index, catalog, sql, named, applicationPath);
+            Facts facts = reuse.reused(i);
+            if (facts == null) {
+                facts = analyse(parsed.get(i), typesPerFile.get(i), index, catalog, sql, named, applicationPath);
+                reuse.analysed(i, facts);
+            }
             progress.advanced(1);
             return facts;
         });
@@ -205,6 +220,7 @@ public final class SourceScanner {
         all.problems.addAll(libraries.problems());
         all.problems.addAll(data.problems());
         perFile.forEach(all::merge);
+        named.use(all.statementsUsed); // the lookups of the files whose facts came from the cache
         List<EntryPoint> mounted = JaxRsMounts.mount(all.entryPoints, all.jaxRsRoots, all.jaxRsLocators,
                 all.jaxRsRelativeRoutes, index);
         all.entryPoints.clear();
@@ -215,6 +231,10 @@ public final class SourceScanner {
         }
         xml.finish();
         List<FrameworkCoverage> coverage = xml.frameworks.finish(index, all, new WebFiles(tree, all.problems));
+        if (!reuse.keep(all.bodiesRead)) {
+            // bodies read from a file parsed as an outline: once more with every file parsed in full
+            return scan(root, tree, pool, progress, reuse);
+        }
         frameworks.check(all.tableAccesses, all.entities, catalog, named, all.problems);
         int filesParsed = 0;
         int filesSkipped = tree.skippedFiles();
@@ -260,6 +280,32 @@ public final class SourceScanner {
             }
         }
         return texts;
+    }
+
+    /** The type index made from the parsed files, the types each declares, and what their imports tell. */
+    private record Declarations(TypeIndex index, List<List<IndexedType>> typesPerFile, boolean spring,
+                                DataFrameworks frameworks) {
+        static Declarations of(List<ParsedFile> parsed, LibraryIndex libraries) {
+            TypeIndex index = new TypeIndex(libraries);
+            List<List<IndexedType>> typesPerFile = new ArrayList<>();
+            boolean spring = false;
+            DataFrameworks frameworks = new DataFrameworks();
+            for (ParsedFile file : parsed) {
+                List<IndexedType> declared = new ArrayList<>();
+                if (file.unit() != null) {
+                    FileScope scope = new FileScope(file.path(), file.unit());
+                    spring |= scope.importsFrom("org.springframework.boot");
+                    frameworks.imports(scope);
+                    for (TypeDeclaration<?> type : file.unit().getTypes()) {
+                        declare(type, scope, null, declared);
+                    }
+                    declared.forEach(index::add);
+                }
+                typesPerFile.add(declared);
+            }
+            index.link();
+            return new Declarations(index, typesPerFile, spring, frameworks);
+        }
     }
 
     private static void declare(TypeDeclaration<?> type, FileScope scope, IndexedType outer, List<IndexedType> declared) {

@@ -48,6 +48,34 @@ class CacheOptionTest {
     }
 
     @Test
+    void after_a_body_edit_the_warm_run_re_analyses_one_file_and_writes_the_reports_of_a_run_without_cache()
+            throws IOException {
+        Path app = temp.resolve("app");
+        copy(APP, app);
+        Path report = temp.resolve("report");
+        run(app.toString(), "--out", report.toString(), "--quiet");
+        Path dao = app.resolve("src/main/java/org/lendwell/dao/AuthorDao.java");
+        String text = Files.readString(dao);
+        assertThat(text).contains("\"SELECT id FROM author WHERE name = ?\"");
+        // another table read inside a method body: the model changes, the file's outline does not
+        Files.writeString(dao, text.replace("\"SELECT id FROM author WHERE name = ?\"",
+                "\"SELECT id FROM author_alias WHERE name = ?\""));
+        err.getBuffer().setLength(0);
+
+        run(app.toString(), "--out", report.toString(), "--quiet");
+        String note = err.toString();
+        run(app.toString(), "--out", temp.resolve("uncached").toString(), "--quiet", "--no-cache");
+
+        assertThat(note).contains("cache: 1 of ").contains(" files re-analysed (1 changed, 0 related by inheritance;");
+        List<byte[]> warm = read(report);
+        List<byte[]> cold = read(temp.resolve("uncached"));
+        for (int i = 0; i < REPORTS.size(); i++) {
+            assertThat(warm.get(i)).as(REPORTS.get(i)).isEqualTo(cold.get(i));
+        }
+        assertThat(new String(warm.get(0), java.nio.charset.StandardCharsets.UTF_8)).contains("author_alias");
+    }
+
+    @Test
     void no_cache_neither_reads_nor_writes_the_cache_and_gives_the_same_reports() throws IOException {
         Path cached = temp.resolve("cached");
         Path uncached = temp.resolve("uncached");
@@ -71,6 +99,19 @@ class CacheOptionTest {
         run("--help");
 
         assertThat(out.toString()).contains("--no-cache").contains(".strangler-cache");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
     }
 
     private static List<byte[]> read(Path folder) throws IOException {

@@ -240,6 +240,7 @@ public final class DataScanner {
                 continue;
             }
             List<NamedStatements.Statement> statements = named.lookup(text, method);
+            statements.forEach(statement -> facts.statementsUsed.add(statement.location()));
             if (!statements.isEmpty()) {
                 // the variants of one name (per database) count as one statement, at the first one's place
                 for (NamedStatements.Statement statement : statements) {

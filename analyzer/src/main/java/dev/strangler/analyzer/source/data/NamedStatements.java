@@ -79,6 +79,11 @@ public final class NamedStatements {
         return found;
     }
 
+    /** Counts the statements at {@code locations} as used, as the lookups that found them did (a cached analysis). */
+    public void use(java.util.Collection<SourceLocation> locations) {
+        used.addAll(locations);
+    }
+
     /** How many names statements of {@code origin} were declared under (variants of a name count once). */
     int count(DataAccessOrigin origin) {
         return (int) declared.stream().filter(s -> s.origin() == origin).map(Statement::name).distinct().count();

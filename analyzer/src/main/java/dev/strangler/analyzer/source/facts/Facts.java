@@ -39,6 +39,13 @@ public final class Facts {
     public final List<JaxRsRoot> jaxRsRoots = new ArrayList<>();
     public final List<JaxRsLocator> jaxRsLocators = new ArrayList<>();
     public final List<JaxRsRelative> jaxRsRelativeRoutes = new ArrayList<>();
+    /**
+     * The named statements (iBatis, MyBatis, JPA named queries) this file's calls used, by their place in the XML:
+     * the per-file cache replays them, so that the statements no call uses are the same as in a full analysis.
+     */
+    public final TreeSet<SourceLocation> statementsUsed = new TreeSet<>();
+    /** Files whose method bodies a pass over all types read (not per-file facts: never cached with a file's). */
+    public final TreeSet<String> bodiesRead = new TreeSet<>();
     public long resolved;
     public long guessed;
     public long unresolved;
@@ -127,6 +134,7 @@ public final class Facts {
         jaxRsRoots.addAll(other.jaxRsRoots);
         jaxRsLocators.addAll(other.jaxRsLocators);
         jaxRsRelativeRoutes.addAll(other.jaxRsRelativeRoutes);
+        statementsUsed.addAll(other.statementsUsed);
         resolved += other.resolved;
         guessed += other.guessed;
         unresolved += other.unresolved;

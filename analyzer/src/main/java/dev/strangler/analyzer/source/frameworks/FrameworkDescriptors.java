@@ -70,7 +70,7 @@ public final class FrameworkDescriptors {
         List<EntryPoint> found = new ArrayList<>(spring.routes(index, webApps));
         found.addAll(new JsfViews(index, faces, files).find());
         found.addAll(BatchJobs.find(index, batchJobs, facts.problems));
-        found.addAll(new FrontControllers(index, webApps, files, facts.problems).find());
+        found.addAll(new FrontControllers(index, webApps, files, facts.problems, facts.bodiesRead).find());
         found.addAll(SpringDataRest.find(index, files, dependencies));
         found.addAll(TapestryPages.find(index));
         found.addAll(CxfEndpoints.find(index, spring, webApps));

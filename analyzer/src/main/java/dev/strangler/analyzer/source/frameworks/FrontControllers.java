@@ -36,9 +36,12 @@ final class FrontControllers {
     private final List<WebApp> webApps;
     private final WebFiles files;
     private final List<Problem> problems;
+    private final Set<String> bodiesRead;
 
-    FrontControllers(TypeIndex index, List<WebApp> webApps, WebFiles files, List<Problem> problems) {
+    FrontControllers(TypeIndex index, List<WebApp> webApps, WebFiles files, List<Problem> problems,
+                     Set<String> bodiesRead) {
         this.index = index;
+        this.bodiesRead = bodiesRead;
         this.webApps = webApps;
         this.files = files;
         this.problems = problems;
@@ -87,6 +90,8 @@ final class FrontControllers {
         List<IndexedType> chain = new ArrayList<>();
         chain.add(servlet);
         chain.addAll(index.ancestors(servlet));
+        // every file of the chain, found or not: the per-file cache parses them in full
+        chain.forEach(type -> bodiesRead.add(type.scope.path));
         for (IndexedType type : chain) {
             for (MethodDeclaration method : type.declaration.getMethods()) {
                 for (MethodCallExpr call : Trees.findAll(method, MethodCallExpr.class)) {

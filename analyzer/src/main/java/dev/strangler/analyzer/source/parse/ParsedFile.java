@@ -14,11 +14,20 @@ import java.util.List;
  * @param nonBlankLines non-blank lines, for throughput figures
  * @param problems what went wrong or was noticed while reading it
  * @param skipped whether the file was left out on purpose (generated) or could not be read
+ * @param outline the SHA-256 of the file's outline ({@link Outline}), or "" when there is no tree
+ * @param bodies the offsets of its bodies in the compacted text ({@link Outline.Taken#bodies()}), or null
+ * @param outlineOnly whether the tree was parsed from the outline only: declarations without method bodies
  */
 public record ParsedFile(String path, CompilationUnit unit, int[] codeLines, int nonBlankLines, List<Problem> problems,
-                  boolean skipped) {
+                  boolean skipped, String outline, int[] bodies, boolean outlineOnly) {
     public ParsedFile {
         problems = List.copyOf(problems);
+        java.util.Objects.requireNonNull(outline, "outline");
+    }
+
+    /** A file without a tree: unreadable, unparsable or skipped. */
+    public static ParsedFile withoutTree(String path, int nonBlankLines, List<Problem> problems) {
+        return new ParsedFile(path, null, null, nonBlankLines, problems, true, "", null, false);
     }
 
     /** Lines with code in the whole file (not blank, not only a comment). */

@@ -1,0 +1,198 @@
+package dev.strangler.analyzer.cache;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the last scan found in each Java file, kept in {@code files.bin} beside the whole-model cache
+ * ({@link ScanCache}), so that a run after an edit re-analyses only the files whose facts can have changed. Each
+ * file's entry holds the SHA-256 of its bytes, the SHA-256 of its outline (the file without the insides of method,
+ * constructor and initializer bodies) and the scanner's facts for it, as bytes this package does not interpret. The
+ * whole store is valid only for the analyzer build and the context (options, layout, other files) it was written
+ * under. Deleting it is always safe; a damaged, truncated or foreign file gives a warning and a run without it.
+ *
+ * <p>File layout: the 8 bytes {@code STRFILES}, the format version (varint), the analyzer's fingerprint, the
+ * context's SHA-256 (32 bytes), the number of files, per file its path, its two hashes (32 bytes each), its body
+ * offsets and its facts
+ * (length and bytes), the files whose bodies the passes over all types read, then a CRC-32C of everything before
+ * it. Not thread-safe for two writers at once.
+ */
+public final class FileFactsStore {
+    static final String FILE = "files.bin";
+    static final int FORMAT = 1;
+    private static final byte[] MAGIC = "STRFILES".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_FILES = 10_000_000;
+
+    private final Path folder;
+
+    private FileFactsStore(Path folder) {
+        this.folder = Objects.requireNonNull(folder, "folder");
+    }
+
+    /** The store kept in {@code folder} (the cache folder), which need not exist yet. */
+    public static FileFactsStore in(Path folder) {
+        return new FileFactsStore(folder);
+    }
+
+    Path file() {
+        return folder.resolve(FILE);
+    }
+
+    /**
+     * One file's entry.
+     *
+     * @param hash SHA-256 of the file's bytes, 64 hex digits
+     * @param outline SHA-256 of its outline, 64 hex digits
+     * @param bodies offsets of its method bodies in the scanner's text of it, ascending, or null when not known; not
+     *               copied
+     * @param facts the scanner's facts for the file, in the scanner's own encoding; not copied (large, never changed)
+     */
+    public record Entry(String hash, String outline, int[] bodies, byte[] facts) {
+        public Entry {
+            checkHash(hash, "hash");
+            checkHash(outline, "outline");
+            Objects.requireNonNull(facts, "facts");
+            for (int i = 1; bodies != null && i < bodies.length; i++) {
+                if (bodies[i] < bodies[i - 1] || bodies[0] < 0) {
+                    throw new IllegalArgumentException("body offsets must ascend from 0, but were "
+                            + java.util.Arrays.toString(bodies));
+                }
+            }
+        }
+    }
+
+    /**
+     * What was found.
+     *
+     * @param files path relative to the root → entry; empty when nothing usable was kept
+     * @param bodiesRead files whose method bodies the last scan read from passes over all types (front controllers),
+     *                   which must therefore be parsed in full
+     * @param warnings problems with the file itself (damaged, unreadable), for stderr
+     */
+    public record Loaded(Map<String, Entry> files, java.util.Set<String> bodiesRead, List<String> warnings) {
+        public Loaded {
+            files = Map.copyOf(files);
+            bodiesRead = java.util.Set.copyOf(bodiesRead);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * The entries written under the same analyzer build and context; none when there are none, when they were written
+     * under another, or when the file is damaged (with a warning). Never throws for a bad or missing file.
+     */
+    public Loaded load(String analyzer, String context) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file());
+        } catch (NoSuchFileException e) {
+            return new Loaded(Map.of(), java.util.Set.of(), List.of());
+        } catch (IOException | RuntimeException e) {
+            return ignored("could not be read (" + e + ")");
+        }
+        try {
+            BinaryIn in = CacheFile.open(bytes, MAGIC, FORMAT);
+            if (!in.string().equals(analyzer) || !HexFormat.of().formatHex(in.raw(32)).equals(ScanInputs.hash(
+                    context.getBytes(StandardCharsets.UTF_8)))) {
+                return new Loaded(Map.of(), java.util.Set.of(), List.of());
+            }
+            int count = in.count(MAX_FILES);
+            Map<String, Entry> files = new TreeMap<>();
+            HexFormat hex = HexFormat.of();
+            for (int i = 0; i < count; i++) {
+                String path = in.string();
+                Entry entry = new Entry(hex.formatHex(in.raw(32)), hex.formatHex(in.raw(32)), bodies(in),
+                        in.raw(in.count(Integer.MAX_VALUE)));
+                if (files.put(path, entry) != null) {
+                    throw new CorruptCacheException("names " + path + " twice");
+                }
+            }
+            java.util.Set<String> bodiesRead = new java.util.TreeSet<>(CodebaseCodec.list(in, BinaryIn::string));
+            if (!in.atEnd()) {
+                throw new CorruptCacheException("has bytes left over after the last file");
+            }
+            return new Loaded(files, bodiesRead, List.of());
+        } catch (CorruptCacheException e) {
+            return ignored(e.getMessage());
+        } catch (RuntimeException e) {
+            return ignored("holds a value that is refused (" + e + ")");
+        }
+    }
+
+    /**
+     * Writes {@code files} as what the scan found under {@code analyzer} and {@code context}, replacing what was there.
+     *
+     * @return a warning when the store could not be written (the run's result is unaffected), or "" when it was
+     */
+    public String store(String analyzer, String context, SortedMap<String, Entry> files,
+                        java.util.SortedSet<String> bodiesRead) {
+        int size = 64;
+        for (Entry entry : files.values()) {
+            size += entry.facts().length + 80;
+        }
+        BinaryOut out = CacheFile.start(MAGIC, FORMAT, size);
+        out.string(analyzer);
+        HexFormat hex = HexFormat.of();
+        out.raw(hex.parseHex(ScanInputs.hash(context.getBytes(StandardCharsets.UTF_8))));
+        out.varint(files.size());
+        files.forEach((path, entry) -> {
+            out.string(path);
+            out.raw(hex.parseHex(entry.hash()));
+            out.raw(hex.parseHex(entry.outline()));
+            bodies(out, entry.bodies());
+            out.varint(entry.facts().length);
+            out.raw(entry.facts());
+        });
+        CodebaseCodec.list(out, bodiesRead, BinaryOut::string);
+        return CacheFile.write(folder, FILE, CacheFile.seal(out));
+    }
+
+    /** Whether known, then their number and each as the difference from the one before. */
+    private static void bodies(BinaryOut out, int[] bodies) {
+        out.bool(bodies != null);
+        if (bodies != null) {
+            out.varint(bodies.length);
+            int previous = 0;
+            for (int offset : bodies) {
+                out.varint(offset - previous);
+                previous = offset;
+            }
+        }
+    }
+
+    private static int[] bodies(BinaryIn in) {
+        if (!in.bool()) {
+            return null;
+        }
+        int[] bodies = new int[in.count(MAX_FILES)];
+        long previous = 0;
+        for (int i = 0; i < bodies.length; i++) {
+            previous += in.varint();
+            if (previous > Integer.MAX_VALUE) {
+                throw new CorruptCacheException("a body offset of " + previous + " exceeds any file's length");
+            }
+            bodies[i] = (int) previous;
+        }
+        return bodies;
+    }
+
+    private Loaded ignored(String why) {
+        return new Loaded(Map.of(), java.util.Set.of(), List.of("cache: " + file() + " " + why + "; ignored, and rewritten at the end of"
+                + " this run"));
+    }
+
+    private static void checkHash(String hash, String what) {
+        if (hash == null || hash.length() != 64 || !hash.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException(what + " must be 64 hex digits, but was '" + hash + "'");
+        }
+    }
+}

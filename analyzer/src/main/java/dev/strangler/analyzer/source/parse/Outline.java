@@ -1,0 +1,189 @@
+package dev.strangler.analyzer.source.parse;
+
+import com.github.javaparser.JavaToken;
+import com.github.javaparser.TokenRange;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CompactConstructorDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumConstantDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SHA-256 of a parsed file's outline: every token of the file except those inside the braces of method,
+ * constructor and initializer bodies, each body standing for its number of lines. Two versions of a file with the
+ * same outline declare the same types, members, signatures, annotations, field initializers (constants) and imports,
+ * each on the same line; what differs is inside bodies only. Stateless; thread-safe.
+ *
+ * <p>Must be taken before {@link TreeCompactor} drops the tokens; a tree without tokens gives the hash of the whole
+ * text, so that any change to the file counts as a change of its outline. The bodies' offsets let a later run parse
+ * the same text {@link #strip stripped} to its outline, for a fraction of the parse, when only declarations are read.
+ */
+public final class Outline {
+    private Outline() {
+    }
+
+    /**
+     * A file's outline as taken from its tree.
+     *
+     * @param hash the outline's SHA-256 in hex
+     * @param bodies the bodies' offsets in the parsed text, first brace and last brace of each, in order; null when
+     *               they could not be told (then the file is always parsed in full)
+     */
+    public record Taken(String hash, int[] bodies) {
+    }
+
+    /** The outline of {@code unit}, parsed from {@code text}. */
+    public static Taken of(CompilationUnit unit, String text) {
+        List<Node> found = new ArrayList<>();
+        TokenRange whole = unit.getTokenRange().orElse(null);
+        if (whole == null || !collect(unit.getTypes(), found)) {
+            return new Taken(sha256(text), null);
+        }
+        Map<JavaToken, JavaToken> bodies = new IdentityHashMap<>();
+        for (Node body : found) {
+            TokenRange range = body.getTokenRange().orElseThrow();
+            bodies.put(range.getBegin(), range.getEnd());
+        }
+        StringBuilder outline = new StringBuilder(4096);
+        JavaToken token = whole.getBegin();
+        while (token != null) {
+            JavaToken bodyEnd = bodies.get(token);
+            if (bodyEnd != null) {
+                int lines = line(bodyEnd) - line(token);
+                outline.append("{\u0000").append(lines).append('}');
+                token = bodyEnd;
+            } else {
+                outline.append(token.getText()).append('\u0000');
+            }
+            if (token == whole.getEnd()) {
+                break;
+            }
+            token = token.getNextToken().orElse(null);
+        }
+        return new Taken(sha256(outline.toString()), offsets(found, text));
+    }
+
+    /**
+     * {@code text} with the insides of the bodies at {@code bodies} removed but for their line breaks, so every
+     * declaration stays on its line; null when the offsets do not fit the text (each must point at a brace).
+     */
+    public static String strip(String text, int[] bodies) {
+        StringBuilder out = new StringBuilder(text.length() / 2);
+        int copied = 0;
+        for (int i = 0; i + 1 < bodies.length; i += 2) {
+            int begin = bodies[i];
+            int end = bodies[i + 1];
+            if (begin < copied || end <= begin || end >= text.length() || text.charAt(begin) != '{'
+                    || text.charAt(end) != '}') {
+                return null;
+            }
+            out.append(text, copied, begin + 1);
+            for (int at = begin + 1; at < end; at++) {
+                char c = text.charAt(at);
+                if (c == '\n' || c == '\r') {
+                    out.append(c);
+                }
+            }
+            copied = end;
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    private static int[] offsets(List<Node> bodies, String text) {
+        List<Integer> lineStarts = new ArrayList<>();
+        lineStarts.add(0);
+        for (int at = 0; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (c == '\n' || c == '\r' && (at + 1 == text.length() || text.charAt(at + 1) != '\n')) {
+                lineStarts.add(at + 1);
+            }
+        }
+        int[] offsets = new int[bodies.size() * 2];
+        int i = 0;
+        for (Node body : bodies) {
+            com.github.javaparser.Range range = body.getRange().orElse(null);
+            if (range == null || range.begin.line > lineStarts.size() || range.end.line > lineStarts.size()) {
+                return null;
+            }
+            offsets[i++] = lineStarts.get(range.begin.line - 1) + range.begin.column - 1;
+            offsets[i++] = lineStarts.get(range.end.line - 1) + range.end.column - 1;
+        }
+        int[] sorted = sortedPairs(offsets);
+        return strip(text, sorted) == null ? null : sorted;
+    }
+
+    private static int[] sortedPairs(int[] offsets) {
+        Integer[] pairs = new Integer[offsets.length / 2];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = i;
+        }
+        java.util.Arrays.sort(pairs, java.util.Comparator.comparingInt(p -> offsets[2 * p]));
+        int[] sorted = new int[offsets.length];
+        for (int i = 0; i < pairs.length; i++) {
+            sorted[2 * i] = offsets[2 * pairs[i]];
+            sorted[2 * i + 1] = offsets[2 * pairs[i] + 1];
+        }
+        return sorted;
+    }
+
+    /** Adds each method, constructor and initializer body outside other bodies; false when one has no tokens. */
+    private static boolean collect(List<? extends BodyDeclaration<?>> members, List<Node> bodies) {
+        for (BodyDeclaration<?> member : members) {
+            Node body = null;
+            if (member instanceof MethodDeclaration method) {
+                body = method.getBody().orElse(null);
+            } else if (member instanceof ConstructorDeclaration constructor) {
+                body = constructor.getBody();
+            } else if (member instanceof CompactConstructorDeclaration constructor) {
+                body = constructor.getBody();
+            } else if (member instanceof InitializerDeclaration initializer) {
+                body = initializer.getBody();
+            } else if (member instanceof TypeDeclaration<?> type) {
+                if (!collect(type.getMembers(), bodies)) {
+                    return false;
+                }
+                if (type instanceof EnumDeclaration enumeration) {
+                    for (EnumConstantDeclaration constant : enumeration.getEntries()) {
+                        if (!collect(constant.getClassBody(), bodies)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            if (body != null) {
+                if (body.getTokenRange().isEmpty()) {
+                    return false;
+                }
+                bodies.add(body);
+            }
+        }
+        return true;
+    }
+
+    private static int line(JavaToken token) {
+        return token.getRange().map(range -> range.begin.line).orElse(0);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
