@@ -56,8 +56,13 @@ public record SharedRepository(String entityClass, String idType) {
 
     /** Whether the calls only read: no CRUD write, no derived delete, no {@code @Modifying} query. */
     public static boolean onlyReads(List<AdapterMethod> methods) {
-        return methods.stream().noneMatch(m -> WRITES.contains(m.name()) || m.name().startsWith("delete")
-                || m.name().startsWith("remove") || m.annotations().stream().anyMatch(a -> a.contains(".Modifying")));
+        return methods.stream().noneMatch(SharedRepository::writes);
+    }
+
+    /** Whether a repository method writes: a CRUD write, a derived delete, a {@code @Modifying} query. */
+    public static boolean writes(AdapterMethod m) {
+        return WRITES.contains(m.name()) || m.name().startsWith("delete") || m.name().startsWith("remove")
+                || m.annotations().stream().anyMatch(a -> a.contains(".Modifying"));
     }
 
     public String entitySimpleName() {

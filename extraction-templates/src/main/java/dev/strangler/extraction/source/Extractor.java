@@ -162,7 +162,8 @@ public final class Extractor {
             Map<String, String> printed = sources.print(copied);
             return new ExtractionPlan(candidate.name(), candidate.name() + "-fn", root, generated, build,
                     files(moved, printed), files(kernel, printed), files(borrowed, printed), adapters, sortedRoutes(),
-                    PlanTables.of(report, candidate, adapters), notes);
+                    PlanTables.of(report, candidate, adapters,
+                    entity -> EntityTables.table(entity, sources.unit(entity).orElseThrow())), notes);
         }
 
         private void close(Deque<String> queue) {

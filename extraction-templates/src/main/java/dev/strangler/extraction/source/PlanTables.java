@@ -3,22 +3,31 @@ package dev.strangler.extraction.source;
 import dev.strangler.extraction.core.Adapter;
 import dev.strangler.extraction.core.Candidate;
 import dev.strangler.extraction.core.Report;
+import dev.strangler.extraction.core.SharedRepository;
 import dev.strangler.extraction.core.TableUse;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The tables an extraction touches: the candidate's own uses from the report, with who else writes each, and the
- * tables of other services its local reads read ({@link dev.strangler.extraction.core.LocalRead}).
+ * tables of other services it reaches through the shared database: a repository Spring Data serves there
+ * ({@link SharedRepository}) and a local read ({@link dev.strangler.extraction.core.LocalRead}).
  */
 final class PlanTables {
     private PlanTables() {
     }
 
-    static List<TableUse> of(Report report, Candidate candidate, List<Adapter> adapters) {
+    /**
+     * The candidate's tables, then the tables of other services it reaches through the shared database: those of the
+     * repositories Spring Data serves there (a read or a write per method called) and those its local reads read.
+     *
+     * @param tableOf the table an entity class lives in
+     */
+    static List<TableUse> of(Report report, Candidate candidate, List<Adapter> adapters, Function<String, String> tableOf) {
         List<TableUse> tables = new ArrayList<>();
         for (TableUse table : candidate.tables()) {
             List<String> writers = new ArrayList<>();
@@ -29,19 +38,26 @@ final class PlanTables {
             }
             tables.add(table.withOtherWriters(writers));
         }
-        tables.addAll(localReadTables(report, candidate, adapters, tables));
+        tables.addAll(sharedDatabaseTables(report, candidate, adapters, tableOf, tables));
         return tables;
     }
 
-    /** The tables of other services the local reads read, as the candidate's reads of tables it does not own. */
-    private static List<TableUse> localReadTables(Report report, Candidate candidate, List<Adapter> adapters,
-            List<TableUse> known) {
-        Map<String, Integer> reads = new TreeMap<>();
+    private static List<TableUse> sharedDatabaseTables(Report report, Candidate candidate, List<Adapter> adapters,
+            Function<String, String> tableOf, List<TableUse> known) {
+        Map<String, int[]> uses = new TreeMap<>(); // table -> {writes, reads}
+        for (Adapter adapter : adapters) {
+            if (adapter.isSharedData()) {
+                int[] use = uses.computeIfAbsent(tableOf.apply(adapter.sharedRepository().entityClass()), t -> new int[2]);
+                adapter.methods().forEach(m -> use[SharedRepository.writes(m) ? 0 : 1]++);
+            }
+        }
+        // a local read's repositories are mostly served over the shared database, so counted above already
+        Map<String, int[]> served = new TreeMap<>(uses);
         adapters.stream().flatMap(a -> a.localReads().stream()).flatMap(m -> m.localRead().tables().stream())
-                .forEach(t -> reads.merge(t, 1, Integer::sum));
-        known.forEach(t -> reads.remove(t.table()));
+                .filter(t -> !served.containsKey(t)).forEach(t -> uses.computeIfAbsent(t, k -> new int[2])[1]++);
+        known.forEach(t -> uses.remove(t.table()));
         List<TableUse> tables = new ArrayList<>();
-        reads.forEach((table, count) -> {
+        uses.forEach((table, use) -> {
             List<String> users = new ArrayList<>();
             List<String> writers = new ArrayList<>();
             for (Candidate c : report.candidates()) {
@@ -53,7 +69,7 @@ final class PlanTables {
                             }
                         });
             }
-            tables.add(new TableUse(table, false, users.stream().sorted().toList(), 0, count,
+            tables.add(new TableUse(table, false, users.stream().sorted().toList(), use[0], use[1],
                     writers.stream().sorted().toList()));
         });
         return tables;

@@ -107,6 +107,14 @@ class ExtractorTest {
             assertThat(t.sharedWith()).containsExactly("products");
             assertThat(t.otherWriters()).containsExactly("products");
         });
+        // the repositories served over the shared database read the owners' tables too: each listed, not owned
+        assertThat(plan.tables()).filteredOn(t -> t.table().equals("customer") || t.table().equals("product"))
+                .hasSize(2).allSatisfy(t -> {
+                    assertThat(t.owned()).isFalse();
+                    assertThat(t.writes()).isZero();
+                    assertThat(t.reads()).isOne();
+                    assertThat(t.otherWriters()).isNotEmpty();
+                });
         assertThat(plan.todo()).contains("StockItemRepository stays with products but is served by Spring Data over the"
                 + " shared database: the function reads the tables of products directly until that service moves");
     }
