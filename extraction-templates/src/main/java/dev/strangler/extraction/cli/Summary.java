@@ -56,8 +56,10 @@ final class Summary {
                 w.printf("Adapter %s (stays with %s): served by Spring Data over the shared database.%n",
                         adapter.className(), adapter.owner());
             } else {
-                w.printf("Adapter %s (stays with %s): %d of %d calls through a monolith route.%n", adapter.className(),
-                        adapter.owner(), adapter.methods().size() - adapter.notYetMoved().size(), adapter.methods().size());
+                w.printf("Adapter %s (stays with %s): %d of %d calls through a monolith route%s.%n", adapter.className(),
+                        adapter.owner(), adapter.monolithCalls().size(), adapter.methods().size(),
+                        adapter.localReads().isEmpty() ? "" : ", " + adapter.localReads().size()
+                                + " read in the function over the shared database (the monolith's code, which only reads)");
             }
         }
         List<String> todo = flavor.todo(plan);

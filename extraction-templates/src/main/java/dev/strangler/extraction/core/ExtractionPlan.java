@@ -46,21 +46,34 @@ public record ExtractionPlan(String service, String functionName, String rootPac
     }
 
     /**
-     * The to-do list of the generated project: every adapter method without a monolith route, every repository the
-     * function serves over the shared database (it writes another service's tables), then the notes.
+     * The to-do list of the generated project: every repository the function serves over the shared database (it
+     * reads or writes another service's tables), every adapter method it reads locally (a copy of the monolith's code),
+     * every adapter method answered by neither a monolith route nor a local read, then the notes.
      */
     public List<String> todo() {
         List<String> items = new java.util.ArrayList<>();
         for (Adapter adapter : adapters) {
             if (adapter.isSharedData()) {
                 items.add(adapter.simpleName() + " stays with " + adapter.owner() + " but is served by Spring Data over the"
-                        + " shared database: the function reads and writes the tables of " + adapter.owner() + " directly"
-                        + " until that service moves");
+                        + " shared database: the function " + (SharedRepository.onlyReads(adapter.methods()) ? "reads"
+                        : "reads and writes") + " the tables of " + adapter.owner() + " directly until that service moves");
+            }
+            for (AdapterMethod method : adapter.localReads()) {
+                LocalRead read = method.localRead();
+                items.add(adapter.simpleName() + "." + method.signature() + " (owned by " + adapter.owner() + ") runs in "
+                        + "the function: no monolith route answers it, and it only " + (read.reads().isEmpty()
+                        ? "computes from its arguments and constants, so its code is copied from the monolith into the"
+                        + " adapter" : "reads (" + read.readsText() + "), so its code is copied from the monolith into the"
+                        + " adapter and reads the table(s) " + String.join(", ", read.tables()) + " of " + adapter.owner()
+                        + " over the shared database") + "; keep the copy in step with the monolith until "
+                        + adapter.owner() + " moves");
             }
             for (AdapterMethod method : adapter.notYetMoved()) {
                 items.add(adapter.simpleName() + "." + method.signature() + " (owned by " + adapter.owner()
-                        + "): no monolith route answers it, so the adapter throws 'not yet moved'; move it with "
-                        + adapter.owner() + " or give the monolith a route for it");
+                        + "): no monolith route answers it" + (method.notLocal().isEmpty() ? ""
+                        : ", and it cannot run in the function (" + String.join("; ", method.notLocal()) + ")")
+                        + ", so the adapter throws 'not yet moved'; move it with " + adapter.owner()
+                        + " or give the monolith a route for it");
             }
         }
         items.addAll(notes);

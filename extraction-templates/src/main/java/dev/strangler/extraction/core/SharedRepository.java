@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A Spring Data repository of another candidate that the function serves itself over the shared database, instead of
  * adapting it to the monolith's routes: every method the moved code calls on it is one Spring Data derives (the CRUD
- * methods, {@code findByEmail}, {@code existsByCode}...), and its entity is copied into the function. The function
+ * methods, {@code findByEmail}, {@code existsByCode}..., or one it declares with {@code @Query}, which the interface
+ * carries), and its entity is copied into the function. The function
  * then reads and writes the owner's tables directly, as the monolith's own repository did, until the owner moves.
  * One decision for every flavor: the spring flavor declares the interface as a Spring Data repository, the plain
  * flavor builds it with Spring Data's repository factory.
@@ -23,6 +24,10 @@ public record SharedRepository(String entityClass, String idType) {
             "getReferenceById", "getById", "getOne");
     private static final Pattern DERIVED = Pattern.compile(
             "(find|read|get|query|search|stream|count|exists|delete|remove)\\w*By[A-Z]\\w*");
+
+    private static final String QUERY = "@org.springframework.data.jpa.repository.Query";
+    private static final Set<String> WRITES = Set.of("save", "saveAll", "saveAndFlush", "delete", "deleteById",
+            "deleteAll", "deleteAllById", "flush");
 
     public SharedRepository {
         Objects.requireNonNull(entityClass, "entityClass");
@@ -43,9 +48,21 @@ public record SharedRepository(String entityClass, String idType) {
         if (entityClass == null || idType == null || methods.isEmpty() || !copied.contains(entityClass)) {
             return Optional.empty();
         }
-        boolean derivable = methods.stream().map(AdapterMethod::name)
-                .allMatch(m -> CRUD.contains(m) || DERIVED.matcher(m).matches());
+        // a method the repository declares with @Query (carried on the interface) runs the monolith's own query
+        boolean derivable = methods.stream().allMatch(m -> CRUD.contains(m.name()) || DERIVED.matcher(m.name()).matches()
+                || m.annotations().stream().anyMatch(a -> a.startsWith(QUERY)));
         return derivable ? Optional.of(new SharedRepository(entityClass, idType)) : Optional.empty();
+    }
+
+    /** Whether the calls only read: no CRUD write, no derived delete, no {@code @Modifying} query. */
+    public static boolean onlyReads(List<AdapterMethod> methods) {
+        return methods.stream().noneMatch(SharedRepository::writes);
+    }
+
+    /** Whether a repository method writes: a CRUD write, a derived delete, a {@code @Modifying} query. */
+    public static boolean writes(AdapterMethod m) {
+        return WRITES.contains(m.name()) || m.name().startsWith("delete") || m.name().startsWith("remove")
+                || m.annotations().stream().anyMatch(a -> a.contains(".Modifying"));
     }
 
     public String entitySimpleName() {

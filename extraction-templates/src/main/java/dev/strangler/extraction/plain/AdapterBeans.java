@@ -1,12 +1,14 @@
 package dev.strangler.extraction.plain;
 
 import dev.strangler.extraction.core.Adapter;
+import dev.strangler.extraction.core.AdapterMethod;
 import dev.strangler.extraction.core.ExtractionPlan;
 import dev.strangler.extraction.core.SharedRepository;
 import dev.strangler.extraction.source.springapp.Component;
 import dev.strangler.extraction.source.springapp.Injection;
 import dev.strangler.extraction.source.springapp.SpringApplication;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,15 @@ final class AdapterBeans {
                 continue;
             }
             monolithAdapters = true;
+            List<Injection> constructor = new ArrayList<>(List.of(new Injection("monolith", monolith + "MonolithClient",
+                    monolith + "MonolithClient", null)));
+            // the local reads' repositories, in the order the generated constructor takes them
+            adapter.localReads().stream().flatMap(m -> m.localRead().repositories().stream()).distinct()
+                    .sorted(Comparator.comparing(AdapterMethod.Parameter::name))
+                    .forEach(f -> constructor.add(new Injection(f.name(), f.type(), f.type(), null)));
+            boolean transactional = adapter.localReads().stream().anyMatch(m -> m.localRead().code().contains("Transactional"));
             components.add(new Component(monolith + adapter.simpleName() + "MonolithAdapter", Component.Kind.COMPONENT,
-                    List.of(adapter.className()), List.of(new Injection("monolith", monolith + "MonolithClient",
-                    monolith + "MonolithClient", null)), List.of(), false, null));
+                    List.of(adapter.className()), constructor, List.of(), transactional, null));
         }
         if (monolithAdapters) {
             components.add(new Component(monolith + "MonolithClient", Component.Kind.COMPONENT, List.of(), List.of(

@@ -4,6 +4,7 @@ import dev.strangler.extraction.core.Adapter;
 import dev.strangler.extraction.core.AdapterMethod;
 import dev.strangler.extraction.core.SharedRepository;
 import dev.strangler.extraction.core.ExtractionPlan;
+import dev.strangler.extraction.core.LocalRead;
 import dev.strangler.extraction.core.MonolithCall;
 import dev.strangler.extraction.core.Route;
 import dev.strangler.extraction.core.SourceFile;
@@ -153,9 +154,15 @@ public final class TemplateValues {
         m.put("imports", a.imports());
         m.put("methods", a.methods().stream().map(TemplateValues::method).toList());
         m.put("notYetMoved", a.notYetMoved().size());
-        long viaMonolith = a.isSharedData() ? 0 : a.methods().stream().filter(x -> !x.isNotYetMoved()).count();
         m.put("answeredBy", a.isSharedData() ? "Spring Data, over the shared database"
-                : viaMonolith + " through a monolith route");
+                : a.monolithCalls().size() + " through a monolith route" + (a.localReads().isEmpty() ? ""
+                : ", " + a.localReads().size() + " read in the function over the shared database"));
+        List<LocalRead> reads = a.localReads().stream().map(AdapterMethod::localRead).toList();
+        m.put("localImports", reads.stream().flatMap(r -> r.imports().stream()).distinct().sorted().toList());
+        m.put("localHelpers", reads.stream().flatMap(r -> r.helpers().stream()).distinct().toList());
+        m.put("localFields", reads.stream().flatMap(r -> r.repositories().stream()).distinct()
+                .sorted(java.util.Comparator.comparing(AdapterMethod.Parameter::name))
+                .map(f -> Map.<String, Object>of("type", f.type(), "name", f.name())).toList());
         SharedRepository shared = a.sharedRepository();
         m.put("sharedRepository", shared == null ? false
                 : Map.of("entityClass", shared.entityClass(), "idType", shared.idType()));
@@ -171,6 +178,10 @@ public final class TemplateValues {
         m.put("signature", am.signature());
         m.put("parameters", String.join(", ", am.parameters().stream().map(p -> p.type() + " " + p.name()).toList()));
         m.put("notYetMoved", am.isNotYetMoved());
+        m.put("annotations", am.annotations());
+        LocalRead read = am.localRead();
+        m.put("localRead", read == null ? false : Map.<String, Object>of("code", read.code(), "reads", read.readsText(),
+                "hasReads", !read.reads().isEmpty()));
         MonolithCall call = am.call();
         if (call != null) {
             Map<String, Object> c = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.strangler.extraction.core.AdapterMethod;
@@ -44,7 +45,7 @@ final class AdapterBuilder {
                     .toList();
             if (!declared.isEmpty()) {
                 for (MethodDeclaration m : declared) {
-                    AdapterMethod method = toMethod(m);
+                    AdapterMethod method = toMethod(m, unit);
                     if (seen.add(method.signature())) {
                         methods.add(method);
                     }
@@ -70,13 +71,34 @@ final class AdapterBuilder {
         return Set.of("equals", "hashCode", "toString", "getClass").contains(name);
     }
 
-    private static AdapterMethod toMethod(MethodDeclaration m) {
+    private static AdapterMethod toMethod(MethodDeclaration m, CompilationUnit unit) {
         String typeParameters = m.getTypeParameters().isEmpty() ? "" : "<" + String.join(", ",
                 m.getTypeParameters().stream().map(Object::toString).toList()) + "> ";
         List<AdapterMethod.Parameter> parameters = m.getParameters().stream()
                 .map(p -> new AdapterMethod.Parameter(p.getType().toString() + (p.isVarArgs() ? "..." : ""), p.getNameAsString()))
                 .toList();
-        return new AdapterMethod(typeParameters + m.getType().toString(), m.getNameAsString(), parameters, null);
+        return new AdapterMethod(typeParameters + m.getType().toString(), m.getNameAsString(), parameters, null,
+                springDataAnnotations(m, unit), null, List.of());
+    }
+
+    /**
+     * Spring Data's annotations on a repository method ({@code @Query}, {@code @Modifying}, {@code @EntityGraph}...),
+     * fully qualified: the interface carries them, so Spring Data runs the monolith's own query, not one it derives.
+     */
+    private static List<String> springDataAnnotations(MethodDeclaration m, CompilationUnit unit) {
+        List<String> annotations = new ArrayList<>();
+        for (AnnotationExpr annotation : m.getAnnotations()) {
+            String simple = annotation.getNameAsString();
+            Optional<String> qualified = simple.contains(".") ? Optional.of(simple) : unit.getImports().stream()
+                    .filter(i -> !i.isStatic() && !i.isAsterisk()).map(ImportDeclaration::getNameAsString)
+                    .filter(n -> n.endsWith("." + simple)).findFirst();
+            if (qualified.filter(q -> q.startsWith("org.springframework.data.")).isPresent()) {
+                AnnotationExpr copy = annotation.clone();
+                copy.setName(qualified.get());
+                annotations.add(copy.toString());
+            }
+        }
+        return annotations;
     }
 
     /**

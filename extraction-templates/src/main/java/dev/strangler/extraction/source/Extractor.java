@@ -13,7 +13,6 @@ import dev.strangler.extraction.core.Report;
 import dev.strangler.extraction.core.Route;
 import dev.strangler.extraction.core.SharedRepository;
 import dev.strangler.extraction.core.SourceFile;
-import dev.strangler.extraction.core.TableUse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +84,10 @@ public final class Extractor {
         private final Set<String> borrowed = new TreeSet<>();
         private final Set<String> adapted = new TreeSet<>();
         private final List<String> notes = new ArrayList<>();
+        private final List<Adapter> adapters = new ArrayList<>();
+        private final Set<String> planned = new TreeSet<>();
+        /** Calls on repositories that no moved code makes but a local read does. */
+        private final Map<String, Set<CallCollector.Call>> localReadCalls = new TreeMap<>();
 
         Planning(Report report, Candidate candidate, SourceTree sources) {
             this.report = report;
@@ -118,14 +121,12 @@ public final class Extractor {
                     });
                 }
             }
-            List<Adapter> adapters = new ArrayList<>();
-            Set<String> planned = new TreeSet<>();
-            // Adapter signatures can name further classes, so plan until nothing new is reached.
+            // Adapter signatures and local reads can name further classes, so plan until nothing new is reached.
             while (!queue.isEmpty() || !planned.containsAll(adapted)) {
                 close(queue);
                 for (String name : List.copyOf(adapted)) {
                     if (planned.add(name)) {
-                        Adapter adapter = adapter(name);
+                        Adapter adapter = adapter(name, queue);
                         adapters.add(adapter);
                         signatureTypes(name, adapter).forEach(t -> include(t, queue));
                     }
@@ -134,20 +135,23 @@ public final class Extractor {
             adapters.sort(Comparator.comparing(Adapter::className));
             Set<String> copies = users();
             adapters.replaceAll(a -> sharedRepository(a, copies).map(a::servedBy).orElse(a));
+            Set<String> served = new TreeSet<>(copies);
+            adapters.stream().filter(Adapter::isSharedData).forEach(a -> served.add(a.className()));
+            adapters.replaceAll(a -> a.withLocalReadsServedBy(served));
             // the generated application class goes where Spring's scanning finds every copied class and adapter
             Set<String> everything = new TreeSet<>(moved);
             everything.addAll(kernel);
             everything.addAll(borrowed);
             everything.addAll(adapted);
-            String root = rootPackage(everything);
+            String root = PackageNames.common(everything);
             if (root.isEmpty()) {
-                root = rootPackage(moved);
+                root = PackageNames.common(moved);
                 notes.add("the moved, copied and adapted classes share no package, so the generated application class "
                         + "sits in " + (root.isEmpty() ? "the default package" : root) + " and scans only that: add the "
                         + "other packages to its scanBasePackages, @EntityScan and @EnableJpaRepositories");
             }
             String generated = generatedPackage != null ? generatedPackage
-                    : (root.isEmpty() ? "" : root + ".") + "lambda." + javaName(candidate.name());
+                    : (root.isEmpty() ? "" : root + ".") + "lambda." + PackageNames.javaName(candidate.name());
             sessionUsers().forEach(user -> notes.add(user + " uses the HTTP session; a function keeps no session between "
                     + "requests, so what the session carried (a login) must come with each request (a token, a header)"));
             candidate.otherEntryPoints().forEach(e -> notes.add("entry point " + e + " is not an HTTP route: it does not run "
@@ -158,7 +162,8 @@ public final class Extractor {
             Map<String, String> printed = sources.print(copied);
             return new ExtractionPlan(candidate.name(), candidate.name() + "-fn", root, generated, build,
                     files(moved, printed), files(kernel, printed), files(borrowed, printed), adapters, sortedRoutes(),
-                    tables(), notes);
+                    PlanTables.of(report, candidate, adapters,
+                    entity -> EntityTables.table(entity, sources.unit(entity).orElseThrow())), notes);
         }
 
         private void close(Deque<String> queue) {
@@ -235,20 +240,33 @@ public final class Extractor {
             return sources.unit(name).flatMap(u -> TypeRoles.primaryType(u, name)).map(TypeRoles::isAdvice).orElse(false);
         }
 
-        private Adapter adapter(String name) {
-            Set<CallCollector.Call> calls = new TreeSet<>();
+        private Adapter adapter(String name, Deque<String> queue) {
+            Set<CallCollector.Call> calls = new TreeSet<>(localReadCalls.getOrDefault(name, Set.of()));
             for (String user : users()) {
                 calls.addAll(CallCollector.callsOn(name, sources.unit(user).orElseThrow()));
             }
             CompilationUnit unit = sources.unit(name).orElseThrow();
             AdapterBuilder.Signatures signatures = AdapterBuilder.signatures(name, unit, calls);
             notes.addAll(signatures.missing());
-            RouteMatcher matcher = new RouteMatcher(sources, otherRoutes());
-            List<AdapterMethod> methods = signatures.methods().stream()
-                    .map(m -> new AdapterMethod(m.returnType(), m.name(), m.parameters(), matcher.find(name, m).orElse(null)))
-                    .toList();
+            List<AdapterMethod> methods = new LocalReadReader(sources).answer(name, signatures.methods(),
+                    new RouteMatcher(sources, otherRoutes()), decision -> {
+                        decision.types().forEach(t -> include(t, queue));
+                        decision.repositories().forEach(this::readLocally);
+                    });
             Candidate owner = owners.get(name);
             return new Adapter(name, owner == null ? "(unplaced)" : owner.name(), signatures.imports(), methods);
+        }
+
+        /** A repository a local read calls: adapted (served over the shared database) unless the function has it. */
+        private void readLocally(String repository, Set<CallCollector.Call> calls) {
+            if (moved.contains(repository) || kernel.contains(repository) || borrowed.contains(repository)) {
+                return;
+            }
+            Set<CallCollector.Call> known = localReadCalls.computeIfAbsent(repository, k -> new TreeSet<>());
+            if (known.addAll(calls) && planned.remove(repository)) {
+                adapters.removeIf(a -> a.className().equals(repository));
+            }
+            adapted.add(repository);
         }
 
         /** The one decision, for every flavor, whether Spring Data serves this adapter over the shared database. */
@@ -288,41 +306,9 @@ public final class Extractor {
                     .sorted(Comparator.comparing(Route::path).thenComparing(Route::method)).toList();
         }
 
-        private List<TableUse> tables() {
-            List<TableUse> tables = new ArrayList<>();
-            for (TableUse table : candidate.tables()) {
-                List<String> writers = new ArrayList<>();
-                for (String other : table.sharedWith()) {
-                    report.candidate(other).ifPresent(c -> c.tables().stream()
-                            .filter(t -> t.table().equals(table.table()) && t.writes() > 0)
-                            .findFirst().ifPresent(t -> writers.add(other)));
-                }
-                tables.add(table.withOtherWriters(writers));
-            }
-            return tables;
-        }
-
-        private static String rootPackage(Set<String> classes) {
-            List<String> packages = classes.stream().map(n -> n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : "").toList();
-            if (packages.isEmpty()) {
-                return "";
-            }
-            String common = packages.get(0);
-            for (String p : packages) {
-                while (!(p.equals(common) || p.startsWith(common + ".")) && !common.isEmpty()) {
-                    common = common.contains(".") ? common.substring(0, common.lastIndexOf('.')) : "";
-                }
-            }
-            return common;
-        }
-
         private static List<SourceFile> files(Set<String> names, Map<String, String> printed) {
             return names.stream().map(n -> new SourceFile(n, printed.get(n))).toList();
         }
 
-        private static String javaName(String service) {
-            String name = service.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-            return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "service" + name : name;
-        }
     }
 }

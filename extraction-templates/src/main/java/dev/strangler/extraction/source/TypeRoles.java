@@ -34,6 +34,11 @@ final class TypeRoles {
                 && c.getExtendedTypes().stream().anyMatch(t -> t.getNameAsString().endsWith("Repository"));
     }
 
+    /** A Spring Data repository interface ({@code extends JpaRepository<T, ID>}): its methods have no body to copy. */
+    static boolean isRepository(CompilationUnit unit, String className) {
+        return AdapterBuilder.repositoryTypes(className, unit).isPresent();
+    }
+
     /** The monolith's own start: a {@code @SpringBootApplication} or a class with {@code main}; never copied. */
     static boolean isEntryPoint(TypeDeclaration<?> type) {
         return hasAnnotation(type, ENTRY_ANNOTATIONS) || type.getMethodsByName("main").stream()

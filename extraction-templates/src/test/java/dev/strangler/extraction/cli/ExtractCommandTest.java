@@ -77,13 +77,17 @@ class ExtractCommandTest {
         assertThat(delete.path("target").path("lambda").asString()).isEqualTo("cart-fn");
         assertThat(delete.path("weight").asInt()).isZero();
         assertThat(out.toString()).contains("./strangler routes set cart-put --lambda cart-fn --weight 0")
-                .contains("To do (").contains("InventoryService.available(Long) (owned by products)")
+                .contains("To do (").contains("InventoryService.available(Long) (owned by products) runs in the function")
+                .contains("Adapter com.acmeshop.service.InventoryService (stays with products): 0 of 1 calls through a"
+                        + " monolith route, 1 read in the function over the shared database (the monolith's code, which only"
+                        + " reads).")
+                .contains("Shared table stock_item: also used by products, written by products.")
                 .contains("Adapter com.acmeshop.repository.CustomerRepository (stays with customers): served by Spring Data"
                         + " over the shared database.");
     }
 
     @Test
-    void writes_adapters_that_compile_against_the_moved_code_and_throw_not_yet_moved(@TempDir Path dir) throws Exception {
+    void writes_adapters_that_compile_against_the_moved_code_and_read_what_only_reads(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("cart");
 
         extract("cart", target);
@@ -93,7 +97,12 @@ class ExtractCommandTest {
         assertThat(Files.readString(target.resolve(
                 "src/main/java/com/acmeshop/lambda/cart/monolith/InventoryServiceMonolithAdapter.java")))
                 .contains("implements InventoryService",
-                        "throw new NotYetMovedException(\"InventoryService.available(Long)\", \"products\");");
+                        "    @org.springframework.transaction.annotation.Transactional(readOnly = true)\n"
+                                + "    public int available(Long productId) {\n"
+                                + "        StockItem stock = requireStock(productId);\n",
+                        "    private StockItem requireStock(Long productId) {",
+                        "MonolithClient monolith, com.acmeshop.repository.StockItemRepository stockItemRepository)")
+                .doesNotContain("throw new NotYetMovedException");
         // served by Spring Data over the shared database: the interface is a Spring Data repository, no implementation
         assertThat(Files.readString(target.resolve("src/main/java/com/acmeshop/repository/CustomerRepository.java")))
                 .contains("public interface CustomerRepository\n        extends org.springframework.data.repository"

@@ -129,15 +129,34 @@ public abstract class ThroughTheGateway {
 
     @Test
     @Order(4)
-    void adding_an_item_needs_the_stock_that_stays_behind_answers_501_and_changes_nothing() throws Exception {
+    void adding_an_item_reads_the_stock_that_stays_behind_and_answers_as_the_monolith() throws Exception {
+        String add = "{\"productId\":2,\"quantity\":1}";
+        monolith("DELETE", "/api/cart?customerId=1", null, null);
+        Answer byMonolith = monolith("POST", "/api/cart/items?customerId=1", add, JSON);
+        assertThat(byMonolith.status()).isEqualTo(200);
+        monolith("DELETE", "/api/cart?customerId=1", null, null);
+
+        // InventoryService.available(Long) stays with products; the function runs the monolith's read of it
+        Answer added = throughGateway("cart-fn", "POST", "/api/cart/items?customerId=1", add, JSON);
+
+        assertThat(added).isEqualTo(byMonolith);
+        assertThat(monolith("GET", "/api/cart?customerId=1", null, null)).isEqualTo(added);
+        Answer again = throughGateway("cart-fn", "POST", "/api/cart/items?customerId=1", add, JSON);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("items").get(0).get("quantity").asInt()).isEqualTo(2);
+        assertThat(monolith("GET", "/api/cart?customerId=1", null, null)).isEqualTo(again);
+    }
+
+    @Test
+    @Order(5)
+    void adding_more_than_the_stock_that_stays_behind_answers_the_monolith_conflict_and_changes_nothing() throws Exception {
         Answer before = monolith("GET", "/api/cart?customerId=1", null, null);
 
-        Answer add = throughGateway("cart-fn", "POST", "/api/cart/items?customerId=1", "{\"productId\":2,\"quantity\":1}", JSON);
+        // product 5 has 12 in stock in the sample's seed: 50 is within the line maximum but over the stock
+        assertSameThroughGateway("cart-fn", "POST", "/api/cart/items?customerId=1", "{\"productId\":5,\"quantity\":50}", JSON);
 
-        // InventoryService stays with products and no monolith route answers available(Long): on the to-do list
-        assertThat(add.status()).isEqualTo(501);
-        assertThat(add.body().get("detail").asString())
-                .startsWith("InventoryService.available(Long) is not yet moved: it stays in the monolith with products");
+        Answer conflict = throughGateway("cart-fn", "POST", "/api/cart/items?customerId=1", "{\"productId\":5,\"quantity\":50}", JSON);
+        assertThat(conflict.status()).isEqualTo(409);
         assertThat(monolith("GET", "/api/cart?customerId=1", null, null)).isEqualTo(before);
     }
 

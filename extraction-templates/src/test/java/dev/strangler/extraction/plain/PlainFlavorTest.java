@@ -48,7 +48,10 @@ class PlainFlavorTest {
         assertThat(file(files, "Beans.java"))
                 .contains("customerRepository = jpa.repository(com.acmeshop.repository.CustomerRepository.class,"
                         + " com.acmeshop.model.Customer.class, java.lang.Long.class);")
-                .contains("new com.acmeshop.lambda.cart.monolith.InventoryServiceMonolithAdapter(monolithClient)")
+                .contains("jpa.transactional(new com.acmeshop.lambda.cart.monolith.InventoryServiceMonolithAdapter("
+                        + "monolithClient, stockItemRepository))")
+                .contains("stockItemRepository = jpa.repository(com.acmeshop.repository.StockItemRepository.class,"
+                        + " com.acmeshop.model.StockItem.class, java.lang.Long.class);")
                 .contains("return List.of(notYetMovedAdvice, globalExceptionHandler);");
         assertThat(file(files, "Routes.java")).contains("a.<java.lang.Long>param(1, \"customerId\", false, null),"
                 + " a.<com.acmeshop.dto.QuantityRequest>body(2, true, true), a.session())");

@@ -63,7 +63,8 @@ class ExtractorTest {
         assertThat(customers.methods()).extracting(AdapterMethod::signature).contains("findById(Long)");
         assertThat(customers.methods().get(0).returnType()).isEqualTo("Optional<Customer>");
         assertThat(customers.imports()).contains("java.util.Optional", "com.acmeshop.model.Customer");
-        assertThat(plan.todo()).anyMatch(t -> t.startsWith("InventoryService.available(Long) (owned by products)"));
+        assertThat(plan.todo()).anyMatch(t -> t.startsWith("InventoryService.available(Long) (owned by products) runs in the"
+                + " function: no monolith route answers it, and it only reads (StockItemRepository.findByProductId)"));
         assertThat(plan.generatedPackage()).isEqualTo("shop.cart.fn");
     }
 
@@ -80,7 +81,42 @@ class ExtractorTest {
         assertThat(plan.monolithAdapters()).contains(inventory).doesNotContain(customers);
         assertThat(plan.todo()).noneMatch(t -> t.startsWith("CustomerRepository.findById"))
                 .contains("CustomerRepository stays with customers but is served by Spring Data over the shared database:"
-                        + " the function reads and writes the tables of customers directly until that service moves");
+                        + " the function reads the tables of customers directly until that service moves");
+    }
+
+    @Test
+    void reads_the_stock_that_stays_behind_in_the_function_with_the_monolith_code_and_lists_its_table() {
+        ExtractionPlan plan = new Extractor(report, MONOLITH).plan("cart", null);
+
+        Adapter inventory = plan.adapters().stream().filter(a -> a.simpleName().equals("InventoryService")).findFirst().orElseThrow();
+        Adapter stock = plan.adapters().stream().filter(a -> a.simpleName().equals("StockItemRepository")).findFirst().orElseThrow();
+
+        assertThat(inventory.notYetMoved()).isEmpty();
+        assertThat(inventory.localReads()).extracting(AdapterMethod::signature).containsExactly("available(Long)");
+        // the repository the copied code reads through, served over the shared database with the monolith's own query
+        assertThat(stock.sharedRepository()).isEqualTo(new SharedRepository("com.acmeshop.model.StockItem", "Long"));
+        assertThat(stock.methods()).singleElement().satisfies(m -> assertThat(m.annotations()).containsExactly(
+                "@org.springframework.data.jpa.repository.Query(\"select s from StockItem s join fetch s.product where"
+                        + " s.product.id = :productId\")"));
+        assertThat(plan.borrowed()).extracting(SourceFile::className).contains("com.acmeshop.model.StockItem");
+        assertThat(plan.sharedTables()).anySatisfy(t -> {
+            assertThat(t.table()).isEqualTo("stock_item");
+            assertThat(t.owned()).isFalse();
+            assertThat(t.writes()).isZero();
+            assertThat(t.reads()).isOne();
+            assertThat(t.sharedWith()).containsExactly("products");
+            assertThat(t.otherWriters()).containsExactly("products");
+        });
+        // the repositories served over the shared database read the owners' tables too: each listed, not owned
+        assertThat(plan.tables()).filteredOn(t -> t.table().equals("customer") || t.table().equals("product"))
+                .hasSize(2).allSatisfy(t -> {
+                    assertThat(t.owned()).isFalse();
+                    assertThat(t.writes()).isZero();
+                    assertThat(t.reads()).isOne();
+                    assertThat(t.otherWriters()).isNotEmpty();
+                });
+        assertThat(plan.todo()).contains("StockItemRepository stays with products but is served by Spring Data over the"
+                + " shared database: the function reads the tables of products directly until that service moves");
     }
 
     @Test
