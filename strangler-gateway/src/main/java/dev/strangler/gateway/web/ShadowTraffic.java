@@ -1,25 +1,19 @@
 package dev.strangler.gateway.web;
 
-import dev.strangler.gateway.lambda.HttpApiEvents;
-import dev.strangler.gateway.lambda.InvocationOutcome;
 import dev.strangler.gateway.lambda.LambdaInvoker;
-import dev.strangler.gateway.lambda.LambdaResponse;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteMatch;
-import dev.strangler.gateway.routing.RouteTarget;
 import dev.strangler.gateway.routing.Shadow;
 import dev.strangler.gateway.comparison.Body;
 import dev.strangler.gateway.comparison.BodyComparison;
 import dev.strangler.gateway.comparison.BodyPointer;
 import dev.strangler.gateway.comparison.BodyVerdict;
 import dev.strangler.gateway.comparison.NoiseModel;
-import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -32,16 +26,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.netty.ByteBufFlux;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.HttpClientResponse;
-import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -70,24 +59,17 @@ public final class ShadowTraffic implements AutoCloseable {
     private static final Body UNSEEN = new Body("", new byte[0], true);
 
     private static final Logger log = LoggerFactory.getLogger("dev.strangler.gateway.shadow");
-    // hop-by-hop headers and those the client recomputes for the copy
-    private static final Set<String> NOT_COPIED = Set.of("connection", "keep-alive", "proxy-connection",
-            "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "host", "content-length",
-            SHADOW_HEADER);
 
-    private final LambdaInvoker invoker;
+    private final ShadowCopies copies;
     private final RouteMetrics metrics;
     private final int maxBodyBytes;
     private final int maxInFlight;
-    private final ConnectionProvider connections;
-    private final HttpClient http;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Duration timeout;
     private final NoiseModel noise = new NoiseModel(NOISE_PER_ROUTE);
 
     private ShadowTraffic(LambdaInvoker invoker, RouteMetrics metrics, int maxBodyBytes, int maxInFlight,
                           Duration timeout, LoopResources loops) {
-        this.invoker = Objects.requireNonNull(invoker, "invoker");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         if (maxBodyBytes < 0) {
             throw new IllegalArgumentException("maxBodyBytes must be 0 or more, but was " + maxBodyBytes);
@@ -98,11 +80,7 @@ public final class ShadowTraffic implements AutoCloseable {
         this.maxBodyBytes = maxBodyBytes;
         this.maxInFlight = maxInFlight;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.connections = ConnectionProvider.builder("strangler-shadow").maxConnections(maxInFlight)
-                .pendingAcquireMaxCount(maxInFlight).build();
-        this.http = HttpClient.create(connections).runOn(Objects.requireNonNull(loops, "loops"))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                .responseTimeout(timeout);
+        this.copies = new ShadowCopies(invoker, maxBodyBytes, maxInFlight, timeout, loops);
     }
 
     /**
@@ -134,7 +112,7 @@ public final class ShadowTraffic implements AutoCloseable {
 
     @Override
     public void close() {
-        connections.disposeLater().block(Duration.ofSeconds(5));
+        copies.close();
     }
 
     /**
@@ -211,7 +189,7 @@ public final class ShadowTraffic implements AutoCloseable {
                 .timeout(timeout, Mono.empty()).defaultIfEmpty(UNSEEN).map(seen::withBody));
         Mono<List<Body>> second = secondMonolithCopy(exchange, route, body);
         long start = System.nanoTime();
-        Mono.defer(() -> send(exchange, match, body))
+        Mono.defer(() -> copies.send(exchange, match, body))
                 .doOnNext(answer -> metrics.recordShadowLatency(route.id(), System.nanoTime() - start))
                 .zipWith(second)
                 .flatMap(answers -> monolithAnswer
@@ -256,7 +234,7 @@ public final class ShadowTraffic implements AutoCloseable {
                 || ThreadLocalRandom.current().nextInt(100) >= shadow.noiseSamplePercent()) {
             return Mono.just(List.of());
         }
-        return sendTo(monolithUrl, exchange, body).map(answer -> List.of(answer.body()))
+        return copies.sendTo(monolithUrl, exchange, body).map(answer -> List.of(answer.body()))
                 .onErrorResume(e -> {
                     log.debug("Route {}: second copy to the monolith failed: {}", route.id(), e.toString());
                     return Mono.just(List.of());
@@ -286,75 +264,9 @@ public final class ShadowTraffic implements AutoCloseable {
         return ShadowOutcome.MISMATCH;
     }
 
-    private Mono<AnswerComparison.Answer> send(ServerWebExchange exchange, RouteMatch match, byte[] body) {
-        RouteTarget target = match.route().target();
-        if (target instanceof RouteTarget.LambdaFunction function) {
-            byte[] payload = HttpApiEvents.toEvent(ExchangeEvents.toLambdaRequest(exchange, match, body, true),
-                    function.payloadFormat());
-            return Mono.fromFuture(() -> invoker.invoke(function.function(), function.qualifier(), payload))
-                    .map(invocation -> answerOf(invocation, function, maxBodyBytes));
-        }
-        if (target instanceof RouteTarget.HttpService service) {
-            return sendTo(ExchangeEvents.serviceUrl(service.uri(), exchange.getRequest()), exchange, body);
-        }
-        return Mono.error(new IllegalStateException("route '" + match.route().id() + "' has no target to copy to"));
-    }
-
-    private Mono<AnswerComparison.Answer> sendTo(URI url, ServerWebExchange exchange, byte[] body) {
-        ServerHttpRequest request = exchange.getRequest();
-        String requestId = exchange.getAttribute(RequestIdFilter.REQUEST_ID_ATTRIBUTE);
-        String traceparent = exchange.getAttribute(RequestIdFilter.TRACEPARENT_ATTRIBUTE);
-        HttpClient client = http.headers(headers -> {
-            request.getHeaders().forEach((name, values) -> {
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (!NOT_COPIED.contains(lower) && !lower.equals(Tracing.REQUEST_ID_HEADER.toLowerCase(Locale.ROOT))
-                        && !lower.equals(Tracing.TRACEPARENT)) {
-                    headers.add(name, values);
-                }
-            });
-            if (requestId != null) {
-                headers.set(Tracing.REQUEST_ID_HEADER, requestId);
-            }
-            if (traceparent != null) {
-                headers.set(Tracing.TRACEPARENT, traceparent);
-            }
-            headers.set(SHADOW_HEADER, "true");
-        });
-        HttpClient.RequestSender sender = client
-                .request(io.netty.handler.codec.http.HttpMethod.valueOf(request.getMethod().name()))
-                .uri(url);
-        HttpClient.ResponseReceiver<?> receiver = body.length == 0 ? sender
-                : sender.send(ByteBufFlux.fromInbound(Mono.just(body)));
-        return receiver.responseSingle((answer, content) -> content.asByteArray().defaultIfEmpty(ExchangeEvents.NO_BODY)
-                .map(bytes -> answerOf(answer).withBody(bytes, maxBodyBytes)));
-    }
-
     private static AnswerComparison.Answer answerOf(ServerHttpResponse response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.getHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         return new AnswerComparison.Answer(response.getStatusCode() == null ? 200 : response.getStatusCode().value(), headers);
-    }
-
-    private static AnswerComparison.Answer answerOf(HttpClientResponse response) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : response.responseHeaders().names()) {
-            headers.put(name, response.responseHeaders().getAll(name));
-        }
-        return new AnswerComparison.Answer(response.status().code(), headers);
-    }
-
-    private static AnswerComparison.Answer answerOf(InvocationOutcome outcome, RouteTarget.LambdaFunction function,
-                                                    int maxBodyBytes) {
-        if (!(outcome instanceof InvocationOutcome.Reply answered)) {
-            throw new IllegalStateException("no reply to compare: " + outcome);
-        }
-        LambdaResponse reply = HttpApiEvents.toResponse(answered.payload(), function.payloadFormat());
-        Map<String, List<String>> headers = new LinkedHashMap<>(reply.headers());
-        if (!reply.cookies().isEmpty()) {
-            List<String> cookies = new ArrayList<>(headers.getOrDefault(HttpHeaders.SET_COOKIE, List.of()));
-            cookies.addAll(reply.cookies());
-            headers.put(HttpHeaders.SET_COOKIE, cookies);
-        }
-        return new AnswerComparison.Answer(reply.status(), headers).withBody(reply.body(), maxBodyBytes);
     }
 }
