@@ -285,12 +285,12 @@ final class AnalyzeCommand {
             CompletableFuture<String> markdown = CompletableFuture.supplyAsync(
                     () -> new MarkdownReportWriter().render(decomposition));
             String json = new JsonReportWriter().render(decomposition);
-            // writeString refuses text that is not well-formed UTF-16, so the bytes taken for the page are the same
-            Files.writeString(target.resolve("decomposition.json"), json, StandardCharsets.UTF_8);
-            // streamed: the page is the JSON (several megabytes on a large codebase) plus about 0.5 MB of script
+            // encoded once for both files (several megabytes on a large codebase); the page is streamed
+            byte[] jsonBytes = json.getBytes(StandardCharsets.UTF_8);
+            Files.write(target.resolve("decomposition.json"), jsonBytes);
             try (OutputStream html = new BufferedOutputStream(
                     Files.newOutputStream(target.resolve("decomposition.html")), 1 << 16)) {
-                new HtmlReportWriter().write(json.getBytes(StandardCharsets.UTF_8), html);
+                new HtmlReportWriter().write(jsonBytes, html);
             }
             Files.writeString(target.resolve("decomposition.md"), markdown.join(), StandardCharsets.UTF_8);
             if (fitness) {
