@@ -1,6 +1,7 @@
 package dev.strangler.analyzer.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,15 +96,10 @@ final class MetricsGraph {
         return index.computeIfAbsent(unit, k -> index.size());
     }
 
-    /** How many classes are numbered. */
-    int size() {
-        return index.size();
-    }
-
     /** Each numbered class's group in the partition, -1 for the kernel and classes in no group. */
     int[] groupOf(Partition partition) {
         int[] group = new int[index.size()];
-        java.util.Arrays.fill(group, -1);
+        Arrays.fill(group, -1);
         for (int g = 0; g < partition.size(); g++) {
             for (ClassName unit : partition.groups().get(g)) {
                 Integer node = index.get(unit);
