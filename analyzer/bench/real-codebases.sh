@@ -16,7 +16,8 @@ WHAT="${1:-all}"
 RUNS="${2:-1}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 OUT=analyzer/target/bench/real
-JAVA_OPTS="${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms2g -Xmn1g"}"
+JAVA_OPTS="${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms2g -Xmn1g \
+-XX:CompileCommand=quiet -XX:CompileCommand=exclude,net.sf.jsqlparser.parser.CCJSqlParserTokenManager::jjMoveNfa_0"}"
 JAR="${JAR:-analyzer/target/strangler-analyzer.jar}"
 
 BROADLEAF=(broadleaf-common broadleaf-framework broadleaf-framework-web broadleaf-profile broadleaf-profile-web

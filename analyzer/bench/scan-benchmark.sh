@@ -15,7 +15,8 @@ WHAT="${1:-all}"
 THREADS="${2:-$(nproc)}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 OUT=analyzer/target/bench
-JAVA_OPTS="${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms2g -Xmn1g"}"
+JAVA_OPTS="${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms2g -Xmn1g \
+-XX:CompileCommand=quiet -XX:CompileCommand=exclude,net.sf.jsqlparser.parser.CCJSqlParserTokenManager::jjMoveNfa_0"}"
 
 ./mvnw -q -o -pl analyzer test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test

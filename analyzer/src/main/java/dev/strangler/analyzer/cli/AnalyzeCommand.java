@@ -26,8 +26,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -283,9 +285,13 @@ final class AnalyzeCommand {
             CompletableFuture<String> markdown = CompletableFuture.supplyAsync(
                     () -> new MarkdownReportWriter().render(decomposition));
             String json = new JsonReportWriter().render(decomposition);
-            Files.writeString(target.resolve("decomposition.json"), json, StandardCharsets.UTF_8);
-            Files.writeString(target.resolve("decomposition.html"), new HtmlReportWriter().render(json),
-                    StandardCharsets.UTF_8);
+            // encoded once for both files (several megabytes on a large codebase); the page is streamed
+            byte[] jsonBytes = json.getBytes(StandardCharsets.UTF_8);
+            Files.write(target.resolve("decomposition.json"), jsonBytes);
+            try (OutputStream html = new BufferedOutputStream(
+                    Files.newOutputStream(target.resolve("decomposition.html")), 1 << 16)) {
+                new HtmlReportWriter().write(jsonBytes, html);
+            }
             Files.writeString(target.resolve("decomposition.md"), markdown.join(), StandardCharsets.UTF_8);
             if (fitness) {
                 for (Map.Entry<String, String> file : new FitnessWriter().render(decomposition).entrySet()) {

@@ -89,14 +89,19 @@ final class Agglomeration {
             }
         }
         // A community that serves no entry point cannot be moved out route by route: it joins the community
-        // serving routes it is most tied to (it stays apart only when tied to none).
+        // serving routes it is most tied to (it stays apart only when tied to none). Only serving communities
+        // grow here, so which ones serve is known before the first merge.
+        boolean[] serving = new boolean[count];
         for (int c = 0; c < count; c++) {
-            if (!active[c] || classes.get(c).isEmpty() || classes.get(c).stream().anyMatch(facts.entryClasses::contains)) {
+            serving[c] = classes.get(c).stream().anyMatch(facts.entryClasses::contains);
+        }
+        for (int c = 0; c < count; c++) {
+            if (!active[c] || classes.get(c).isEmpty() || serving[c]) {
                 continue;
             }
             int best = -1;
             for (int d = 0; d < count; d++) {
-                if (d != c && active[d] && classes.get(d).stream().anyMatch(facts.entryClasses::contains)
+                if (d != c && active[d] && serving[d]
                         && between[c][d] > 0 && (best < 0 || between[c][d] > between[c][best])) {
                     best = d;
                 }

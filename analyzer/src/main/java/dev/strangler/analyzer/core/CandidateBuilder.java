@@ -8,10 +8,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -170,14 +172,16 @@ final class CandidateBuilder {
                                   List<Risk> risks, Map<ClassName, String> candidateOf) {
         double inside = 0;
         double border = 0;
+        // asked for every call of the codebase, once per candidate: a hash set, not the sorted one
+        Set<ClassName> members = new HashSet<>(classes);
         for (var from : facts.graph.calls().entrySet()) {
-            boolean fromIn = classes.contains(from.getKey());
+            boolean fromIn = members.contains(from.getKey());
             for (var to : from.getValue().entrySet()) {
-                boolean toIn = classes.contains(to.getKey());
-                String otherCandidate = candidateOf.get(fromIn ? to.getKey() : from.getKey());
+                boolean toIn = members.contains(to.getKey());
                 if (fromIn && toIn) {
                     inside += to.getValue();
-                } else if ((fromIn || toIn) && !Decomposer.SHARED_KERNEL.equals(otherCandidate)) {
+                } else if ((fromIn || toIn)
+                        && !Decomposer.SHARED_KERNEL.equals(candidateOf.get(fromIn ? to.getKey() : from.getKey()))) {
                     border += to.getValue();
                 }
             }

@@ -48,9 +48,10 @@ public final class ClassGraph {
             units.add(unit);
         }
         List<Dependency> lifted = new ArrayList<>();
-        SortedMap<ClassName, SortedMap<ClassName, Double>> weights = new TreeMap<>();
-        SortedMap<ClassName, SortedMap<ClassName, Long>> calls = new TreeMap<>();
-        SortedMap<ClassName, SortedMap<ClassName, Long>> anyKind = new TreeMap<>();
+        // rows found by hash, sorted once at the end: a sorted map asked per dependency compares long names
+        Map<ClassName, SortedMap<ClassName, Double>> weights = new HashMap<>();
+        Map<ClassName, SortedMap<ClassName, Long>> calls = new HashMap<>();
+        Map<ClassName, SortedMap<ClassName, Long>> anyKind = new HashMap<>();
         for (Dependency dependency : codebase.dependencies()) {
             ClassName from = unitOf.get(dependency.from());
             ClassName to = unitOf.get(dependency.to());
@@ -69,11 +70,17 @@ public final class ClassGraph {
         // Without any call dependency (a scanner that only saw types) the metrics fall back to all kinds.
         boolean fallback = calls.isEmpty() && !anyKind.isEmpty();
         return new ClassGraph(Collections.unmodifiableSortedSet(units), unitOf, List.copyOf(lifted),
-                weights, fallback ? anyKind : calls, fallback);
+                new TreeMap<>(weights), new TreeMap<>(fallback ? anyKind : calls), fallback);
     }
 
-    static final java.util.Comparator<Dependency> DEPENDENCY_ORDER = java.util.Comparator
-            .comparing(Dependency::from).thenComparing(Dependency::to).thenComparing(Dependency::kind);
+    /** By from, to and kind; written out, as it sorts every dependency of the codebase. */
+    static final java.util.Comparator<Dependency> DEPENDENCY_ORDER = (a, b) -> {
+        int order = a.from().compareTo(b.from());
+        if (order == 0) {
+            order = a.to().compareTo(b.to());
+        }
+        return order != 0 ? order : a.kind().compareTo(b.kind());
+    };
 
     private static ClassName topLevel(ClassName name, Set<ClassName> declared) {
         ClassName current = name;

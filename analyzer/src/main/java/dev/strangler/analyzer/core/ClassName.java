@@ -29,6 +29,18 @@ public record ClassName(String value) implements Comparable<ClassName> {
         return value.substring(value.lastIndexOf('.') + 1);
     }
 
+    // Written out (the same hash a record computes) because they are called millions of times per run and the
+    // record's generated versions cost several times more before the JIT has optimised them.
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ClassName name && value.equals(name.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public int compareTo(ClassName other) {
         return value.compareTo(other.value);

@@ -1,6 +1,7 @@
 package dev.strangler.analyzer.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,17 @@ final class Clustering {
     static final double USE_CASE = 3;
 
     private final CodebaseFacts facts;
+    /** Every unit of the graph, in name order: the first nodes of every clustering graph, those in the kernel left out. */
+    private final List<ClassName> allUnits;
+    private final int tableCount;
+    /**
+     * Every tie of the clustering graph of an empty kernel, in the order they are added: unit ties, then table ties,
+     * then use-case ties. Nodes are numbered units, then tables, then use cases; a kernel's graph drops the ties of
+     * its classes and numbers the rest again, which gives the graph the ties would give if added for that kernel.
+     */
+    private final int[] tieFrom;
+    private final int[] tieTo;
+    private final double[] tieWeight;
     /** The graph of the last kernel asked for: a search over resolutions clusters the same graph again and again. */
     private Set<ClassName> builtFor;
     private List<ClassName> builtUnits;
@@ -36,6 +48,54 @@ final class Clustering {
     /** Not thread-safe: it keeps the graph of the last kernel it was run with. */
     Clustering(CodebaseFacts facts) {
         this.facts = facts;
+        this.allUnits = List.copyOf(facts.graph.units());
+        Map<ClassName, Integer> index = new HashMap<>();
+        for (ClassName unit : allUnits) {
+            index.put(unit, index.size());
+        }
+        Ties ties = new Ties();
+        facts.graph.weights().forEach((from, row) -> {
+            Integer a = index.get(from);
+            if (a != null) {
+                row.forEach((to, weight) -> {
+                    Integer b = index.get(to);
+                    if (b != null) {
+                        ties.add(a, b, weight);
+                    }
+                });
+            }
+        });
+        List<String> tables = new ArrayList<>(facts.tableUse.keySet());
+        this.tableCount = tables.size();
+        for (int t = 0; t < tables.size(); t++) {
+            int node = allUnits.size() + t;
+            for (var use : facts.tableUse.get(tables.get(t)).entrySet()) {
+                Integer unit = index.get(use.getKey());
+                if (unit != null) {
+                    int[] counts = use.getValue();
+                    ties.add(node, unit, TABLE_WRITE * Math.min(3, counts[CodebaseFacts.WRITES])
+                            + TABLE_READ * Math.min(3, counts[CodebaseFacts.READS])
+                            + (counts[CodebaseFacts.MAPPINGS] > 0 ? TABLE_MAPPING : 0)
+                            + (counts[CodebaseFacts.REPOSITORIES] > 0 ? TABLE_REPOSITORY : 0));
+                }
+            }
+        }
+        Map<ClassName, Integer> reachedBy = new HashMap<>();
+        for (UseCase useCase : facts.useCases) {
+            useCase.classes().forEach(unit -> reachedBy.merge(unit, 1, Integer::sum));
+        }
+        for (int u = 0; u < facts.useCases.size(); u++) {
+            int node = allUnits.size() + tables.size() + u;
+            for (ClassName unit : facts.useCases.get(u).classes()) {
+                Integer i = index.get(unit);
+                if (i != null) {
+                    ties.add(node, i, USE_CASE / reachedBy.get(unit));
+                }
+            }
+        }
+        this.tieFrom = Arrays.copyOf(ties.from, ties.count);
+        this.tieTo = Arrays.copyOf(ties.to, ties.count);
+        this.tieWeight = Arrays.copyOf(ties.weight, ties.count);
     }
 
     /** The communities of the graph without the kernel, merged down level by level. */
@@ -48,53 +108,49 @@ final class Clustering {
     }
 
     private void build(Set<ClassName> kernel) {
+        int[] node = new int[allUnits.size() + tableCount + facts.useCases.size()];
         List<ClassName> units = new ArrayList<>();
-        Map<ClassName, Integer> index = new HashMap<>();
-        for (ClassName unit : facts.graph.units()) {
-            if (!kernel.contains(unit)) {
-                index.put(unit, units.size());
-                units.add(unit);
+        for (int u = 0; u < allUnits.size(); u++) {
+            if (kernel.contains(allUnits.get(u))) {
+                node[u] = -1;
+            } else {
+                node[u] = units.size();
+                units.add(allUnits.get(u));
             }
         }
-        List<String> tables = new ArrayList<>(facts.tableUse.keySet());
-        int size = units.size() + tables.size() + facts.useCases.size();
-        WeightedGraph.Builder builder = new WeightedGraph.Builder(size);
-        facts.graph.weights().forEach((from, row) -> row.forEach((to, weight) -> {
-            Integer a = index.get(from);
-            Integer b = index.get(to);
-            if (a != null && b != null) {
-                builder.add(a, b, weight);
-            }
-        }));
-        for (int t = 0; t < tables.size(); t++) {
-            int node = units.size() + t;
-            for (var use : facts.tableUse.get(tables.get(t)).entrySet()) {
-                Integer unit = index.get(use.getKey());
-                if (unit != null) {
-                    int[] counts = use.getValue();
-                    builder.add(node, unit, TABLE_WRITE * Math.min(3, counts[CodebaseFacts.WRITES])
-                            + TABLE_READ * Math.min(3, counts[CodebaseFacts.READS])
-                            + (counts[CodebaseFacts.MAPPINGS] > 0 ? TABLE_MAPPING : 0)
-                            + (counts[CodebaseFacts.REPOSITORIES] > 0 ? TABLE_REPOSITORY : 0));
-                }
-            }
+        for (int synthetic = allUnits.size(); synthetic < node.length; synthetic++) {
+            node[synthetic] = units.size() + synthetic - allUnits.size();
         }
-        Map<ClassName, Integer> reachedBy = new HashMap<>();
-        for (UseCase useCase : facts.useCases) {
-            useCase.classes().forEach(unit -> reachedBy.merge(unit, 1, Integer::sum));
-        }
-        for (int u = 0; u < facts.useCases.size(); u++) {
-            int node = units.size() + tables.size() + u;
-            for (ClassName unit : facts.useCases.get(u).classes()) {
-                Integer i = index.get(unit);
-                if (i != null) {
-                    builder.add(node, i, USE_CASE / reachedBy.get(unit));
-                }
+        WeightedGraph.Builder builder = new WeightedGraph.Builder(units.size() + tableCount + facts.useCases.size());
+        for (int t = 0; t < tieFrom.length; t++) {
+            int a = node[tieFrom[t]];
+            int b = node[tieTo[t]];
+            if (a >= 0 && b >= 0) {
+                builder.add(a, b, tieWeight[t]);
             }
         }
         builtFor = Set.copyOf(kernel);
         builtUnits = units;
         built = builder.build();
+    }
+
+    /** Ties in the order added. */
+    private static final class Ties {
+        int[] from = new int[1024];
+        int[] to = new int[1024];
+        double[] weight = new double[1024];
+        int count;
+
+        void add(int a, int b, double w) {
+            if (count == from.length) {
+                from = Arrays.copyOf(from, count * 2);
+                to = Arrays.copyOf(to, count * 2);
+                weight = Arrays.copyOf(weight, count * 2);
+            }
+            from[count] = a;
+            to[count] = b;
+            weight[count++] = w;
+        }
     }
 
     /** The cuts of one Louvain run, by number of class-bearing communities. */

@@ -1,5 +1,6 @@
 package dev.strangler.analyzer.core;
 
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ final class CodebaseFacts {
     final SortedMap<ClassName, SortedSet<String>> useCaseLabels = new TreeMap<>();
     final SortedMap<ClassName, SortedSet<ClassName>> dependents = new TreeMap<>();
     final SortedMap<ClassName, SortedSet<ClassName>> dependees = new TreeMap<>();
+    /** The call graph, use cases and tables numbered for the metrics of every partition of the run. */
+    final MetricsGraph metricsGraph;
 
     /**
      * Risks that mean a class runs state or work of its own, so it cannot be shared as a library. An HTTP session is
@@ -80,15 +83,39 @@ final class CodebaseFacts {
                 use(table, binding.repository(), REPOSITORIES);
             }
         }
-        for (UseCase useCase : useCases) {
-            for (ClassName unit : useCase.classes()) {
-                useCaseLabels.computeIfAbsent(unit, k -> new TreeSet<>()).add(useCase.label());
+        useCaseLabels.putAll(labelsByUnit(useCases));
+        // gathered by hash first: a sorted map asked once per dependency compares long class names again and again
+        Map<ClassName, SortedSet<ClassName>> to = new HashMap<>();
+        Map<ClassName, SortedSet<ClassName>> from = new HashMap<>();
+        for (Dependency dependency : graph.dependencies()) {
+            to.computeIfAbsent(dependency.to(), k -> new TreeSet<>()).add(dependency.from());
+            from.computeIfAbsent(dependency.from(), k -> new TreeSet<>()).add(dependency.to());
+        }
+        dependents.putAll(to);
+        dependees.putAll(from);
+        metricsGraph = MetricsGraph.of(graph.calls(), useCaseLabels, tableTouchers());
+    }
+
+    /**
+     * Each unit's use case labels. Many units are reached by the same use cases, so each distinct set of labels is
+     * built once and shared (read-only).
+     */
+    private static Map<ClassName, SortedSet<String>> labelsByUnit(List<UseCase> useCases) {
+        List<String> labels = useCases.stream().map(UseCase::label).toList();
+        Map<ClassName, BitSet> reachedBy = new HashMap<>();
+        for (int u = 0; u < useCases.size(); u++) {
+            for (ClassName unit : useCases.get(u).classes()) {
+                reachedBy.computeIfAbsent(unit, k -> new BitSet()).set(u);
             }
         }
-        for (Dependency dependency : graph.dependencies()) {
-            dependents.computeIfAbsent(dependency.to(), k -> new TreeSet<>()).add(dependency.from());
-            dependees.computeIfAbsent(dependency.from(), k -> new TreeSet<>()).add(dependency.to());
-        }
+        Map<BitSet, SortedSet<String>> distinct = new HashMap<>();
+        Map<ClassName, SortedSet<String>> result = new HashMap<>();
+        reachedBy.forEach((unit, reaching) -> result.put(unit, distinct.computeIfAbsent(reaching, bits -> {
+            SortedSet<String> set = new TreeSet<>();
+            bits.stream().forEach(u -> set.add(labels.get(u)));
+            return Collections.unmodifiableSortedSet(set);
+        })));
+        return result;
     }
 
     private void use(String table, ClassName type, int column) {
@@ -125,7 +152,7 @@ final class CodebaseFacts {
     }
 
     /** For metrics: table → units touching it. */
-    SortedMap<String, SortedSet<ClassName>> tableTouchers() {
+    private SortedMap<String, SortedSet<ClassName>> tableTouchers() {
         SortedMap<String, SortedSet<ClassName>> result = new TreeMap<>();
         tableUse.forEach((table, users) -> result.put(table, new TreeSet<>(users.keySet())));
         return result;

@@ -115,7 +115,8 @@ public final class Decomposer {
         NamedCut cut = new NamedCut(services, constrained.kernel(), Map.of());
         List<Decomposition.DecisionEffect> effects = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        DecompositionMetrics before = metrics(facts, unconstrained.partition());
+        // the metrics before the first decision, worked out only when there is one
+        DecompositionMetrics before = decisions.isEmpty() ? null : metrics(facts, unconstrained.partition());
         for (Decision.SharedKernel mark : marks) {
             DecompositionMetrics after = metrics(facts, constrained.partition());
             long count = facts.graph.units().stream().filter(unit -> mark.patterns().stream().anyMatch(p -> p.matches(unit))).count();
@@ -169,7 +170,7 @@ public final class Decomposer {
     }
 
     static DecompositionMetrics metrics(CodebaseFacts facts, Partition partition) {
-        return MetricsCalculator.compute(facts.graph.calls(), partition, facts.useCaseLabels, facts.tableTouchers());
+        return MetricsCalculator.compute(facts.metricsGraph, partition);
     }
 
     static double round(double value) {

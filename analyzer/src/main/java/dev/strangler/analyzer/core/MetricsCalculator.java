@@ -1,15 +1,9 @@
 package dev.strangler.analyzer.core;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Computes {@link DecompositionMetrics} for a partition, over the directed class-level call graph with raw call
@@ -29,52 +23,50 @@ public final class MetricsCalculator {
     public static DecompositionMetrics compute(SortedMap<ClassName, SortedMap<ClassName, Long>> calls, Partition partition,
                                                Map<ClassName, ? extends Collection<String>> useCaseLabels,
                                                Map<String, ? extends Collection<ClassName>> tableTouchers) {
-        Map<ClassName, Integer> group = partition.groupIndex();
+        return compute(MetricsGraph.of(calls, useCaseLabels, tableTouchers), partition);
+    }
+
+    /** The metrics of one partition over a graph numbered once for all the partitions of a run. */
+    static DecompositionMetrics compute(MetricsGraph graph, Partition partition) {
         int k = partition.size();
         if (k == 0) {
             return new DecompositionMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
         }
-        // Unordered pairs joined by an edge in either direction (presence), for SM and IFN.
-        Set<List<ClassName>> pairs = new HashSet<>();
+        int[] group = graph.groupOf(partition);
         double logAll = 0;
         double logCross = 0;
         double rawAll = 0;
         double rawCross = 0;
         double[] inside = new double[k];
         double[] border = new double[k];
-        for (var from : calls.entrySet()) {
-            Integer gFrom = group.get(from.getKey());
-            if (gFrom == null) {
+        for (int e = 0; e < graph.edgeFrom.length; e++) {
+            int gFrom = group[graph.edgeFrom[e]];
+            int gTo = group[graph.edgeTo[e]];
+            if (gFrom < 0 || gTo < 0) {
                 continue;
             }
-            for (var to : from.getValue().entrySet()) {
-                Integer gTo = group.get(to.getKey());
-                if (gTo == null || from.getKey().equals(to.getKey())) {
-                    continue;
-                }
-                long v = to.getValue();
-                double damped = Math.log(v) + 1;
-                logAll += damped;
-                rawAll += v;
-                if (gFrom.equals(gTo)) {
-                    inside[gFrom] += v;
-                } else {
-                    logCross += damped;
-                    rawCross += v;
-                    border[gFrom] += v;
-                    border[gTo] += v;
-                }
-                ClassName a = from.getKey();
-                ClassName b = to.getKey();
-                pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
+            long v = graph.edgeCalls[e];
+            double damped = graph.edgeDamped[e];
+            logAll += damped;
+            rawAll += v;
+            if (gFrom == gTo) {
+                inside[gFrom] += v;
+            } else {
+                logCross += damped;
+                rawCross += v;
+                border[gFrom] += v;
+                border[gTo] += v;
             }
         }
         long[] mu = new long[k];
         long[][] sigma = new long[k][k];
         long crossPairs = 0;
-        for (List<ClassName> pair : pairs) {
-            int ga = group.get(pair.get(0));
-            int gb = group.get(pair.get(1));
+        for (int p = 0; p < graph.pairA.length; p++) {
+            int ga = group[graph.pairA[p]];
+            int gb = group[graph.pairB[p]];
+            if (ga < 0 || gb < 0) {
+                continue;
+            }
             if (ga == gb) {
                 mu[ga]++;
             } else {
@@ -108,8 +100,8 @@ public final class MetricsCalculator {
         }
         double coupling = rawCross + internal == 0 ? 0 : rawCross / (rawCross + internal);
         return new DecompositionMetrics(k, sm, logAll == 0 ? 0 : logCross / logAll, rawAll == 0 ? 0 : rawCross / rawAll,
-                (double) crossPairs / k, ned(partition), bcp(partition, useCaseLabels), cohesionSum / k, coupling,
-                transactionalPurity(group, tableTouchers));
+                (double) crossPairs / k, ned(partition), bcp(graph, group, k), cohesionSum / k, coupling,
+                transactionalPurity(graph, group));
     }
 
     private static double ned(Partition partition) {
@@ -125,31 +117,42 @@ public final class MetricsCalculator {
     }
 
     /** Groups reached by no use case contribute ln 1 = 0 (the logarithm of an empty set is undefined). */
-    private static double bcp(Partition partition, Map<ClassName, ? extends Collection<String>> useCaseLabels) {
-        double sum = 0;
-        for (var g : partition.groups()) {
-            Set<String> labels = new HashSet<>();
-            for (ClassName name : g) {
-                Collection<String> reaching = useCaseLabels.get(name);
-                if (reaching != null) {
-                    labels.addAll(reaching);
+    private static double bcp(MetricsGraph graph, int[] group, int k) {
+        long[][] reaching = new long[k][graph.labelWords];
+        for (int node = 0; node < group.length; node++) {
+            long[] labels = graph.labels[node];
+            if (group[node] >= 0 && labels != null) {
+                long[] words = reaching[group[node]];
+                for (int w = 0; w < words.length; w++) {
+                    words[w] |= labels[w];
                 }
             }
-            sum += Math.log(Math.max(1, labels.size()));
         }
-        return sum / partition.size();
+        double sum = 0;
+        for (long[] words : reaching) {
+            int labels = 0;
+            for (long word : words) {
+                labels += Long.bitCount(word);
+            }
+            sum += Math.log(Math.max(1, labels));
+        }
+        return sum / k;
     }
 
-    /** 1 − mean natural-log entropy of each table's toucher distribution over groups; tables touched only by kernel classes are skipped. */
-    private static double transactionalPurity(Map<ClassName, Integer> group, Map<String, ? extends Collection<ClassName>> tableTouchers) {
+    /**
+     * 1 − mean natural-log entropy of each table's toucher distribution over groups; tables touched only by kernel
+     * classes are skipped. The counts are summed in the order of a hash map of group numbers, as they always were,
+     * so that the figures stay the same to the last bit.
+     */
+    private static double transactionalPurity(MetricsGraph graph, int[] group) {
         double entropySum = 0;
         int tables = 0;
-        for (var entry : new TreeMap<>(tableTouchers).entrySet()) {
+        for (int[] touchers : graph.tableTouchers) {
             Map<Integer, Integer> counts = new HashMap<>();
             int total = 0;
-            for (ClassName toucher : new TreeSet<>(entry.getValue())) {
-                Integer g = group.get(toucher);
-                if (g != null) {
+            for (int toucher : touchers) {
+                int g = group[toucher];
+                if (g >= 0) {
                     counts.merge(g, 1, Integer::sum);
                     total++;
                 }
@@ -158,7 +161,7 @@ public final class MetricsCalculator {
                 continue;
             }
             double entropy = 0;
-            for (int count : new ArrayList<>(counts.values())) {
+            for (int count : counts.values()) {
                 double p = (double) count / total;
                 entropy -= p * Math.log(p);
             }

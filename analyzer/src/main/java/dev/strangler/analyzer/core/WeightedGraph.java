@@ -1,9 +1,6 @@
 package dev.strangler.analyzer.core;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.TreeMap;
 
 /**
  * An undirected weighted graph over nodes {@code 0..n-1} with optional self-loops, the input of {@link Louvain}.
@@ -37,17 +34,21 @@ final class WeightedGraph {
         this.totalWeight = total / 2;
     }
 
+    /**
+     * Collects edge weights; {@link #build()} adds up repeated edges in the order they were added, so the graph is
+     * the same to the last bit whatever the builder's internals.
+     */
     static final class Builder {
         private final int size;
-        private final List<TreeMap<Integer, Double>> edges = new ArrayList<>();
         private final double[] selfLoops;
+        private int[] from = new int[16];
+        private int[] to = new int[16];
+        private double[] weight = new double[16];
+        private int edges;
 
         Builder(int size) {
             this.size = size;
             this.selfLoops = new double[size];
-            for (int node = 0; node < size; node++) {
-                edges.add(new TreeMap<>());
-            }
         }
 
         /** Adds weight to the undirected edge {a, b}; repeated calls add up. */
@@ -57,20 +58,68 @@ final class WeightedGraph {
             }
             if (a == b) {
                 selfLoops[a] += weight;
-            } else {
-                edges.get(a).merge(b, weight, Double::sum);
-                edges.get(b).merge(a, weight, Double::sum);
+                return this;
             }
+            if (edges == from.length) {
+                from = Arrays.copyOf(from, edges * 2);
+                to = Arrays.copyOf(to, edges * 2);
+                this.weight = Arrays.copyOf(this.weight, edges * 2);
+            }
+            from[edges] = a;
+            to[edges] = b;
+            this.weight[edges] = weight;
+            edges++;
             return this;
         }
 
         WeightedGraph build() {
+            // each node's row: the other ends of its edges in the order added
+            int[] start = new int[size + 1];
+            for (int e = 0; e < edges; e++) {
+                start[from[e] + 1]++;
+                start[to[e] + 1]++;
+            }
+            for (int node = 0; node < size; node++) {
+                start[node + 1] += start[node];
+            }
+            int[] fill = Arrays.copyOf(start, size);
+            int[] others = new int[2 * edges];
+            double[] values = new double[2 * edges];
+            for (int e = 0; e < edges; e++) {
+                int a = fill[from[e]]++;
+                others[a] = to[e];
+                values[a] = weight[e];
+                int b = fill[to[e]]++;
+                others[b] = from[e];
+                values[b] = weight[e];
+            }
             int[][] neighbours = new int[size][];
             double[][] weights = new double[size][];
+            double[] sum = new double[size];
+            int[] lastRow = new int[size];
+            Arrays.fill(lastRow, -1);
+            int[] touched = new int[size];
             for (int node = 0; node < size; node++) {
-                TreeMap<Integer, Double> row = edges.get(node);
-                neighbours[node] = row.keySet().stream().mapToInt(Integer::intValue).toArray();
-                weights[node] = row.values().stream().mapToDouble(Double::doubleValue).toArray();
+                // a repeated edge's weights add up left to right in the order added
+                int distinct = 0;
+                for (int i = start[node]; i < start[node + 1]; i++) {
+                    int other = others[i];
+                    if (lastRow[other] != node) {
+                        lastRow[other] = node;
+                        sum[other] = values[i];
+                        touched[distinct++] = other;
+                    } else {
+                        sum[other] += values[i];
+                    }
+                }
+                int[] row = Arrays.copyOf(touched, distinct);
+                Arrays.sort(row);
+                double[] rowWeights = new double[distinct];
+                for (int i = 0; i < distinct; i++) {
+                    rowWeights[i] = sum[row[i]];
+                }
+                neighbours[node] = row;
+                weights[node] = rowWeights;
             }
             return new WeightedGraph(size, neighbours, weights, Arrays.copyOf(selfLoops, size));
         }

@@ -1,10 +1,11 @@
 package dev.strangler.analyzer.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -17,44 +18,108 @@ import java.util.Properties;
 public final class HtmlReportWriter {
     private static final String PAGE = "html/";
     private static final String CYTOSCAPE = "META-INF/maven/org.webjars.npm/cytoscape/pom.properties";
+    private static final byte[] LESS = ascii("\\u003c");
+    private static final byte[] GREATER = ascii("\\u003e");
+    private static final byte[] AMPERSAND = ascii("\\u0026");
+    private static final byte[] LINE_SEPARATOR = ascii("\\u2028");
+    private static final byte[] PARAGRAPH_SEPARATOR = ascii("\\u2029");
 
     /**
+     * The page as text; {@link #write} streams the same page without holding it.
+     *
      * @param reportJson the text {@link JsonReportWriter#render} wrote for the decomposition
      * @return the page, to be written as UTF-8
      */
     public String render(String reportJson) {
         Objects.requireNonNull(reportJson, "reportJson");
-        return PageTemplate.fill(resource(PAGE + "report.html"), Map.of(
-                "style", resource(PAGE + "report.css"),
-                "cytoscape", inlineScript("Cytoscape.js", cytoscape()),
-                "script", inlineScript("report.js", resource(PAGE + "report.js")),
-                "report", forScriptElement(reportJson)));
+        ByteArrayOutputStream page = new ByteArrayOutputStream(reportJson.length() + (1 << 20));
+        try {
+            write(reportJson.getBytes(StandardCharsets.UTF_8), page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return page.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the page as UTF-8: the template and its resources as they are in the jar, the report made safe on the
+     * way. Does not close {@code out}.
+     *
+     * @param reportJson the JSON report as written to {@code decomposition.json} (UTF-8)
+     */
+    public void write(byte[] reportJson, OutputStream out) throws IOException {
+        Objects.requireNonNull(reportJson, "reportJson");
+        byte[] style = read(resource("report.css"));
+        byte[] cytoscape = inlineScript("Cytoscape.js", read(cytoscape()));
+        byte[] script = inlineScript("report.js", read(resource("report.js")));
+        PageTemplate.write(new String(read(resource("report.html")), StandardCharsets.UTF_8), Map.of(
+                "style", page -> page.write(style),
+                "cytoscape", page -> page.write(cytoscape),
+                "script", page -> page.write(script),
+                "report", page -> writeForScriptElement(reportJson, page)), out);
     }
 
     /**
      * JSON made safe inside {@code <script type="application/json">}: {@code <}, {@code >} and {@code &} become
      * {@code \u003c}-style escapes (they only occur inside JSON strings, where the escape means the same), so no
-     * {@code </script>} or {@code <!--} from a class name, path or message can end or confuse the element.
+     * {@code </script>} or {@code <!--} from a class name, path or message can end or confuse the element; so do
+     * U+2028 and U+2029, which end a line in older JavaScript.
      */
     static String forScriptElement(String json) {
-        StringBuilder safe = new StringBuilder(json.length() + 64);
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            switch (c) {
-                case '<', '>', '&', '\u2028', '\u2029' -> safe.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                default -> safe.append(c);
+        ByteArrayOutputStream safe = new ByteArrayOutputStream(json.length() + 64);
+        try {
+            writeForScriptElement(json.getBytes(StandardCharsets.UTF_8), safe);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return safe.toString(StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #forScriptElement}, on UTF-8 bytes: runs without anything to escape are written as they are. */
+    private static void writeForScriptElement(byte[] json, OutputStream out) throws IOException {
+        int from = 0;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            byte[] escape = switch (b) {
+                case '<' -> LESS;
+                case '>' -> GREATER;
+                case '&' -> AMPERSAND;
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8, a sequence no other character contains
+                case (byte) 0xE2 -> i + 2 < json.length && json[i + 1] == (byte) 0x80
+                        ? (json[i + 2] == (byte) 0xA8 ? LINE_SEPARATOR : json[i + 2] == (byte) 0xA9 ? PARAGRAPH_SEPARATOR : null)
+                        : null;
+                default -> null;
+            };
+            if (escape != null) {
+                out.write(json, from, i - from);
+                out.write(escape);
+                from = i + (b == (byte) 0xE2 ? 3 : 1);
+                i = from - 1;
             }
         }
-        return safe.toString();
+        out.write(json, from, json.length - from);
     }
 
     /** A script inlined as it is must not hold what would end its element early; none does today, so say so loudly. */
-    private static String inlineScript(String name, String script) {
-        String lower = script.toLowerCase(Locale.ROOT);
-        if (lower.contains("</script") || lower.contains("<!--")) {
-            throw new IllegalStateException(name + " contains '</script' or '<!--' and cannot be inlined as it is");
+    private static byte[] inlineScript(String name, byte[] script) {
+        for (int i = 0; i < script.length; i++) {
+            if (script[i] == '<' && (startsWithIgnoringCase(script, i, "</script") || startsWithIgnoringCase(script, i, "<!--"))) {
+                throw new IllegalStateException(name + " contains '</script' or '<!--' and cannot be inlined as it is");
+            }
         }
         return script;
+    }
+
+    private static boolean startsWithIgnoringCase(byte[] text, int at, String ascii) {
+        if (at + ascii.length() > text.length) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (Character.toLowerCase(text[at + i]) != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String cytoscape() {
@@ -65,16 +130,16 @@ public final class HtmlReportWriter {
             throw new UncheckedIOException("cannot read " + CYTOSCAPE, e);
         }
         String version = properties.getProperty("version");
-        return read("META-INF/resources/webjars/cytoscape/" + version + "/dist/cytoscape.min.js");
+        return "META-INF/resources/webjars/cytoscape/" + version + "/dist/cytoscape.min.js";
     }
 
     private static String resource(String name) {
-        return read("dev/strangler/analyzer/report/" + name);
+        return "dev/strangler/analyzer/report/" + PAGE + name;
     }
 
-    private static String read(String path) {
+    private static byte[] read(String path) {
         try (InputStream in = open(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + " from the analyzer's classpath", e);
         }
@@ -88,5 +153,9 @@ public final class HtmlReportWriter {
                     + "./mvnw -pl analyzer -am package");
         }
         return in;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -129,28 +129,31 @@ final class JsonOutput {
 
     private void newline() {
         text.append('\n');
-        text.append("  ".repeat(depth));
+        for (int level = 0; level < depth; level++) {
+            text.append("  ");
+        }
     }
 
+    /** Runs of characters that need no escape are appended whole: most strings have none. */
     private void quote(String value) {
         text.append('"');
+        int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> text.append("\\\"");
-                case '\\' -> text.append("\\\\");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                case '\t' -> text.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        text.append(c);
-                    }
+            if (c < 0x20 || c == '"' || c == '\\') {
+                text.append(value, from, i);
+                switch (c) {
+                    case '"' -> text.append("\\\"");
+                    case '\\' -> text.append("\\\\");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    case '\t' -> text.append("\\t");
+                    default -> text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                 }
+                from = i + 1;
             }
         }
+        text.append(value, from, value.length());
         text.append('"');
     }
 

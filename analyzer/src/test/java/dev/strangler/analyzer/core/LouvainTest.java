@@ -44,4 +44,17 @@ class LouvainTest {
 
         assertThat(communities).containsOnly(0);
     }
+
+    @Test
+    void repeated_edges_add_up_in_the_order_added_and_rows_are_sorted() {
+        WeightedGraph graph = new WeightedGraph.Builder(4)
+                .add(2, 0, 0.1).add(0, 3, 1).add(0, 2, 0.2).add(1, 1, 0.5).add(2, 0, 0.3).add(0, 1, 0).build();
+
+        assertThat(graph.neighbours[0]).containsExactly(2, 3);
+        assertThat(graph.weights[0]).containsExactly((0.1 + 0.2) + 0.3, 1.0);
+        assertThat(graph.neighbours[2]).containsExactly(0);
+        assertThat(graph.weights[2]).containsExactly((0.1 + 0.2) + 0.3);
+        assertThat(graph.neighbours[1]).isEmpty();
+        assertThat(graph.selfLoops[1]).isEqualTo(0.5);
+    }
 }

@@ -47,6 +47,25 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void line_and_paragraph_separators_are_escaped_and_other_characters_kept() {
+        String json = "{\"message\": \"caf\u00e9 \u20ac \u2028 \u2029 \u2027 \ud83d\ude00 <\"}";
+
+        String safe = HtmlReportWriter.forScriptElement(json);
+
+        assertThat(safe).isEqualTo("{\"message\": \"caf\u00e9 \u20ac \\u2028 \\u2029 \u2027 \ud83d\ude00 \\u003c\"}");
+    }
+
+    @Test
+    void the_streamed_page_is_the_rendered_one() throws IOException {
+        String json = json();
+        java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+
+        new HtmlReportWriter().write(json.getBytes(StandardCharsets.UTF_8), streamed);
+
+        assertThat(streamed.toString(StandardCharsets.UTF_8)).isEqualTo(new HtmlReportWriter().render(json));
+    }
+
+    @Test
     void page_is_self_contained_with_the_graph_library_inlined() {
         String page = new HtmlReportWriter().render(json());
 
