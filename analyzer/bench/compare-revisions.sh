@@ -3,6 +3,7 @@
 # the same conditions: the jar of revision BASE (built in a temporary git worktree) and the jar of the working tree.
 # Prints, per codebase and jar, each run's wall and CPU time and then the medians; the +/- column is the working
 # tree's median CPU time against BASE's.
+# HEAD_ARGS="..." adds arguments to the working tree's runs only (for example --no-cache, which BASE may not know).
 # Usage (from the repository root): analyzer/bench/compare-revisions.sh BASE [runs] [broadleaf|keycloak|syncope|all]
 set -euo pipefail
 
@@ -38,9 +39,9 @@ results="$OUT/times.tsv"
 for (( i = 1; i <= RUNS; i++ )); do
     for name in "${codebases[@]}"; do
         for jar in base head; do
-            JAR="$OUT/$jar.jar"
-            [[ "$jar" == base ]] && JAR="$base_jar"
-            JAR="$JAR" analyzer/bench/real-codebases.sh "$name" 1 >/dev/null
+            JAR="$OUT/$jar.jar" args="${HEAD_ARGS:-}"
+            [[ "$jar" == base ]] && JAR="$base_jar" args=""
+            JAR="$JAR" ARGS="$args" analyzer/bench/real-codebases.sh "$name" 1 >/dev/null
             read -r wall cpu < <(awk '/^wall/ { gsub(",", ""); print $2, $5 + $8 }' \
                 "analyzer/target/bench/real-reports/$name/time.txt")
             printf '%s\t%s\t%s\t%s\n' "$name" "$jar" "$wall" "$cpu" | tee -a "$results"

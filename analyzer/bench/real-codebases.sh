@@ -6,7 +6,8 @@
 # Their published source jars are fetched from Maven Central (once, through the Maven Wrapper) and unpacked as
 # Maven modules under analyzer/target/bench/real/NAME; each run is a fresh JVM with -Xmx2g and the JVM options
 # ./strangler gives analyze (override with JAVA_OPTS), timed by /usr/bin/time. Reports, the summary, the problems
-# and the timing go to analyzer/target/bench/real-reports/NAME. JAR=other.jar times another build of the analyzer.
+# and the timing go to analyzer/target/bench/real-reports/NAME. JAR=other.jar times another build of the analyzer;
+# ARGS="..." adds arguments to each analyze (for example --no-cache).
 # Usage (from the repository root): analyzer/bench/real-codebases.sh [broadleaf|keycloak|syncope|all] [runs]
 set -euo pipefail
 
@@ -19,6 +20,7 @@ OUT=analyzer/target/bench/real
 JAVA_OPTS="${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms2g -Xmn1g \
 -XX:CompileCommand=quiet -XX:CompileCommand=exclude,net.sf.jsqlparser.parser.CCJSqlParserTokenManager::jjMoveNfa_0"}"
 JAR="${JAR:-analyzer/target/strangler-analyzer.jar}"
+read -r -a EXTRA <<<"${ARGS:-}"
 
 BROADLEAF=(broadleaf-common broadleaf-framework broadleaf-framework-web broadleaf-profile broadleaf-profile-web
     broadleaf-open-admin-platform broadleaf-admin-module)
@@ -51,7 +53,7 @@ run() {
         rm -rf "$reports/.strangler-cache"
         # exit status 1 only says that the report lists problems (SQL not understood and the like)
         /usr/bin/time -o "$reports/time.txt" -f "wall %e s, user %U s, system %S s, max RSS %M KiB" \
-            "$JAVA" -Xmx2g $JAVA_OPTS -jar "$JAR" "$OUT/$name" --out "$reports" >"$reports/summary.txt" \
+            "$JAVA" -Xmx2g $JAVA_OPTS -jar "$JAR" "$OUT/$name" --out "$reports" ${EXTRA[@]+"${EXTRA[@]}"} >"$reports/summary.txt" \
             2>"$reports/problems.txt" || status=$?
         if (( status > 1 )); then
             cat "$reports/problems.txt" >&2

@@ -244,7 +244,7 @@ final class FileReuse {
         for (ParsedFile file : parsed) {
             outlines += file.outlineOnly() ? 1 : 0;
         }
-        return String.format("cache: %,d of %,d files re-analysed (%,d changed, %,d related by inheritance;"
+        return String.format("cache: %,d of %,d Java files re-analysed (%,d changed, %,d related by inheritance;"
                 + " %,d parsed in full, %,d as outlines)", again, parsed.size(), changed, again - changed,
                 parsed.size() - outlines, outlines);
     }

@@ -66,7 +66,7 @@ class CacheOptionTest {
         String note = err.toString();
         run(app.toString(), "--out", temp.resolve("uncached").toString(), "--quiet", "--no-cache");
 
-        assertThat(note).contains("cache: 1 of ").contains(" files re-analysed (1 changed, 0 related by inheritance;");
+        assertThat(note).contains("cache: 1 of ").contains(" Java files re-analysed (1 changed, 0 related by inheritance;");
         List<byte[]> warm = read(report);
         List<byte[]> cold = read(temp.resolve("uncached"));
         for (int i = 0; i < REPORTS.size(); i++) {

@@ -60,7 +60,7 @@ class CacheMutationTest {
 
             // a literal in a body keeps the file's outline: only it and the files related to it by inheritance
             assertThat(warm.cacheNote()).as(file.toString())
-                    .matches("cache: [\\d,]+ of [\\d,]+ files re-analysed \\(1 changed, \\d+ related by inheritance;"
+                    .matches("cache: [\\d,]+ of [\\d,]+ Java files re-analysed \\(1 changed, \\d+ related by inheritance;"
                             + " [\\d,]+ parsed in full, [\\d,]+ as outlines\\)");
             assertThat(Fixtures.dump(warm.codebase())).as(file.toString()).isEqualTo(Fixtures.dump(cold));
             assertThat(warm.codebase()).as(file.toString()).isEqualTo(cold);

@@ -45,7 +45,7 @@ class PerFileCacheTest {
 
         ScanRun warm = cached();
 
-        assertThat(warm.cacheNote()).isEqualTo("cache: 1 of " + javaFiles() + " files re-analysed (1 changed,"
+        assertThat(warm.cacheNote()).isEqualTo("cache: 1 of " + javaFiles() + " Java files re-analysed (1 changed,"
                 + " 0 related by inheritance; 1 parsed in full, " + (javaFiles() - 1) + " as outlines)");
         assertThat(warm.filesAnalysed()).isEqualTo(1);
         assertThat(warm.codebase()).isNotEqualTo(before).isEqualTo(uncached());
@@ -83,7 +83,7 @@ class PerFileCacheTest {
         ScanRun warm = run(app);
 
         // TopicAction changed, Command is its supertype; Front is unchanged but the front-controller pass reads its body
-        assertThat(warm.cacheNote()).isEqualTo("cache: 2 of 3 files re-analysed (1 changed, 1 related by inheritance;"
+        assertThat(warm.cacheNote()).isEqualTo("cache: 2 of 3 Java files re-analysed (1 changed, 1 related by inheritance;"
                 + " 3 parsed in full, 0 as outlines)");
         assertThat(warm.codebase()).isEqualTo(new SourceScanner(new ScanOptions(List.of(), 2))
                 .scan(app, ProgressListener.NONE)).isEqualTo(cold);

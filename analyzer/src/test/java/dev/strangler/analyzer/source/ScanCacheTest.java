@@ -116,7 +116,7 @@ class ScanCacheTest {
             assertThat(run.warnings()).as("case %d", i).singleElement().asString().contains(expected.get(i))
                     .contains("ignored, and rewritten at the end of this run");
             // the per-file facts beside it are intact: the model is made again from them, no file analysed
-            assertThat(run.cacheNote()).startsWith("cache: 0 of " + cachedFileCount() + " files re-analysed");
+            assertThat(run.cacheNote()).startsWith("cache: 0 of " + cachedFileCount() + " Java files re-analysed");
             assertThat(run.codebase()).isEqualTo(cold);
             assertThat(cached().filesAnalysed()).as("rewritten after case %d", i).isZero();
         }

@@ -1,7 +1,5 @@
 package dev.strangler.analyzer.source.parse;
 
-import com.github.javaparser.JavaToken;
-import com.github.javaparser.TokenRange;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
@@ -18,9 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The SHA-256 of a parsed file's outline: every token of the file except those inside the braces of method,
@@ -46,35 +42,28 @@ public final class Outline {
     public record Taken(String hash, int[] bodies) {
     }
 
-    /** The outline of {@code unit}, parsed from {@code text}. */
+    /**
+     * The outline of {@code unit}, parsed from {@code text}: the text outside the bodies (whitespace and comments
+     * included, as in the tree's tokens), each body standing for its number of line breaks, hashed in one pass.
+     */
     public static Taken of(CompilationUnit unit, String text) {
         List<Node> found = new ArrayList<>();
-        TokenRange whole = unit.getTokenRange().orElse(null);
-        if (whole == null || !collect(unit.getTypes(), found)) {
+        int[] bodies = unit.getTokenRange().isPresent() && collect(unit.getTypes(), found) ? offsets(found, text) : null;
+        if (bodies == null) {
             return new Taken(sha256(text), null);
         }
-        Map<JavaToken, JavaToken> bodies = new IdentityHashMap<>();
-        for (Node body : found) {
-            TokenRange range = body.getTokenRange().orElseThrow();
-            bodies.put(range.getBegin(), range.getEnd());
-        }
-        StringBuilder outline = new StringBuilder(4096);
-        JavaToken token = whole.getBegin();
-        while (token != null) {
-            JavaToken bodyEnd = bodies.get(token);
-            if (bodyEnd != null) {
-                int lines = line(bodyEnd) - line(token);
-                outline.append("{\u0000").append(lines).append('}');
-                token = bodyEnd;
-            } else {
-                outline.append(token.getText()).append('\u0000');
+        StringBuilder outline = new StringBuilder(text.length() / 2 + 16);
+        int copied = 0;
+        for (int i = 0; i < bodies.length; i += 2) {
+            int lines = 0;
+            for (int at = bodies[i]; at < bodies[i + 1]; at++) {
+                char c = text.charAt(at);
+                lines += c == '\n' || c == '\r' && text.charAt(at + 1) != '\n' ? 1 : 0;
             }
-            if (token == whole.getEnd()) {
-                break;
-            }
-            token = token.getNextToken().orElse(null);
+            outline.append(text, copied, bodies[i]).append("{\u0000").append(lines).append('}');
+            copied = bodies[i + 1] + 1;
         }
-        return new Taken(sha256(outline.toString()), offsets(found, text));
+        return new Taken(sha256(outline.append(text, copied, text.length()).toString()), bodies);
     }
 
     /**
@@ -123,7 +112,22 @@ public final class Outline {
             offsets[i++] = lineStarts.get(range.end.line - 1) + range.end.column - 1;
         }
         int[] sorted = sortedPairs(offsets);
-        return strip(text, sorted) == null ? null : sorted;
+        return fits(text, sorted) ? sorted : null;
+    }
+
+    /** Whether each pair of {@code bodies} is a brace-to-brace span of {@code text}, in order, none overlapping. */
+    private static boolean fits(String text, int[] bodies) {
+        int copied = 0;
+        for (int i = 0; i + 1 < bodies.length; i += 2) {
+            int begin = bodies[i];
+            int end = bodies[i + 1];
+            if (begin < copied || end <= begin || end >= text.length() || text.charAt(begin) != '{'
+                    || text.charAt(end) != '}') {
+                return false;
+            }
+            copied = end;
+        }
+        return true;
     }
 
     private static int[] sortedPairs(int[] offsets) {
@@ -172,10 +176,6 @@ public final class Outline {
             }
         }
         return true;
-    }
-
-    private static int line(JavaToken token) {
-        return token.getRange().map(range -> range.begin.line).orElse(0);
     }
 
     private static String sha256(String text) {
