@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -101,7 +100,7 @@ final class CachedScan {
         SortedMap<String, String> files = new TreeMap<>();
         int i = 0;
         for (Path file : read) {
-            files.put(tree.relative(file), result(hashes.get(i++)));
+            files.put(tree.relative(file), ScanPool.result(hashes.get(i++), "hashing the files"));
         }
         return new ScanInputs(analyzer(), settings.toString(), files);
     }
@@ -154,17 +153,6 @@ final class CachedScan {
                     .append(attributes.lastModifiedTime().toMillis()).append('\n');
         } catch (IOException e) {
             settings.append(' ').append(file).append(" unreadable\n");
-        }
-    }
-
-    private static String result(Future<String> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scan interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("hashing the files failed: " + e.getCause(), e.getCause());
         }
     }
 }

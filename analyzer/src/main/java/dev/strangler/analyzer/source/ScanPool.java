@@ -30,13 +30,18 @@ final class ScanPool {
     }
 
     static <R> R result(Future<R> future) {
+        return result(future, "scan");
+    }
+
+    /** The future's result; its failure as one of {@code work} ("hashing the files failed: ..."). */
+    static <R> R result(Future<R> future, String work) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(work + " failed: " + e.getCause(), e.getCause());
         }
     }
 }

@@ -71,15 +71,14 @@ public final class Outline {
      * declaration stays on its line; null when the offsets do not fit the text (each must point at a brace).
      */
     public static String strip(String text, int[] bodies) {
+        if (!fits(text, bodies)) {
+            return null;
+        }
         StringBuilder out = new StringBuilder(text.length() / 2);
         int copied = 0;
         for (int i = 0; i + 1 < bodies.length; i += 2) {
             int begin = bodies[i];
             int end = bodies[i + 1];
-            if (begin < copied || end <= begin || end >= text.length() || text.charAt(begin) != '{'
-                    || text.charAt(end) != '}') {
-                return null;
-            }
             out.append(text, copied, begin + 1);
             for (int at = begin + 1; at < end; at++) {
                 char c = text.charAt(at);
