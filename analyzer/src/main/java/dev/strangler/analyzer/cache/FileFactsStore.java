@@ -16,19 +16,19 @@ import java.util.TreeMap;
  * What the last scan found in each Java file, kept in {@code files.bin} beside the whole-model cache
  * ({@link ScanCache}), so that a run after an edit re-analyses only the files whose facts can have changed. Each
  * file's entry holds the SHA-256 of its bytes, the SHA-256 of its outline (the file without the insides of method,
- * constructor and initializer bodies) and the scanner's facts for it, as bytes this package does not interpret. The
+ * constructor and initializer bodies), what the scanner needs to parse that outline again without reading the file,
+ * and the scanner's facts for it, the last two as bytes this package does not interpret. The
  * whole store is valid only for the analyzer build and the context (options, layout, other files) it was written
  * under. Deleting it is always safe; a damaged, truncated or foreign file gives a warning and a run without it.
  *
  * <p>File layout: the 8 bytes {@code STRFILES}, the format version (varint), the analyzer's fingerprint, the
- * context's SHA-256 (32 bytes), the number of files, per file its path, its two hashes (32 bytes each), its body
- * offsets and its facts
- * (length and bytes), the files whose bodies the passes over all types read, then a CRC-32C of everything before
+ * context's SHA-256 (32 bytes), the number of files, per file its path, its two hashes (32 bytes each), its outline
+ * (a flag, then length and bytes) and its facts (length and bytes), the files whose bodies the passes over all types read, then a CRC-32C of everything before
  * it. Not thread-safe for two writers at once.
  */
 public final class FileFactsStore {
     static final String FILE = "files.bin";
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final byte[] MAGIC = "STRFILES".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_FILES = 10_000_000;
 
@@ -52,21 +52,15 @@ public final class FileFactsStore {
      *
      * @param hash SHA-256 of the file's bytes, 64 hex digits
      * @param outline SHA-256 of its outline, 64 hex digits
-     * @param bodies offsets of its method bodies in the scanner's text of it, ascending, or null when not known; not
-     *               copied
+     * @param outlineSource what the scanner needs to parse the file's outline without reading it, in its own
+     *                      encoding, or null when the file is always parsed in full; not copied
      * @param facts the scanner's facts for the file, in the scanner's own encoding; not copied (large, never changed)
      */
-    public record Entry(String hash, String outline, int[] bodies, byte[] facts) {
+    public record Entry(String hash, String outline, byte[] outlineSource, byte[] facts) {
         public Entry {
             checkHash(hash, "hash");
             checkHash(outline, "outline");
             Objects.requireNonNull(facts, "facts");
-            for (int i = 1; bodies != null && i < bodies.length; i++) {
-                if (bodies[i] < bodies[i - 1] || bodies[0] < 0) {
-                    throw new IllegalArgumentException("body offsets must ascend from 0, but were "
-                            + java.util.Arrays.toString(bodies));
-                }
-            }
         }
     }
 
@@ -110,8 +104,8 @@ public final class FileFactsStore {
             HexFormat hex = HexFormat.of();
             for (int i = 0; i < count; i++) {
                 String path = in.string();
-                Entry entry = new Entry(hex.formatHex(in.raw(32)), hex.formatHex(in.raw(32)), bodies(in),
-                        in.raw(in.count(Integer.MAX_VALUE)));
+                Entry entry = new Entry(hex.formatHex(in.raw(32)), hex.formatHex(in.raw(32)),
+                        in.bool() ? bytes(in) : null, bytes(in));
                 if (files.put(path, entry) != null) {
                     throw new CorruptCacheException("names " + path + " twice");
                 }
@@ -137,7 +131,7 @@ public final class FileFactsStore {
                         java.util.SortedSet<String> bodiesRead) {
         int size = 64;
         for (Entry entry : files.values()) {
-            size += entry.facts().length + 80;
+            size += entry.facts().length + (entry.outlineSource() == null ? 0 : entry.outlineSource().length) + 80;
         }
         BinaryOut out = CacheFile.start(MAGIC, FORMAT, size);
         out.string(analyzer);
@@ -148,41 +142,23 @@ public final class FileFactsStore {
             out.string(path);
             out.raw(hex.parseHex(entry.hash()));
             out.raw(hex.parseHex(entry.outline()));
-            bodies(out, entry.bodies());
-            out.varint(entry.facts().length);
-            out.raw(entry.facts());
+            out.bool(entry.outlineSource() != null);
+            if (entry.outlineSource() != null) {
+                bytes(out, entry.outlineSource());
+            }
+            bytes(out, entry.facts());
         });
         CodebaseCodec.list(out, bodiesRead, BinaryOut::string);
         return CacheFile.write(folder, FILE, CacheFile.seal(out));
     }
 
-    /** Whether known, then their number and each as the difference from the one before. */
-    private static void bodies(BinaryOut out, int[] bodies) {
-        out.bool(bodies != null);
-        if (bodies != null) {
-            out.varint(bodies.length);
-            int previous = 0;
-            for (int offset : bodies) {
-                out.varint(offset - previous);
-                previous = offset;
-            }
-        }
+    private static void bytes(BinaryOut out, byte[] bytes) {
+        out.varint(bytes.length);
+        out.raw(bytes);
     }
 
-    private static int[] bodies(BinaryIn in) {
-        if (!in.bool()) {
-            return null;
-        }
-        int[] bodies = new int[in.count(MAX_FILES)];
-        long previous = 0;
-        for (int i = 0; i < bodies.length; i++) {
-            previous += in.varint();
-            if (previous > Integer.MAX_VALUE) {
-                throw new CorruptCacheException("a body offset of " + previous + " exceeds any file's length");
-            }
-            bodies[i] = (int) previous;
-        }
-        return bodies;
+    private static byte[] bytes(BinaryIn in) {
+        return in.raw(in.count(Integer.MAX_VALUE));
     }
 
     private Loaded ignored(String why) {

@@ -1,6 +1,5 @@
 package dev.strangler.analyzer.cli;
 
-import dev.strangler.analyzer.bytecode.BytecodeScanner;
 import dev.strangler.analyzer.cache.ScanCache;
 import dev.strangler.analyzer.core.Agreement;
 import dev.strangler.analyzer.core.ClassName;
@@ -18,9 +17,6 @@ import dev.strangler.analyzer.fitness.FitnessWriter;
 import dev.strangler.analyzer.report.HtmlReportWriter;
 import dev.strangler.analyzer.report.JsonReportWriter;
 import dev.strangler.analyzer.report.MarkdownReportWriter;
-import dev.strangler.analyzer.source.ScanOptions;
-import dev.strangler.analyzer.source.ScanRun;
-import dev.strangler.analyzer.source.SourceScanner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /** The options of {@code strangler analyze} and the run they drive. */
 @Command(name = "strangler analyze", mixinStandardHelpOptions = true, sortOptions = false,
@@ -48,40 +43,6 @@ import java.util.function.Consumer;
                 + "decomposition.md and decomposition.html.", "Exit codes: 0 report written, 1 report written with "
                 + "problems or coupling worse than --baseline, 2 usage error (nothing written)."})
 final class AnalyzeCommand {
-    /** How the command reads a codebase; tests give a fixed model instead of scanning. */
-    interface Scanners {
-        Codebase scan(Path root, List<Path> classpath, int threads, ProgressListener progress);
-
-        /**
-         * Scans with the cache kept in {@code cacheFolder} (null: none), telling {@code notes} about it in one line
-         * per note; a fixed model ignores the cache.
-         */
-        default Codebase scan(Path root, List<Path> classpath, int threads, Path cacheFolder,
-                              ProgressListener progress, Consumer<String> notes) {
-            return scan(root, classpath, threads, progress);
-        }
-    }
-
-    static final Scanners SCANNERS = new Scanners() {
-        @Override
-        public Codebase scan(Path root, List<Path> classpath, int threads, ProgressListener progress) {
-            return scan(root, classpath, threads, null, progress, note -> { });
-        }
-
-        @Override
-        public Codebase scan(Path root, List<Path> classpath, int threads, Path cacheFolder,
-                             ProgressListener progress, Consumer<String> notes) {
-            ScanCache cache = cacheFolder == null ? null : ScanCache.in(cacheFolder);
-            ScanRun run = new SourceScanner(new ScanOptions(classpath, threads), cache).run(root, progress);
-            run.warnings().forEach(notes);
-            if (!run.cacheNote().isEmpty()) {
-                notes.accept(run.cacheNote());
-            }
-            Codebase codebase = run.codebase();
-            return classpath.isEmpty() ? codebase : new BytecodeScanner().enrich(codebase, classpath, progress);
-        }
-    };
-
     @Parameters(index = "0", paramLabel = "PATH", description = "the folder of the codebase to analyse")
     Path path;
 
@@ -199,12 +160,14 @@ final class AnalyzeCommand {
         Codebase codebase;
         try (TerminalProgress progress = TerminalProgress.forStderr(quiet)) {
             List<String> notes = new ArrayList<>();
-            codebase = scanners.scan(root, List.copyOf(classpath),
+            Scanners.Scanned scanned = scanners.scan(root, List.copyOf(classpath),
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                     noCache ? null : target.resolve(ScanCache.FOLDER), progress, notes::add);
+            codebase = scanned.codebase();
             progress.close();
             notes.forEach(err::println);
             if (codebase.types().isEmpty()) {
+                cacheWritten(scanned).forEach(err::println);
                 codebase.problems().forEach(problem -> err.println(problem.toCompilerStyle()));
                 throw new UsageException("nothing to analyse: no Java types found in the main sources under " + path
                         + " (" + codebase.problems().size() + " problem(s) above); point PATH at a Java codebase");
@@ -219,6 +182,7 @@ final class AnalyzeCommand {
                         trafficLog.problems());
             }
             String json = write(target, decomposition, fitness);
+            cacheWritten(scanned).forEach(err::println);
             List<Problem> problems = new ArrayList<>(codebase.problems());
             problems.addAll(decomposition.problems());
             problems.sort(null);
@@ -229,6 +193,21 @@ final class AnalyzeCommand {
             boolean worse = before != null && before.printDifference(json, out);
             boolean serious = worse || problems.stream().anyMatch(p -> p.severity() != Severity.NOTE);
             return serious ? Main.PROBLEMS : Main.OK;
+        }
+    }
+
+    /** The cache's warnings once it is written; a failure while writing it fails the run, as the scan's would. */
+    private static List<String> cacheWritten(Scanners.Scanned scanned) {
+        try {
+            return scanned.cacheWritten().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

@@ -25,6 +25,6 @@ public final class Main {
 
     /** Runs the analyzer; returns 0 (report written), 1 (written, with problems) or 2 (usage error). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return AnalyzeCommand.execute(args, out, err, AnalyzeCommand.SCANNERS);
+        return AnalyzeCommand.execute(args, out, err, Scanners.SOURCE);
     }
 }

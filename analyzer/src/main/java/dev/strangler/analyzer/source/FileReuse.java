@@ -5,6 +5,7 @@ import dev.strangler.analyzer.cache.FileFactsStore;
 import dev.strangler.analyzer.cache.ScanInputs;
 import dev.strangler.analyzer.source.facts.Facts;
 import dev.strangler.analyzer.source.facts.FactsCodec;
+import dev.strangler.analyzer.source.parse.OutlineSource;
 import dev.strangler.analyzer.source.parse.ParsedFile;
 import dev.strangler.analyzer.source.parse.SourceTree;
 import dev.strangler.analyzer.source.resolve.IndexedType;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
  * analysis. A file whose content is the same is parsed as an outline unless a pass over all types read its bodies last
  * time; {@link #plan} names those that must be parsed in full after all (analysed again, or supertypes of such).
  *
- * <p>{@link #outlineBodies} runs on any thread, {@link #plan} once per attempt, then {@link #reused} and
+ * <p>{@link #outlineSource} runs on any thread, {@link #plan} once per attempt, then {@link #reused} and
  * {@link #analysed} on any thread for distinct files, then {@link #keep} and {@link #store}.
  */
 final class FileReuse {
@@ -89,16 +90,23 @@ final class FileReuse {
     }
 
     /**
-     * The offsets of the bodies of the file at {@code path} when it may be parsed as an outline (its content is the
-     * same as when its facts were kept, and no pass read its bodies last time), else null: parse it in full.
+     * The outline kept for the file at {@code path} when it may be parsed as an outline (its content is the same as
+     * when its facts were kept, and no pass read its bodies last time), else null: parse it in full.
      */
-    int[] outlineBodies(String path) {
+    OutlineSource outlineSource(String path) {
         FileFactsStore.Entry before = earlier.get(path);
-        return allInFull || before == null || before.bodies() == null || !before.hash().equals(hashes.get(path))
-                || bodiesRead.contains(path) ? null : before.bodies();
+        if (allInFull || before == null || before.outlineSource() == null || !before.hash().equals(hashes.get(path))
+                || bodiesRead.contains(path)) {
+            return null;
+        }
+        try {
+            return OutlineSource.decode(before.outlineSource());
+        } catch (RuntimeException e) {
+            return null; // damage the store's checksum did not catch: a full parse gives the right tree
+        }
     }
 
-    /** The outline's hash kept for the file at {@code path}; only for a file {@link #outlineBodies} allowed. */
+    /** The outline's hash kept for the file at {@code path}; only for a file {@link #outlineSource} allowed. */
     String outline(String path) {
         return earlier.get(path).outline();
     }
@@ -219,7 +227,9 @@ final class FileReuse {
             return;
         }
         try {
-            current[i] = new FileFactsStore.Entry(hash(i), outline(i), parsed.get(i).bodies(), FactsCodec.write(facts));
+            OutlineSource source = parsed.get(i).outlineSource();
+            current[i] = new FileFactsStore.Entry(hash(i), outline(i), source == null ? null : source.encode(),
+                    FactsCodec.write(facts));
         } catch (RuntimeException e) {
             current[i] = null; // not kept: the next run analyses the file again
         }

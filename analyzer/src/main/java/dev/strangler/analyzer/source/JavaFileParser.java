@@ -12,6 +12,7 @@ import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.Severity;
 import dev.strangler.analyzer.source.parse.CompactText;
 import dev.strangler.analyzer.source.parse.Outline;
+import dev.strangler.analyzer.source.parse.OutlineSource;
 import dev.strangler.analyzer.source.parse.ParsedFile;
 import dev.strangler.analyzer.source.parse.SourceText;
 import dev.strangler.analyzer.source.parse.TreeCompactor;
@@ -65,8 +66,7 @@ final class JavaFileParser {
         }
         SourceText source = SourceText.decode(bytes);
         if (source.isFallback()) {
-            problems.add(new Problem(path, 0, 0, Severity.WARNING, "not valid UTF-8; read as " + source.fallbackCharset()
-                    + " instead; convert the file to UTF-8 to be sure names and strings are read right"));
+            problems.add(notUtf8(path, source.fallbackCharset()));
         }
         ParseResult<CompilationUnit> first = null;
         CompilationUnit unit = null;
@@ -110,40 +110,42 @@ final class JavaFileParser {
         }
         Outline.Taken outline = Outline.of(unit, parsedText);
         TreeCompactor.compact(unit);
-        // offsets are kept for the compacted text only, the one an outline-only parse reads
-        return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()), nonBlank, problems, false,
-                outline.hash(), parsedText == compact ? outline.bodies() : null, false);
+        int[] codeLines = SourceText.codeLinePrefixSums(source.text());
+        // an outline is kept for the compacted text only, the one an outline-only parse reads
+        String stripped = parsedText == compact && outline.bodies() != null
+                ? Outline.strip(compact, outline.bodies()) : null;
+        OutlineSource kept = stripped == null ? null : new OutlineSource(stripped, codeLines[codeLines.length - 1],
+                nonBlank, source.fallbackCharset());
+        return new ParsedFile(path, unit, codeLines, nonBlank, problems, false, outline.hash(), kept, false);
     }
 
     /**
-     * Parses the file's outline only: its compacted text without the insides of the bodies at {@code bodies}, as an
-     * earlier full parse of the same content found them. Falls back to {@link #parse} when the offsets do not fit or
-     * the outline does not parse, so the result is never worse than a full parse.
+     * Parses the file's outline only, as an earlier full parse of the same content kept it, without reading the file.
+     * Falls back to {@link #parse} when the outline does not parse, so the result is never worse than a full parse.
      *
      * @param outline the outline's hash the earlier parse gave, kept in the result
      */
-    ParsedFile parseOutline(Path file, String path, int[] bodies, String outline) {
+    ParsedFile parseOutline(Path file, String path, OutlineSource source, String outline) {
         try {
-            SourceText source = SourceText.decode(Files.readAllBytes(file));
-            String compact = CompactText.of(source.text());
-            String stripped = Outline.strip(compact, bodies);
-            ParseResult<CompilationUnit> result = stripped == null ? null : parsers.get(0).parse(stripped);
-            if (result != null && result.isSuccessful() && result.getResult().isPresent()) {
+            ParseResult<CompilationUnit> result = parsers.get(0).parse(source.text());
+            if (result.isSuccessful() && result.getResult().isPresent()) {
                 CompilationUnit unit = result.getResult().get();
                 TreeCompactor.compact(unit);
                 List<Problem> problems = new ArrayList<>();
-                if (source.isFallback()) {
-                    problems.add(new Problem(path, 0, 0, Severity.WARNING, "not valid UTF-8; read as "
-                            + source.fallbackCharset() + " instead; convert the file to UTF-8 to be sure names and"
-                            + " strings are read right"));
+                if (source.fallbackCharset() != null) {
+                    problems.add(notUtf8(path, source.fallbackCharset()));
                 }
-                return new ParsedFile(path, unit, SourceText.codeLinePrefixSums(source.text()),
-                        SourceText.nonBlankLines(source.text()), problems, false, outline, bodies, true);
+                return new ParsedFile(path, unit, null, source.nonBlankLines(), problems, false, outline, source, true);
             }
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // the full parse below reports what is wrong with the file as a cold run would
         }
         return parse(file, path);
+    }
+
+    private static Problem notUtf8(String path, String charset) {
+        return new Problem(path, 0, 0, Severity.WARNING, "not valid UTF-8; read as " + charset + " instead; convert"
+                + " the file to UTF-8 to be sure names and strings are read right");
     }
 
     private static String firstProblem(ParseResult<CompilationUnit> result) {

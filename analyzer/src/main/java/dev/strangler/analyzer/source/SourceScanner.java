@@ -3,7 +3,6 @@ package dev.strangler.analyzer.source;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import dev.strangler.analyzer.cache.CacheLookup;
 import dev.strangler.analyzer.cache.ScanCache;
-import dev.strangler.analyzer.cache.ScanInputs;
 import dev.strangler.analyzer.core.Codebase;
 import dev.strangler.analyzer.core.EntryPoint;
 import dev.strangler.analyzer.core.FrameworkCoverage;
@@ -19,6 +18,7 @@ import dev.strangler.analyzer.source.data.SqlTables;
 import dev.strangler.analyzer.source.facts.Facts;
 import dev.strangler.analyzer.source.frameworks.JaxRsMounts;
 import dev.strangler.analyzer.source.frameworks.WebFiles;
+import dev.strangler.analyzer.source.parse.OutlineSource;
 import dev.strangler.analyzer.source.parse.ParsedFile;
 import dev.strangler.analyzer.source.parse.SourceText;
 import dev.strangler.analyzer.source.parse.SourceTree;
@@ -69,9 +69,22 @@ public final class SourceScanner {
 
     /**
      * Scans like {@link #scan}, taking the model from the cache when every input is the same as when it was written,
-     * and writing the cache after a full scan.
+     * and writing the cache after a full scan, before it returns.
      */
     public ScanRun run(Path root, ProgressListener progress) {
+        ScanRun run = start(root, progress);
+        List<String> warnings = new ArrayList<>(run.warnings());
+        warnings.addAll(run.cacheWrite().write());
+        return new ScanRun(run.codebase(), run.filesAnalysed(), run.cacheNote(), warnings, CacheWrite.NONE);
+    }
+
+    /**
+     * Scans like {@link #run}, leaving the cache to be written by the caller ({@link ScanRun#cacheWrite()}), for
+     * instance while the decomposition runs.
+     *
+     * @throws IllegalArgumentException when {@code root} is not a readable folder
+     */
+    public ScanRun start(Path root, ProgressListener progress) {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(progress, "progress");
         if (!Files.exists(root)) {
@@ -90,30 +103,19 @@ public final class SourceScanner {
         try {
             if (cache == null) {
                 return new ScanRun(scan(absoluteRoot, tree, pool, progress, FileReuse.none()), tree.javaFiles().size(),
-                        "", List.of());
+                        "", List.of(), CacheWrite.NONE);
             }
             CachedScan.Snapshot snapshot = CachedScan.snapshot(absoluteRoot, tree, options, pool);
-            ScanInputs inputs = snapshot.inputs();
-            CacheLookup lookup = cache.find(inputs);
+            CacheLookup lookup = cache.find(snapshot.inputs());
             if (lookup instanceof CacheLookup.Hit hit) {
-                return new ScanRun(hit.codebase(), 0, hit.note(), List.of());
+                return new ScanRun(hit.codebase(), 0, hit.note(), List.of(), CacheWrite.NONE);
             }
-            FileReuse reuse = FileReuse.load(cache.files(), inputs, tree);
+            FileReuse reuse = FileReuse.load(cache.files(), snapshot.inputs(), tree);
             Codebase codebase = scan(absoluteRoot, tree, pool, progress, reuse);
             List<String> warnings = new ArrayList<>(lookup.warnings());
             warnings.addAll(reuse.warnings());
-            int edited = snapshot.changedSince();
-            if (edited > 0) {
-                warnings.add("cache: not written: " + edited + " file(s) changed while the scan read them;"
-                        + " the next run will be a full one");
-            } else {
-                for (String failed : List.of(cache.store(inputs, codebase), reuse.store())) {
-                    if (!failed.isEmpty()) {
-                        warnings.add(failed);
-                    }
-                }
-            }
-            return new ScanRun(codebase, reuse.analysedCount(), reuse.note(lookup), warnings);
+            return new ScanRun(codebase, reuse.analysedCount(), reuse.note(lookup), warnings,
+                    new CacheWrite(cache, snapshot, codebase, reuse));
         } finally {
             pool.shutdownNow();
         }
@@ -128,9 +130,9 @@ public final class SourceScanner {
         List<Integer> order = tree.largestFirst();
         List<ParsedFile> parsed = new ArrayList<>(ScanPool.runAll(pool, files, order, file -> {
             String path = tree.relative(file);
-            int[] bodies = reuse.outlineBodies(path);
-            ParsedFile result = bodies == null ? parsers.get().parse(file, path)
-                    : parsers.get().parseOutline(file, path, bodies, reuse.outline(path));
+            OutlineSource outline = reuse.outlineSource(path);
+            ParsedFile result = outline == null ? parsers.get().parse(file, path)
+                    : parsers.get().parseOutline(file, path, outline, reuse.outline(path));
             progress.advanced(1);
             return result;
         }));

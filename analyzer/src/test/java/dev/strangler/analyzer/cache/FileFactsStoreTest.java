@@ -35,8 +35,8 @@ class FileFactsStoreTest {
         assertThat(a.hash()).isEqualTo(A);
         assertThat(a.outline()).isEqualTo(B);
         assertThat(a.facts()).containsExactly(1, 2, 3);
-        assertThat(a.bodies()).containsExactly(4, 9, 12, 20);
-        assertThat(loaded.files().get("src/Ü.java").bodies()).isNull();
+        assertThat(a.outlineSource()).containsExactly(4, 9, 12, 20);
+        assertThat(loaded.files().get("src/Ü.java").outlineSource()).isNull();
         assertThat(loaded.bodiesRead()).containsExactly("src/Servlet.java");
         assertThat(loaded.files().get("src/Ü.java").facts()).isEmpty();
         assertThat(temp.resolve("c/CACHEDIR.TAG")).isRegularFile();
@@ -84,7 +84,7 @@ class FileFactsStoreTest {
     }
 
     private static SortedMap<String, FileFactsStore.Entry> entries() {
-        return new TreeMap<>(Map.of("src/A.java", new FileFactsStore.Entry(A, B, new int[]{4, 9, 12, 20}, new byte[]{1, 2, 3}),
+        return new TreeMap<>(Map.of("src/A.java", new FileFactsStore.Entry(A, B, new byte[]{4, 9, 12, 20}, new byte[]{1, 2, 3}),
                 "src/Ü.java", new FileFactsStore.Entry(B, A, null, new byte[0])));
     }
 }

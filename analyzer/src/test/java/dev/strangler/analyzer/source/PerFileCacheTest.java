@@ -53,6 +53,23 @@ class PerFileCacheTest {
     }
 
     @Test
+    void a_file_that_is_not_utf_8_parsed_as_an_outline_keeps_its_warning_and_its_line_counts() throws IOException {
+        Files.write(tree.resolve(JAVA + "util/Legacy.java"), ("package com.acmeshop.util;\n\n// Caf\u00e9 cr\u00e8me\n"
+                + "public class Legacy {\n    public String name() {\n        return \"cr\u00e8me br\u00fbl\u00e9e\";\n"
+                + "    }\n}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        cached();
+        edit("controller/ReviewController.java", "return reviewService.rating(productId);",
+                "com.acmeshop.util.DateUtils.class.getName(); return reviewService.rating(productId);");
+
+        ScanRun warm = cached();
+
+        assertThat(warm.cacheNote()).endsWith("1 parsed in full, " + (javaFiles() - 1) + " as outlines)");
+        assertThat(warm.codebase().problems()).anySatisfy(problem -> assertThat(problem.toCompilerStyle())
+                .contains("util/Legacy.java").contains("not valid UTF-8"));
+        assertThat(warm.codebase()).isEqualTo(uncached());
+    }
+
+    @Test
     void a_body_edit_in_a_supertype_re_analyses_its_subtypes_too() throws IOException {
         cached();
         long subtypes;

@@ -10,16 +10,18 @@ import java.util.List;
  *
  * @param path relative to the root, with {@code /}
  * @param unit the syntax tree, or null when the file could not be parsed or was skipped
- * @param codeLines prefix sums of code lines (see {@link SourceText#codeLinePrefixSums(String)}), or null
+ * @param codeLines prefix sums of code lines (see {@link SourceText#codeLinePrefixSums(String)}), or null (no tree, or
+ *                  parsed from the outline only: {@link OutlineSource#codeLines()} is the count)
  * @param nonBlankLines non-blank lines, for throughput figures
  * @param problems what went wrong or was noticed while reading it
  * @param skipped whether the file was left out on purpose (generated) or could not be read
  * @param outline the SHA-256 of the file's outline ({@link Outline}), or "" when there is no tree
- * @param bodies the offsets of its bodies in the compacted text ({@link Outline.Taken#bodies()}), or null
+ * @param outlineSource what a later run needs to parse the same content from its outline alone, or null when the
+ *                      file must always be parsed in full
  * @param outlineOnly whether the tree was parsed from the outline only: declarations without method bodies
  */
 public record ParsedFile(String path, CompilationUnit unit, int[] codeLines, int nonBlankLines, List<Problem> problems,
-                  boolean skipped, String outline, int[] bodies, boolean outlineOnly) {
+                  boolean skipped, String outline, OutlineSource outlineSource, boolean outlineOnly) {
     public ParsedFile {
         problems = List.copyOf(problems);
         java.util.Objects.requireNonNull(outline, "outline");
@@ -32,11 +34,21 @@ public record ParsedFile(String path, CompilationUnit unit, int[] codeLines, int
 
     /** Lines with code in the whole file (not blank, not only a comment). */
     public int codeLineCount() {
-        return codeLines == null ? 0 : codeLines[codeLines.length - 1];
+        if (codeLines == null) {
+            return outlineOnly && outlineSource != null ? outlineSource.codeLines() : 0;
+        }
+        return codeLines[codeLines.length - 1];
     }
 
-    /** Code lines between two 1-based lines, inclusive. */
+    /**
+     * Code lines between two 1-based lines, inclusive.
+     *
+     * @throws IllegalStateException for a file parsed from its outline only, whose lines were not counted one by one
+     */
     public int codeLinesBetween(int first, int last) {
+        if (outlineOnly) {
+            throw new IllegalStateException(path + " was parsed from its outline only; its lines were not counted");
+        }
         if (codeLines == null || first < 1 || last < first) {
             return 0;
         }

@@ -1,0 +1,55 @@
+package dev.strangler.analyzer.source;
+
+import dev.strangler.analyzer.cache.ScanCache;
+import dev.strangler.analyzer.cache.ScanInputs;
+import dev.strangler.analyzer.core.Codebase;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scan's result still to be kept in the cache: the whole model ({@code scan.bin}) and the per-file facts
+ * ({@code files.bin}). It is left to the caller to {@link #write} when it suits, on another thread while the
+ * decomposition runs for one: nothing of the run's result depends on it. Write once.
+ */
+public final class CacheWrite {
+    /** Nothing to write: no cache, or the result came from it. */
+    public static final CacheWrite NONE = new CacheWrite(null, null, null, null);
+
+    private final ScanCache cache;
+    private final CachedScan.Snapshot snapshot;
+    private final Codebase codebase;
+    private final FileReuse reuse;
+
+    CacheWrite(ScanCache cache, CachedScan.Snapshot snapshot, Codebase codebase, FileReuse reuse) {
+        this.cache = cache;
+        this.snapshot = snapshot;
+        this.codebase = codebase;
+        this.reuse = reuse;
+    }
+
+    /**
+     * Writes both files unless a file read by the scan changed while it was read (its facts would be kept under
+     * content they were not made from; the next run is then a full one).
+     *
+     * @return warnings for stderr: what could not be written, and why
+     */
+    public List<String> write() {
+        if (cache == null) {
+            return List.of();
+        }
+        int edited = snapshot.changedSince();
+        if (edited > 0) {
+            return List.of("cache: not written: " + edited + " file(s) changed while the scan read them;"
+                    + " the next run will be a full one");
+        }
+        List<String> warnings = new ArrayList<>();
+        ScanInputs inputs = snapshot.inputs();
+        for (String failed : List.of(cache.store(inputs, codebase), reuse.store())) {
+            if (!failed.isEmpty()) {
+                warnings.add(failed);
+            }
+        }
+        return warnings;
+    }
+}
