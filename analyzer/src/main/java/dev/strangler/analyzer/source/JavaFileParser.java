@@ -112,10 +112,8 @@ final class JavaFileParser {
         TreeCompactor.compact(unit);
         int[] codeLines = SourceText.codeLinePrefixSums(source.text());
         // an outline is kept for the compacted text only, the one an outline-only parse reads
-        String stripped = parsedText == compact && outline.bodies() != null
-                ? Outline.strip(compact, outline.bodies()) : null;
-        OutlineSource kept = stripped == null ? null : new OutlineSource(stripped, codeLines[codeLines.length - 1],
-                nonBlank, source.fallbackCharset());
+        OutlineSource kept = parsedText != compact || outline.stripped() == null ? null
+                : new OutlineSource(outline.stripped(), codeLines[codeLines.length - 1], nonBlank, source.fallbackCharset());
         return new ParsedFile(path, unit, codeLines, nonBlank, problems, false, outline.hash(), kept, false);
     }
 

@@ -19,14 +19,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The SHA-256 of a parsed file's outline: every token of the file except those inside the braces of method,
- * constructor and initializer bodies, each body standing for its number of lines. Two versions of a file with the
- * same outline declare the same types, members, signatures, annotations, field initializers (constants) and imports,
- * each on the same line; what differs is inside bodies only. Stateless; thread-safe.
+ * A parsed file's outline: its text with the insides of the braces of method, constructor and initializer bodies
+ * removed but for their line breaks, and the SHA-256 of that text. Two versions of a file with the same outline
+ * declare the same types, members, signatures, annotations, field initializers (constants) and imports, each on the
+ * same line; what differs is inside bodies only. Stateless; thread-safe.
  *
  * <p>Must be taken before {@link TreeCompactor} drops the tokens; a tree without tokens gives the hash of the whole
- * text, so that any change to the file counts as a change of its outline. The bodies' offsets let a later run parse
- * the same text {@link #strip stripped} to its outline, for a fraction of the parse, when only declarations are read.
+ * text, so that any change to the file counts as a change of its outline. A later run parses the kept text, for a
+ * fraction of the parse, when only declarations are read.
  */
 public final class Outline {
     private Outline() {
@@ -35,35 +35,24 @@ public final class Outline {
     /**
      * A file's outline as taken from its tree.
      *
-     * @param hash the outline's SHA-256 in hex
+     * @param hash the SHA-256 in hex of the stripped text, or of the whole text when the bodies could not be told
      * @param bodies the bodies' offsets in the parsed text, first brace and last brace of each, in order; null when
      *               they could not be told (then the file is always parsed in full)
+     * @param stripped the parsed text with the insides of the bodies removed but for their line breaks, or null when
+     *                 the bodies could not be told
      */
-    public record Taken(String hash, int[] bodies) {
+    public record Taken(String hash, int[] bodies, String stripped) {
     }
 
     /**
      * The outline of {@code unit}, parsed from {@code text}: the text outside the bodies (whitespace and comments
-     * included, as in the tree's tokens), each body standing for its number of line breaks, hashed in one pass.
+     * included, as in the tree's tokens) and each body's line breaks, hashed.
      */
     public static Taken of(CompilationUnit unit, String text) {
         List<Node> found = new ArrayList<>();
         int[] bodies = unit.getTokenRange().isPresent() && collect(unit.getTypes(), found) ? offsets(found, text) : null;
-        if (bodies == null) {
-            return new Taken(sha256(text), null);
-        }
-        StringBuilder outline = new StringBuilder(text.length() / 2 + 16);
-        int copied = 0;
-        for (int i = 0; i < bodies.length; i += 2) {
-            int lines = 0;
-            for (int at = bodies[i]; at < bodies[i + 1]; at++) {
-                char c = text.charAt(at);
-                lines += c == '\n' || c == '\r' && text.charAt(at + 1) != '\n' ? 1 : 0;
-            }
-            outline.append(text, copied, bodies[i]).append("{\u0000").append(lines).append('}');
-            copied = bodies[i + 1] + 1;
-        }
-        return new Taken(sha256(outline.append(text, copied, text.length()).toString()), bodies);
+        String stripped = bodies == null ? null : strip(text, bodies);
+        return stripped == null ? new Taken(sha256(text), null, null) : new Taken(sha256(stripped), bodies, stripped);
     }
 
     /**
