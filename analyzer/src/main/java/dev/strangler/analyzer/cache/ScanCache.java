@@ -47,6 +47,11 @@ public final class ScanCache {
         return folder.resolve(FILE);
     }
 
+    /** The files' hashes kept in the same folder. */
+    public FileHashes hashes() {
+        return FileHashes.in(folder);
+    }
+
     /** The per-file facts kept in the same folder. */
     public FileFactsStore files() {
         return FileFactsStore.in(folder);

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A scan's result still to be kept in the cache: the whole model ({@code scan.bin}) and the per-file facts
- * ({@code files.bin}). It is left to the caller to {@link #write} when it suits, on another thread while the
+ * A scan's result still to be kept in the cache: the whole model ({@code scan.bin}), the per-file facts
+ * ({@code files.bin}) and the files' hashes ({@code hashes.bin}). It is left to the caller to {@link #write} when it suits, on another thread while the
  * decomposition runs for one: nothing of the run's result depends on it. Write once.
  */
 public final class CacheWrite {
@@ -21,6 +21,11 @@ public final class CacheWrite {
     private final Codebase codebase;
     private final FileReuse reuse;
 
+    /** The hashes only, when the model came from the cache but some files had to be hashed again. */
+    static CacheWrite hashes(ScanCache cache, CachedScan.Snapshot snapshot) {
+        return new CacheWrite(cache, snapshot, null, null);
+    }
+
     CacheWrite(ScanCache cache, CachedScan.Snapshot snapshot, Codebase codebase, FileReuse reuse) {
         this.cache = cache;
         this.snapshot = snapshot;
@@ -29,7 +34,7 @@ public final class CacheWrite {
     }
 
     /**
-     * Writes both files unless a file read by the scan changed while it was read (its facts would be kept under
+     * Writes the three files unless a file read by the scan changed while it was read (its facts would be kept under
      * content they were not made from; the next run is then a full one).
      *
      * @return warnings for stderr: what could not be written, and why
@@ -45,7 +50,10 @@ public final class CacheWrite {
         }
         List<String> warnings = new ArrayList<>();
         ScanInputs inputs = snapshot.inputs();
-        for (String failed : List.of(cache.store(inputs, codebase), reuse.store())) {
+        List<String> written = codebase == null ? List.of(cache.hashes().store(snapshot.began(), snapshot.hashed()))
+                : List.of(cache.store(inputs, codebase), reuse.store(),
+                        cache.hashes().store(snapshot.began(), snapshot.hashed()));
+        for (String failed : written) {
             if (!failed.isEmpty()) {
                 warnings.add(failed);
             }

@@ -2,6 +2,7 @@ package dev.strangler.analyzer.source;
 
 import com.github.javaparser.JavaParser;
 import dev.strangler.analyzer.cache.AnalyzerBuild;
+import dev.strangler.analyzer.cache.FileHashes;
 import dev.strangler.analyzer.cache.ScanInputs;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.source.parse.SourceTree;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -41,10 +43,15 @@ final class CachedScan {
      *
      * @param inputs the cache's key
      * @param stamps per file read, its size and modification time just before it was hashed
+     * @param began when the hashing began, in nanoseconds since the epoch
+     * @param hashed per file read (relative path), as hashed, for {@link FileHashes}
+     * @param hashedAgain how many files were hashed rather than taken from {@link FileHashes}
      */
-    record Snapshot(ScanInputs inputs, Map<Path, String> stamps) {
+    record Snapshot(ScanInputs inputs, Map<Path, String> stamps, long began, SortedMap<String, FileHashes.Hashed> hashed,
+                    int hashedAgain) {
         Snapshot {
             stamps = Map.copyOf(stamps);
+            hashed = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(hashed));
         }
 
         /** How many files have another size or modification time now than when they were hashed. */
@@ -61,20 +68,40 @@ final class CachedScan {
 
     /**
      * The inputs as {@link #inputs} gives them, with the files' stamps, so that a file edited while the scan read it
-     * can be told before its result is cached under the content hashed before.
+     * can be told before its result is cached under the content hashed before; a file whose size and modification
+     * time {@code known} holds takes its hash from there.
      */
-    static Snapshot snapshot(Path root, SourceTree tree, ScanOptions options, ExecutorService pool) {
+    static Snapshot snapshot(Path root, SourceTree tree, ScanOptions options, ExecutorService pool,
+                             FileHashes.Known known) {
         Map<Path, String> stamps = new ConcurrentHashMap<>();
-        ScanInputs inputs = inputs(root, tree, options, pool, stamps);
-        return new Snapshot(inputs, stamps);
+        Map<String, FileHashes.Hashed> hashed = new ConcurrentHashMap<>();
+        AtomicInteger again = new AtomicInteger();
+        long began = nowNanos();
+        ScanInputs inputs = inputs(root, tree, options, pool, (file, relative) -> {
+            BasicFileAttributes attributes = attributes(file);
+            stamps.put(file, attributes == null ? "unreadable" : stampOf(attributes));
+            long modified = attributes == null ? 0 : attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            String hash = attributes == null ? null : known.hashOf(relative, attributes.size(), modified);
+            if (hash == null) {
+                again.incrementAndGet();
+                hash = hash(file);
+                if (attributes != null) {
+                    hashed.put(relative, new FileHashes.Hashed(attributes.size(), modified, hash));
+                }
+            } else {
+                hashed.put(relative, new FileHashes.Hashed(attributes.size(), modified, hash));
+            }
+            return hash;
+        });
+        return new Snapshot(inputs, stamps, began, new TreeMap<>(hashed), again.get());
     }
 
     static ScanInputs inputs(Path root, SourceTree tree, ScanOptions options, ExecutorService pool) {
-        return inputs(root, tree, options, pool, new ConcurrentHashMap<>());
+        return inputs(root, tree, options, pool, (file, relative) -> hash(file));
     }
 
     private static ScanInputs inputs(Path root, SourceTree tree, ScanOptions options, ExecutorService pool,
-                                     Map<Path, String> stamps) {
+                                     java.util.function.BiFunction<Path, String, String> hasher) {
         StringBuilder settings = new StringBuilder();
         settings.append("root=").append(root).append('\n');
         settings.append("maxFileBytes=").append(options.maxFileBytes()).append('\n');
@@ -92,10 +119,8 @@ final class CachedScan {
         read.addAll(tree.namedSqlFiles());
         List<Future<String>> hashes = new ArrayList<>(read.size());
         for (Path file : read) {
-            hashes.add(pool.submit(() -> {
-                stamps.put(file, stamp(file));
-                return hash(file);
-            }));
+            String relative = tree.relative(file);
+            hashes.add(pool.submit(() -> hasher.apply(file, relative)));
         }
         SortedMap<String, String> files = new TreeMap<>();
         int i = 0;
@@ -124,12 +149,25 @@ final class CachedScan {
     }
 
     private static String stamp(Path file) {
+        BasicFileAttributes attributes = attributes(file);
+        return attributes == null ? "unreadable" : stampOf(attributes);
+    }
+
+    private static String stampOf(BasicFileAttributes attributes) {
+        return attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    }
+
+    private static BasicFileAttributes attributes(Path file) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            return "unreadable";
+            return null;
         }
+    }
+
+    private static long nowNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
     }
 
     private static void stamp(Path entry, StringBuilder settings) {

@@ -2,6 +2,7 @@ package dev.strangler.analyzer.source;
 
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import dev.strangler.analyzer.cache.CacheLookup;
+import dev.strangler.analyzer.cache.FileHashes;
 import dev.strangler.analyzer.cache.ScanCache;
 import dev.strangler.analyzer.core.Codebase;
 import dev.strangler.analyzer.core.EntryPoint;
@@ -105,14 +106,17 @@ public final class SourceScanner {
                 return new ScanRun(scan(absoluteRoot, tree, pool, progress, FileReuse.none()), tree.javaFiles().size(),
                         "", List.of(), CacheWrite.NONE);
             }
-            CachedScan.Snapshot snapshot = CachedScan.snapshot(absoluteRoot, tree, options, pool);
+            FileHashes.Known known = cache.hashes().load();
+            CachedScan.Snapshot snapshot = CachedScan.snapshot(absoluteRoot, tree, options, pool, known);
             CacheLookup lookup = cache.find(snapshot.inputs());
             if (lookup instanceof CacheLookup.Hit hit) {
-                return new ScanRun(hit.codebase(), 0, hit.note(), List.of(), CacheWrite.NONE);
+                return new ScanRun(hit.codebase(), 0, hit.note(), known.warnings(),
+                        snapshot.hashedAgain() == 0 ? CacheWrite.NONE : CacheWrite.hashes(cache, snapshot));
             }
             FileReuse reuse = FileReuse.load(cache.files(), snapshot.inputs(), tree);
             Codebase codebase = scan(absoluteRoot, tree, pool, progress, reuse);
-            List<String> warnings = new ArrayList<>(lookup.warnings());
+            List<String> warnings = new ArrayList<>(known.warnings());
+            warnings.addAll(lookup.warnings());
             warnings.addAll(reuse.warnings());
             return new ScanRun(codebase, reuse.analysedCount(), reuse.note(lookup), warnings,
                     new CacheWrite(cache, snapshot, codebase, reuse));
