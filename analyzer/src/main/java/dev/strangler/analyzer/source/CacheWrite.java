@@ -19,18 +19,18 @@ public final class CacheWrite {
     private final ScanCache cache;
     private final CachedScan.Snapshot snapshot;
     private final Codebase codebase;
-    private final FileReuse reuse;
+    private final FileReuse.Kept files;
 
     /** The hashes only, when the model came from the cache but some files had to be hashed again. */
     static CacheWrite hashes(ScanCache cache, CachedScan.Snapshot snapshot) {
         return new CacheWrite(cache, snapshot, null, null);
     }
 
-    CacheWrite(ScanCache cache, CachedScan.Snapshot snapshot, Codebase codebase, FileReuse reuse) {
+    CacheWrite(ScanCache cache, CachedScan.Snapshot snapshot, Codebase codebase, FileReuse.Kept files) {
         this.cache = cache;
         this.snapshot = snapshot;
         this.codebase = codebase;
-        this.reuse = reuse;
+        this.files = files;
     }
 
     /**
@@ -51,7 +51,7 @@ public final class CacheWrite {
         List<String> warnings = new ArrayList<>();
         ScanInputs inputs = snapshot.inputs();
         List<String> written = codebase == null ? List.of(cache.hashes().store(snapshot.began(), snapshot.hashed()))
-                : List.of(cache.store(inputs, codebase), reuse.store(),
+                : List.of(cache.store(inputs, codebase), files.write(),
                         cache.hashes().store(snapshot.began(), snapshot.hashed()));
         for (String failed : written) {
             if (!failed.isEmpty()) {

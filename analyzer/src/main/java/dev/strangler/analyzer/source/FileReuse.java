@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * time; {@link #plan} names those that must be parsed in full after all (analysed again, or supertypes of such).
  *
  * <p>{@link #outlineSource} runs on any thread, {@link #plan} once per attempt, then {@link #reused} and
- * {@link #analysed} on any thread for distinct files, then {@link #keep} and {@link #store}.
+ * {@link #analysed} on any thread for distinct files, then {@link #keep} and {@link #kept}.
  */
 final class FileReuse {
     private final FileFactsStore store;
@@ -263,15 +263,27 @@ final class FileReuse {
         return List.copyOf(warnings);
     }
 
-    /** Writes this run's entries; a warning when they could not be written, else "". */
-    String store() {
+    /**
+     * This run's entries, to be written by {@link Kept#write()} when it suits: they hold no syntax tree, so keeping
+     * them does not keep the trees.
+     */
+    Kept kept() {
         SortedMap<String, FileFactsStore.Entry> entries = new TreeMap<>();
         for (int i = 0; i < current.length; i++) {
             if (current[i] != null) {
                 entries.put(parsed.get(i).path(), current[i]);
             }
         }
-        return store.store(analyzer, context, entries, bodiesReadNow);
+        return new Kept(store, analyzer, context, entries, new java.util.TreeSet<>(bodiesReadNow));
+    }
+
+    /** A run's entries for {@code files.bin}. */
+    record Kept(FileFactsStore target, String analyzer, String context, SortedMap<String, FileFactsStore.Entry> entries,
+                java.util.SortedSet<String> bodiesRead) {
+        /** Writes them; a warning when they could not be written, else "". */
+        String write() {
+            return target.store(analyzer, context, entries, bodiesRead);
+        }
     }
 
     private String hash(int i) {

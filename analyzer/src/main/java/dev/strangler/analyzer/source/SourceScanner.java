@@ -119,7 +119,7 @@ public final class SourceScanner {
             warnings.addAll(lookup.warnings());
             warnings.addAll(reuse.warnings());
             return new ScanRun(codebase, reuse.analysedCount(), reuse.note(lookup), warnings,
-                    new CacheWrite(cache, snapshot, codebase, reuse));
+                    new CacheWrite(cache, snapshot, codebase, reuse.kept()));
         } finally {
             pool.shutdownNow();
         }
