@@ -139,9 +139,9 @@ public final class EntryPoints {
         List<String> prefixes = classMapping == null ? List.of("")
                 : orEmpty(Annotations.firstStrings(classMapping, index, type, "value", "path"));
         List<String> classMethods = classMapping == null ? List.of() : Annotations.enumNames(classMapping, "method");
-        for (Map.Entry<MethodDeclaration, IndexedType> entry : ownAndInheritedMethods().entrySet()) {
-            MethodDeclaration method = entry.getKey();
-            IndexedType owner = entry.getValue();
+        for (Owned entry : ownAndInheritedMethods()) {
+            MethodDeclaration method = entry.method();
+            IndexedType owner = entry.owner();
             for (AnnotationExpr annotation : method.getAnnotations()) {
                 String name = Annotations.simpleName(annotation);
                 List<String> httpMethods;
@@ -175,12 +175,19 @@ public final class EntryPoints {
         }
     }
 
-    /** The type's own methods, then those of its codebase superclasses that it does not override, in order. */
-    private Map<MethodDeclaration, IndexedType> ownAndInheritedMethods() {
-        Map<MethodDeclaration, IndexedType> methods = new java.util.LinkedHashMap<>();
+    /** A method and the type that declares it. */
+    private record Owned(MethodDeclaration method, IndexedType owner) {
+    }
+
+    /**
+     * The type's own methods, then those of its codebase superclasses that it does not override, in order. A list,
+     * not a map keyed by the methods: a JavaParser node's hash code and equality walk its whole subtree.
+     */
+    private List<Owned> ownAndInheritedMethods() {
+        List<Owned> methods = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         for (MethodDeclaration method : methods()) {
-            methods.put(method, type);
+            methods.add(new Owned(method, type));
             names.add(method.getNameAsString());
         }
         if (type.isInterface) {
@@ -193,7 +200,7 @@ public final class EntryPoints {
             Set<String> declared = new java.util.HashSet<>();
             for (MethodDeclaration method : ancestor.declaration.getMethods()) {
                 if (!names.contains(method.getNameAsString())) {
-                    methods.put(method, ancestor);
+                    methods.add(new Owned(method, ancestor));
                     declared.add(method.getNameAsString());
                 }
             }
