@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * A scan's result still to be kept in the cache: the whole model ({@code scan.bin}), the per-file facts
- * ({@code files.bin}) and the files' hashes ({@code hashes.bin}). It is left to the caller to {@link #write} when it suits, on another thread while the
- * decomposition runs for one: nothing of the run's result depends on it. Write once.
+ * ({@code files.bin}) and the files' hashes ({@code hashes.bin}). It is left to the caller to {@link #write} when it
+ * suits, on another thread while the decomposition runs for one: nothing of the run's result depends on it. Write
+ * once.
  */
 public final class CacheWrite {
     /** Nothing to write: no cache, or the result came from it. */

@@ -81,14 +81,12 @@ final class CachedScan {
             BasicFileAttributes attributes = attributes(file);
             stamps.put(file, attributes == null ? "unreadable" : stampOf(attributes));
             long modified = attributes == null ? 0 : attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            String hash = attributes == null ? null : known.hashOf(relative, attributes.size(), modified);
-            if (hash == null) {
+            String kept = attributes == null ? null : known.hashOf(relative, attributes.size(), modified);
+            String hash = kept != null ? kept : hash(file);
+            if (kept == null) {
                 again.incrementAndGet();
-                hash = hash(file);
-                if (attributes != null) {
-                    hashed.put(relative, new FileHashes.Hashed(attributes.size(), modified, hash));
-                }
-            } else {
+            }
+            if (attributes != null) {
                 hashed.put(relative, new FileHashes.Hashed(attributes.size(), modified, hash));
             }
             return hash;
