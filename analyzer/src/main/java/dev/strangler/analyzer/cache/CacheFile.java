@@ -67,6 +67,42 @@ final class CacheFile {
         return in;
     }
 
+    /** How a cache file's content is read, and what stands for it when there is none or it is refused. */
+    interface Reader<T> {
+        /** The content, from a reader that {@link #open} positioned; throws for content that is refused. */
+        T read(BinaryIn in);
+
+        /** What stands for a file that does not exist. */
+        T absent();
+
+        /** What stands for a file that cannot be used, and why ("is damaged or truncated ..."). */
+        T ignored(String why);
+    }
+
+    /**
+     * The content of the file at {@code file} as {@code reader} reads it after the magic word and format; never
+     * throws for a missing, unreadable, foreign, damaged or refused file: {@link Reader#absent} or
+     * {@link Reader#ignored} stands for it.
+     */
+    static <T> T read(Path file, byte[] magic, int format, Reader<T> reader) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return reader.absent();
+        } catch (IOException | RuntimeException e) {
+            return reader.ignored("could not be read (" + e + ")");
+        }
+        try {
+            return reader.read(open(bytes, magic, format));
+        } catch (CorruptCacheException e) {
+            return reader.ignored(e.getMessage());
+        } catch (RuntimeException e) {
+            // a value that its record refuses: damage that the CRC did not catch, or a writer's bug
+            return reader.ignored("holds a value that is refused (" + e + ")");
+        }
+    }
+
     /**
      * Writes {@code bytes} as {@code folder/name}, creating the folder with its {@code CACHEDIR.TAG}.
      *

@@ -1,9 +1,6 @@
 package dev.strangler.analyzer.cache;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -85,41 +82,42 @@ public final class FileFactsStore {
      * under another, or when the file is damaged (with a warning). Never throws for a bad or missing file.
      */
     public Loaded load(String analyzer, String context) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file());
-        } catch (NoSuchFileException e) {
-            return new Loaded(Map.of(), java.util.Set.of(), List.of());
-        } catch (IOException | RuntimeException e) {
-            return ignored("could not be read (" + e + ")");
-        }
-        try {
-            BinaryIn in = CacheFile.open(bytes, MAGIC, FORMAT);
-            if (!in.string().equals(analyzer) || !HexFormat.of().formatHex(in.raw(32)).equals(ScanInputs.hash(
-                    context.getBytes(StandardCharsets.UTF_8)))) {
+        return CacheFile.read(file(), MAGIC, FORMAT, new CacheFile.Reader<>() {
+            @Override
+            public Loaded read(BinaryIn in) {
+                if (!in.string().equals(analyzer) || !HexFormat.of().formatHex(in.raw(32)).equals(ScanInputs.hash(
+                        context.getBytes(StandardCharsets.UTF_8)))) {
+                    return absent();
+                }
+                int count = in.count(MAX_FILES);
+                Map<String, Entry> files = new TreeMap<>();
+                HexFormat hex = HexFormat.of();
+                for (int i = 0; i < count; i++) {
+                    String path = in.string();
+                    Entry entry = new Entry(hex.formatHex(in.raw(32)), hex.formatHex(in.raw(32)),
+                            in.bool() ? bytes(in) : null, bytes(in));
+                    if (files.put(path, entry) != null) {
+                        throw new CorruptCacheException("names " + path + " twice");
+                    }
+                }
+                java.util.Set<String> bodiesRead = new java.util.TreeSet<>(CodebaseCodec.list(in, BinaryIn::string));
+                if (!in.atEnd()) {
+                    throw new CorruptCacheException("has bytes left over after the last file");
+                }
+                return new Loaded(files, bodiesRead, List.of());
+            }
+
+            @Override
+            public Loaded absent() {
                 return new Loaded(Map.of(), java.util.Set.of(), List.of());
             }
-            int count = in.count(MAX_FILES);
-            Map<String, Entry> files = new TreeMap<>();
-            HexFormat hex = HexFormat.of();
-            for (int i = 0; i < count; i++) {
-                String path = in.string();
-                Entry entry = new Entry(hex.formatHex(in.raw(32)), hex.formatHex(in.raw(32)),
-                        in.bool() ? bytes(in) : null, bytes(in));
-                if (files.put(path, entry) != null) {
-                    throw new CorruptCacheException("names " + path + " twice");
-                }
+
+            @Override
+            public Loaded ignored(String why) {
+                return new Loaded(Map.of(), java.util.Set.of(), List.of("cache: " + file() + " " + why
+                        + "; ignored, and rewritten at the end of this run"));
             }
-            java.util.Set<String> bodiesRead = new java.util.TreeSet<>(CodebaseCodec.list(in, BinaryIn::string));
-            if (!in.atEnd()) {
-                throw new CorruptCacheException("has bytes left over after the last file");
-            }
-            return new Loaded(files, bodiesRead, List.of());
-        } catch (CorruptCacheException e) {
-            return ignored(e.getMessage());
-        } catch (RuntimeException e) {
-            return ignored("holds a value that is refused (" + e + ")");
-        }
+        });
     }
 
     /**
@@ -159,11 +157,6 @@ public final class FileFactsStore {
 
     private static byte[] bytes(BinaryIn in) {
         return in.raw(in.count(Integer.MAX_VALUE));
-    }
-
-    private Loaded ignored(String why) {
-        return new Loaded(Map.of(), java.util.Set.of(), List.of("cache: " + file() + " " + why + "; ignored, and rewritten at the end of"
-                + " this run"));
     }
 
     private static void checkHash(String hash, String what) {

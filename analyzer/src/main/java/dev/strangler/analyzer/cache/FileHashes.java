@@ -1,9 +1,6 @@
 package dev.strangler.analyzer.cache;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -91,35 +88,36 @@ public final class FileHashes {
 
     /** The hashes kept; none when there are none or the file is damaged (with a warning). Never throws. */
     public Known load() {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file());
-        } catch (NoSuchFileException e) {
-            return new Known(0, Map.of(), List.of());
-        } catch (IOException | RuntimeException e) {
-            return ignored("could not be read (" + e + ")");
-        }
-        try {
-            BinaryIn in = CacheFile.open(bytes, MAGIC, FORMAT);
-            long began = in.varint();
-            int count = in.count(MAX_FILES);
-            Map<String, Hashed> files = new TreeMap<>();
-            HexFormat hex = HexFormat.of();
-            for (int i = 0; i < count; i++) {
-                String path = in.string();
-                if (files.put(path, new Hashed(in.varint(), in.varint(), hex.formatHex(in.raw(32)))) != null) {
-                    throw new CorruptCacheException("names " + path + " twice");
+        return CacheFile.read(file(), MAGIC, FORMAT, new CacheFile.Reader<>() {
+            @Override
+            public Known read(BinaryIn in) {
+                long began = in.varint();
+                int count = in.count(MAX_FILES);
+                Map<String, Hashed> files = new TreeMap<>();
+                HexFormat hex = HexFormat.of();
+                for (int i = 0; i < count; i++) {
+                    String path = in.string();
+                    if (files.put(path, new Hashed(in.varint(), in.varint(), hex.formatHex(in.raw(32)))) != null) {
+                        throw new CorruptCacheException("names " + path + " twice");
+                    }
                 }
+                if (!in.atEnd()) {
+                    throw new CorruptCacheException("has bytes left over after the last file");
+                }
+                return new Known(began, files, List.of());
             }
-            if (!in.atEnd()) {
-                throw new CorruptCacheException("has bytes left over after the last file");
+
+            @Override
+            public Known absent() {
+                return new Known(0, Map.of(), List.of());
             }
-            return new Known(began, files, List.of());
-        } catch (CorruptCacheException e) {
-            return ignored(e.getMessage());
-        } catch (RuntimeException e) {
-            return ignored("holds a value that is refused (" + e + ")");
-        }
+
+            @Override
+            public Known ignored(String why) {
+                return new Known(0, Map.of(), List.of("cache: " + file() + " " + why
+                        + "; ignored, and rewritten at the end of this run"));
+            }
+        });
     }
 
     /**
@@ -139,10 +137,5 @@ public final class FileHashes {
             out.raw(hex.parseHex(hashed.hash()));
         });
         return CacheFile.write(folder, FILE, CacheFile.seal(out));
-    }
-
-    private Known ignored(String why) {
-        return new Known(0, Map.of(), List.of("cache: " + file() + " " + why + "; ignored, and rewritten at the end of"
-                + " this run"));
     }
 }

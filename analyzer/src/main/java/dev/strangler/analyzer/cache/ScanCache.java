@@ -2,10 +2,7 @@ package dev.strangler.analyzer.cache;
 
 import dev.strangler.analyzer.core.Codebase;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,32 +56,32 @@ public final class ScanCache {
 
     /** The earlier result when it was made from the same inputs; never throws for a bad or missing file. */
     public CacheLookup find(ScanInputs inputs) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file());
-        } catch (NoSuchFileException e) {
-            return new CacheLookup.Miss("no cache yet", List.of());
-        } catch (IOException | RuntimeException e) {
-            return ignored("could not be read (" + e + ")");
-        }
-        try {
-            BinaryIn in = CacheFile.open(bytes, MAGIC, FORMAT);
-            ScanInputs earlier = inputs(in);
-            String difference = inputs.differenceFrom(earlier);
-            if (!difference.isEmpty()) {
-                return new CacheLookup.Miss(difference, List.of());
+        return CacheFile.read(file(), MAGIC, FORMAT, new CacheFile.Reader<>() {
+            @Override
+            public CacheLookup read(BinaryIn in) {
+                ScanInputs earlier = inputs(in);
+                String difference = inputs.differenceFrom(earlier);
+                if (!difference.isEmpty()) {
+                    return new CacheLookup.Miss(difference, List.of());
+                }
+                Codebase codebase = CodebaseCodec.read(in);
+                if (!in.atEnd()) {
+                    throw new CorruptCacheException("bytes left over after the model");
+                }
+                return new CacheLookup.Hit(codebase, inputs.files().size());
             }
-            Codebase codebase = CodebaseCodec.read(in);
-            if (!in.atEnd()) {
-                throw new CorruptCacheException("bytes left over after the model");
+
+            @Override
+            public CacheLookup absent() {
+                return new CacheLookup.Miss("no cache yet", List.of());
             }
-            return new CacheLookup.Hit(codebase, inputs.files().size());
-        } catch (CorruptCacheException e) {
-            return ignored(e.getMessage());
-        } catch (RuntimeException e) {
-            // a value that its record refuses: damage that the CRC did not catch, or a writer's bug
-            return ignored("holds a value the model refuses (" + e + ")");
-        }
+
+            @Override
+            public CacheLookup ignored(String why) {
+                return new CacheLookup.Miss("the cache was ignored",
+                        List.of("cache: " + file() + " " + why + "; ignored, and rewritten at the end of this run"));
+            }
+        });
     }
 
     /**
@@ -104,11 +101,6 @@ public final class ScanCache {
         });
         CodebaseCodec.write(codebase, out);
         return CacheFile.write(folder, FILE, CacheFile.seal(out));
-    }
-
-    private CacheLookup.Miss ignored(String why) {
-        return new CacheLookup.Miss("the cache was ignored",
-                List.of("cache: " + file() + " " + why + "; ignored, and rewritten at the end of this run"));
     }
 
     private static ScanInputs inputs(BinaryIn in) {
