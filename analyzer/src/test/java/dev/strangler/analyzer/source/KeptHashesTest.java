@@ -34,9 +34,7 @@ class KeptHashesTest {
 
     @BeforeEach
     void copyTheSampleMonolithModifiedAnHourAgo() throws IOException {
-        tree = temp.resolve("monolith");
-        ScanCacheTest.copy(ScanCacheTest.SAMPLE.resolve("src"), tree.resolve("src"));
-        Files.copy(ScanCacheTest.SAMPLE.resolve("pom.xml"), tree.resolve("pom.xml"));
+        tree = ScanCacheTest.copySample(temp.resolve("monolith"));
         FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3600));
         try (Stream<Path> files = Files.walk(tree)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {

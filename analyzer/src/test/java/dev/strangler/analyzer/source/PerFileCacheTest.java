@@ -30,9 +30,7 @@ class PerFileCacheTest {
 
     @BeforeEach
     void copyTheSampleMonolith() throws IOException {
-        tree = temp.resolve("monolith");
-        ScanCacheTest.copy(ScanCacheTest.SAMPLE.resolve("src"), tree.resolve("src"));
-        Files.copy(ScanCacheTest.SAMPLE.resolve("pom.xml"), tree.resolve("pom.xml"));
+        tree = ScanCacheTest.copySample(temp.resolve("monolith"));
         cacheFolder = temp.resolve("out").resolve(ScanCache.FOLDER);
     }
 

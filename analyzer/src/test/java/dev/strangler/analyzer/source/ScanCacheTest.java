@@ -28,11 +28,16 @@ class ScanCacheTest {
 
     @BeforeEach
     void copyTheSampleMonolith() throws IOException {
-        tree = temp.resolve("monolith");
+        tree = copySample(temp.resolve("monolith"));
+        cacheFolder = temp.resolve("out").resolve(ScanCache.FOLDER);
+    }
+
+    /** A copy of the sample monolith's sources and pom at {@code tree}, which it returns. */
+    static Path copySample(Path tree) throws IOException {
         assertThat(SAMPLE.resolve("src/main/java")).as("the sample monolith's sources").isDirectory();
         copy(SAMPLE.resolve("src"), tree.resolve("src"));
         Files.copy(SAMPLE.resolve("pom.xml"), tree.resolve("pom.xml"));
-        cacheFolder = temp.resolve("out").resolve(ScanCache.FOLDER);
+        return tree;
     }
 
     @Test
