@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LauncherArchiveIT {
     private static final String FIXTURE = Path.of("src/test/resources/fixtures/spring-shop").toAbsolutePath().toString();
     private static final Map<String, String> DEFAULTS = Map.of();
-    private static final Pattern ARCHIVE_NAME = Pattern.compile("[0-9]+-[0-9]+-([0-9]+)\\.jsa");
+    private static final Pattern ARCHIVE_NAME = Pattern.compile("[0-9]+-[0-9]+-([0-9]+)\\.(jsa|aot)");
 
     /** The run without an archive: what every run prints. */
     private static Run plain;
