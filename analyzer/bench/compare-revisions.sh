@@ -29,9 +29,12 @@ cp analyzer/target/strangler-analyzer.jar "$head_jar"
 
 codebases=(broadleaf keycloak syncope)
 [[ "$WHAT" == all ]] || codebases=("$WHAT")
-# fetches the sources once, and warms the file cache for both jars
+# fetches the sources once, warms the file cache and writes each jar's class-data archive (the launcher's options
+# include it, see real-codebases.sh), so that the timed runs of both jars map theirs
 for name in "${codebases[@]}"; do
-    analyzer/bench/real-codebases.sh "$name" 1 >/dev/null
+    for jar in "$base_jar" "$head_jar"; do
+        JAR="$jar" analyzer/bench/real-codebases.sh "$name" 1 >/dev/null
+    done
 done
 
 results="$OUT/times.tsv"

@@ -5,7 +5,9 @@
 #   syncope    Apache Syncope 2.1.12 core: JAX-RS interfaces (CXF) implemented by Spring beans, JPA (about 43k lines)
 # Their published source jars are fetched from Maven Central (once, through the Maven Wrapper) and unpacked as
 # Maven modules under analyzer/target/bench/real/NAME; each run is a fresh JVM with -Xmx2g and the JVM options
-# ./strangler gives analyze (override with JAVA_OPTS), timed by /usr/bin/time. Reports, the summary, the problems
+# ./strangler gives analyze (./strangler --java-options analyze JAR: its class-data archive included, which the first
+# run writes at its exit and pays for; each run says which), timed by /usr/bin/time. JAVA_OPTS="..." gives the
+# options exactly (no archive then); STRANGLER_CDS=off leaves the archive out. Reports, the summary, the problems
 # and the timing go to analyzer/target/bench/real-reports/NAME. JAR=other.jar times another build of the analyzer;
 # ARGS="..." adds arguments to each analyze (for example --no-cache).
 # Usage (from the repository root): analyzer/bench/real-codebases.sh [broadleaf|keycloak|syncope|all] [runs]
@@ -17,8 +19,6 @@ WHAT="${1:-all}"
 RUNS="${2:-1}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 OUT=analyzer/target/bench/real
-JAVA_OPTS="${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms2g -Xmn1g \
--XX:CompileCommand=quiet -XX:CompileCommand=exclude,net.sf.jsqlparser.parser.CCJSqlParserTokenManager::jjMoveNfa_0"}"
 JAR="${JAR:-analyzer/target/strangler-analyzer.jar}"
 read -r -a EXTRA <<<"${ARGS:-}"
 
@@ -51,9 +51,18 @@ run() {
         status=0
         # every run a cold one: the scan cache a previous run left in the output folder is dropped (writing it counts)
         rm -rf "$reports/.strangler-cache"
+        # the launcher's options, asked anew each run: the archive a run wrote is moved in place by this call
+        local -a opts
+        read -r -a opts <<<"${JAVA_OPTS-$(./strangler --java-options analyze "$JAR")}"
+        case "${opts[*]-}" in
+            *ArchiveClassesAtExit=*) echo "class-data archive: written by this run (the dump is in its timing)" ;;
+            *AOTMode=record*) echo "AOT cache: recorded by this run (in its timing; assembled by the next --java-options)" ;;
+            *SharedArchiveFile=* | *AOTCache=*) echo "class-data archive: mapped" ;;
+            *) echo "class-data archive: none" ;;
+        esac
         # exit status 1 only says that the report lists problems (SQL not understood and the like)
         /usr/bin/time -o "$reports/time.txt" -f "wall %e s, user %U s, system %S s, max RSS %M KiB" \
-            "$JAVA" -Xmx2g $JAVA_OPTS -jar "$JAR" "$OUT/$name" --out "$reports" ${EXTRA[@]+"${EXTRA[@]}"} >"$reports/summary.txt" \
+            "$JAVA" -Xmx2g ${opts[@]+"${opts[@]}"} -jar "$JAR" "$OUT/$name" --out "$reports" ${EXTRA[@]+"${EXTRA[@]}"} >"$reports/summary.txt" \
             2>"$reports/problems.txt" || status=$?
         if (( status > 1 )); then
             cat "$reports/problems.txt" >&2

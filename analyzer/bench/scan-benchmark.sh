@@ -5,8 +5,9 @@
 #   synthetic  a generated Spring/JPA/JDBC codebase of 320k lines (analyzer/target/bench/synthetic)
 #   jdk        real code: the JDK's own java.base/sun sources (about 300k lines), from the src.zip of the JDK
 #              that runs the benchmark, or of JDK_SRC_ZIP when set (some JDK packages ship no src.zip)
-# Each run is a fresh JVM with -Xmx2g and the JVM options ./strangler gives analyze (override with JAVA_OPTS),
-# timed end to end (walk, parse, resolve, extract) by /usr/bin/time.
+# Each run is a fresh JVM with -Xmx2g and the JVM options ./strangler gives analyze (override with JAVA_OPTS), without
+# its class-data archive (which belongs to the jar; this runs the classes folders), timed end to end (walk, parse,
+# resolve, extract) by /usr/bin/time.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -15,8 +16,8 @@ WHAT="${1:-all}"
 THREADS="${2:-$(nproc)}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 OUT=analyzer/target/bench
-JAVA_OPTS="${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:-DontCompileHugeMethods -XX:+UseParallelGC -Xms2g -Xmn1g \
--XX:CompileCommand=quiet -XX:CompileCommand=exclude,net.sf.jsqlparser.parser.CCJSqlParserTokenManager::jjMoveNfa_0"}"
+JAVA_OPTS="${JAVA_OPTS-$(STRANGLER_CDS=off ./strangler --java-options analyze)}"
+read -r -a OPTS <<<"$JAVA_OPTS"
 
 ./mvnw -q -o -pl analyzer test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
@@ -26,7 +27,7 @@ CP="analyzer/target/classes:analyzer/target/test-classes:$(cat analyzer/target/b
 run() {
     echo "== $1"
     /usr/bin/time -f "wall %e s, user %U s, system %S s, max RSS %M KiB" \
-        "$JAVA" -Xmx2g $JAVA_OPTS -cp "$CP" dev.strangler.analyzer.bench.ScanBenchmark "$2" "$THREADS" 1
+        "$JAVA" -Xmx2g ${OPTS[@]+"${OPTS[@]}"} -cp "$CP" dev.strangler.analyzer.bench.ScanBenchmark "$2" "$THREADS" 1
 }
 
 if [[ "$WHAT" == sample || "$WHAT" == all ]]; then
