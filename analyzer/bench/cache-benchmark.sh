@@ -122,4 +122,4 @@ for (( i = 1; i <= RUNS; i++ )); do
         measure edited "$kind"
     done
 done
-echo "== cache files: $(cd "$OUT/reports/.strangler-cache" && ls -l scan.bin files.bin | awk '{printf "%s %s bytes  ", $NF, $5}')"
+echo "== cache files: $(cd "$OUT/reports/.strangler-cache" && ls -l scan.bin files.bin hashes.bin | awk '{printf "%s %s bytes  ", $NF, $5}')"
