@@ -129,7 +129,7 @@ PY
 }
 allocated_bytes() { # heap bytes allocated so far by the strangler gateway under test, empty for other rows
   case "${1:-}" in
-    strangler|strangler-scg) curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$ADMIN/metrics" \
+    strangler|strangler-scg|strangler-reactor) curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$ADMIN/metrics" \
                                | awk '/^strangler_jvm_allocated_bytes / {printf "%.0f", $2}' || true ;;
   esac
 }

@@ -184,13 +184,17 @@ final class ProxyHeaders {
         if (!headers.contains(HttpHeaderNames.CONNECTION)) {
             return Set.of();
         }
-        Set<String> tokens = new java.util.HashSet<>();
+        Set<String> tokens = null;
         for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
             for (String token : value.split(",")) {
-                tokens.add(token.trim().toLowerCase(Locale.ROOT));
+                token = token.trim();
+                // a hop-by-hop name (keep-alive above all) is dropped anyway: leaving it out spares the per-header check
+                if (!token.isEmpty() && Name.of(token) != Name.HOP_BY_HOP) {
+                    (tokens == null ? tokens = new java.util.HashSet<>() : tokens).add(token.toLowerCase(Locale.ROOT));
+                }
             }
         }
-        return tokens;
+        return tokens == null ? Set.of() : tokens;
     }
 
     private static void appendIf(boolean trustedClient, StringBuilder values, CharSequence value) {

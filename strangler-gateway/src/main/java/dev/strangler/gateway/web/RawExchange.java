@@ -1,31 +1,21 @@
 package dev.strangler.gateway.web;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
-import org.springframework.http.HttpStatus;
+import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.SignalType;
 
 /**
@@ -36,6 +26,9 @@ import reactor.core.publisher.SignalType;
  * the access log line and the drain count. Confined to the client connection's loop, which its upstream shares.
  */
 final class RawExchange implements RawUpstreams.User {
+
+    /** Body parts held while the upstream connection is opened, beyond which the client's reads pause. */
+    private static final int WAITING_BEFORE_PAUSE = 8;
 
     private final RawProxy proxy;
     private final ChannelHandlerContext client;
@@ -48,19 +41,10 @@ final class RawExchange implements RawUpstreams.User {
     private final boolean hasBody;
     private ArrayDeque<HttpContent> waiting; // body parts read before the upstream connection was there
     private Channel upstream;
-    private boolean reused;
-    private boolean retried;
-    private boolean requestReceived;
-    private boolean requestSent;
-    private boolean unflushed;
-    private boolean informational;
-    private boolean responseStarted;
-    private boolean upstreamKeepAlive;
-    private boolean closeClient;
-    private boolean finished;
+    private boolean reused, retried, unflushed, informational; // the upstream connection's state
+    private boolean requestReceived, requestSent, responseStarted, upstreamKeepAlive, closeClient, finished;
     private int status = 200;
-    private long lastRead;
-    private ScheduledFuture<?> timeout;
+    private final SilenceTimer silence;
 
     RawExchange(RawProxy proxy, ChannelHandlerContext client, RawProxyHandler handler, HttpRequest request,
                 RouteDecision decision) {
@@ -71,12 +55,14 @@ final class RawExchange implements RawUpstreams.User {
         this.decision = decision;
         this.requestId = Tracing.requestId(request.headers().get(Tracing.REQUEST_ID_HEADER));
         this.clientKeepAlive = HttpUtil.isKeepAlive(request);
-        this.hasBody = hasBody(request.headers());
+        this.hasBody = RawMessages.hasBody(request.headers());
+        this.silence = new SilenceTimer(client.channel().eventLoop(), proxy.responseTimeoutNanos(), this::isAwaitingUpstream,
+                this::timedOut);
     }
 
     /** Counts the request in flight and asks for an upstream connection. */
     void begin() {
-        proxy.drain().requestStarted();
+        proxy.started();
         proxy.upstreams().acquire(client.channel().eventLoop(), false, this);
     }
 
@@ -99,6 +85,9 @@ final class RawExchange implements RawUpstreams.User {
             content.release(); // answered already: the rest of the body has nowhere to go
         } else if (upstream == null) {
             (waiting == null ? waiting = new ArrayDeque<>(2) : waiting).add(content);
+            if (waiting.size() > WAITING_BEFORE_PAUSE) {
+                client.channel().config().setAutoRead(false); // no connection yet: read no more of the body
+            }
         } else {
             sendUpstream(content);
         }
@@ -136,7 +125,7 @@ final class RawExchange implements RawUpstreams.User {
         this.upstream = upstream;
         this.reused = reused;
         upstream.config().setAutoRead(true);
-        upstream.write(upstreamRequest());
+        upstream.write(proxy.upstreamRequest(client.channel(), request, requestId, hasBody));
         while (waiting != null && !waiting.isEmpty()) {
             sendUpstream(waiting.poll());
         }
@@ -145,26 +134,21 @@ final class RawExchange implements RawUpstreams.User {
         }
         upstream.flush();
         unflushed = false;
-        lastRead = System.nanoTime();
-        if (timeout == null) {
-            timeout = upstream.eventLoop().schedule(this::checkTimeout, proxy.responseTimeoutNanos(), TimeUnit.NANOSECONDS);
+        if (!requestReceived && upstream.isWritable()) {
+            client.channel().config().setAutoRead(true);
         }
-    }
-
-    @Override
-    public void connectFailed(Throwable cause) {
-        failed(cause, false);
+        silence.heard();
     }
 
     @Override
     public void upstreamRead(Object message) {
-        lastRead = System.nanoTime();
+        silence.heard();
         if (finished) {
             ReferenceCountUtil.release(message);
             return;
         }
         if (message instanceof HttpResponse answer) {
-            if (answer.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL) {
+            if (answer.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
                 informational = true; // 100 Continue and the like: not the answer, and not relayed
             } else {
                 startResponse(answer);
@@ -213,7 +197,7 @@ final class RawExchange implements RawUpstreams.User {
             proxy.upstreams().acquire(client.channel().eventLoop(), true, this);
             return;
         }
-        failed(new java.io.IOException("upstream closed the connection before the answer ended"), false);
+        failed(new IOException("upstream closed the connection before the answer ended"), false);
     }
 
     @Override
@@ -221,22 +205,11 @@ final class RawExchange implements RawUpstreams.User {
         failed(cause, false);
     }
 
-    private HttpRequest upstreamRequest() {
-        HttpHeaders headers = ProxyHeaders.toUpstream(request.headers(), proxy.clientOf(client.channel(), request),
-                proxy.trustedProxies(), requestId, Tracing.traceparent(request.headers().get(Tracing.TRACEPARENT)));
-        headers.set(HttpHeaderNames.HOST, proxy.authority());
-        if (hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            // a body of unknown length goes on chunked (the client's own framing was a hop-by-hop header)
-            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        }
-        return new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), headers);
-    }
-
     private void sendUpstream(HttpContent content) {
         upstream.write(content);
         if (content instanceof LastHttpContent) {
             requestSent = true;
-            lastRead = System.nanoTime(); // the response timeout runs from here
+            silence.heard(); // the response timeout runs from here
         }
         unflushed = true;
         if (!upstream.isWritable()) {
@@ -248,24 +221,14 @@ final class RawExchange implements RawUpstreams.User {
         responseStarted = true;
         status = answer.status().code();
         upstreamKeepAlive = HttpUtil.isKeepAlive(answer);
-        HttpHeaders headers = new DefaultHttpHeaders(false); // the upstream's were checked as they were decoded
-        headers.set(Tracing.REQUEST_ID_HEADER, requestId);
-        ProxyHeaders.fromUpstream(answer.headers(), headers);
-        boolean bodyless = request.method().equals(HttpMethod.HEAD) || status == 204 || status == 304;
-        closeClient = !clientKeepAlive || !proxy.drain().isReady() || !requestReceived;
-        if (!bodyless && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-                closeClient = true; // an HTTP/1.0 client learns the end of the body from the connection's
-            } else {
-                headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            }
-        }
-        if (closeClient) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
-        client.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, answer.status(), headers));
+        HttpResponse head = RawMessages.answerHead(answer, request, requestId, isCloseWanted());
+        closeClient = head.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+        client.write(head);
+    }
+
+    /** Whether the client's connection ends with this answer: its wish, the drain, or a body not read to its end. */
+    private boolean isCloseWanted() {
+        return !clientKeepAlive || !proxy.drain().isReady() || !requestReceived;
     }
 
     private void endResponse(ChannelFuture lastWrite) {
@@ -281,18 +244,13 @@ final class RawExchange implements RawUpstreams.User {
         finish(SignalType.ON_COMPLETE);
     }
 
-    private void checkTimeout() {
-        if (finished) {
-            return;
-        }
-        long silent = System.nanoTime() - lastRead;
-        long limit = proxy.responseTimeoutNanos();
-        if (!requestSent || silent < limit) { // still sending the request, or the upstream spoke lately
-            long wait = requestSent ? limit - silent : limit;
-            timeout = client.channel().eventLoop().schedule(this::checkTimeout, wait, TimeUnit.NANOSECONDS);
-            return;
-        }
-        failed(new java.util.concurrent.TimeoutException("no answer within " + limit / 1_000_000 + " ms"), true);
+    /** The silence timer's view: the request went up and the upstream's reads are on. */
+    private boolean isAwaitingUpstream() {
+        return !finished && upstream != null && requestSent && upstream.config().isAutoRead();
+    }
+
+    private void timedOut() {
+        failed(new TimeoutException("no answer within " + silence.limitMillis() + " ms"), true);
     }
 
     private void failed(Throwable cause, boolean timedOut) {
@@ -307,21 +265,11 @@ final class RawExchange implements RawUpstreams.User {
             finish(SignalType.ON_ERROR);
             return;
         }
-        HttpStatus problem = timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
         proxy.logFailure(decision.routeId(), cause, requestId);
-        byte[] body = Problems.json(problem, timedOut ? "The upstream did not answer in time" : "The upstream could not be reached",
-                "Request " + requestId + " on route '" + decision.routeId() + "' was not served; retry later or contact the operators.",
-                decision.routeId(), requestId).getBytes(StandardCharsets.UTF_8);
-        status = problem.value();
         responseStarted = true;
-        DefaultFullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
-        answer.headers().set(Tracing.REQUEST_ID_HEADER, requestId).set(HttpHeaderNames.CONTENT_TYPE, Problems.PROBLEM_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        closeClient = !clientKeepAlive || !proxy.drain().isReady() || !requestReceived;
-        if (closeClient) {
-            answer.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
+        closeClient = isCloseWanted();
+        HttpResponse answer = RawMessages.upstreamProblem(timedOut, decision.routeId(), requestId, closeClient);
+        status = answer.status().code();
         var written = client.writeAndFlush(answer);
         if (closeClient) {
             written.addListener(ChannelFutureListener.CLOSE);
@@ -334,29 +282,12 @@ final class RawExchange implements RawUpstreams.User {
             return;
         }
         finished = true;
-        if (timeout != null) {
-            timeout.cancel(false);
-        }
+        silence.cancel();
         while (waiting != null && !waiting.isEmpty()) {
             waiting.poll().release();
         }
         client.channel().config().setAutoRead(true);
-        proxy.drain().requestFinished();
-        proxy.accessLog().record(decision.routeId(), decision.side(), decision.target(), null, status,
-                request.method().name(), NettyFacts.rawPath(request.uri()), requestId, null, signal,
-                System.nanoTime() - start);
+        proxy.answered(decision, request, requestId, status, signal, start);
         handler.exchangeFinished(this);
-    }
-
-    /**
-     * Whether a request has a body to stream: not when its headers say none ({@code Content-Length: 0}, or neither
-     * {@code Content-Length} nor {@code Transfer-Encoding}, RFC 9112 6.3), as {@link Upstream#hasBody} decides.
-     */
-    static boolean hasBody(HttpHeaders headers) {
-        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        if (length != null) {
-            return !length.trim().equals("0");
-        }
-        return headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
     }
 }

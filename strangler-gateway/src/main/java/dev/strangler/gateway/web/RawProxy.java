@@ -4,8 +4,12 @@ import dev.strangler.gateway.drain.Drain;
 import dev.strangler.gateway.routefile.RouteStore;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.SignalType;
 import reactor.netty.NettyPipeline;
 
 /**
@@ -81,6 +86,21 @@ final class RawProxy implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The request to send upstream for {@code request} from {@code channel}: headers copied by {@link ProxyHeaders},
+     * the monolith's {@code Host}, and a body of unknown length ({@code hasBody} without a length) sent chunked.
+     */
+    HttpRequest upstreamRequest(Channel channel, HttpRequest request, String requestId, boolean hasBody) {
+        HttpHeaders headers = ProxyHeaders.toUpstream(request.headers(), clientOf(channel, request), trustedProxies,
+                requestId, Tracing.traceparent(request.headers().get(Tracing.TRACEPARENT)));
+        headers.set(HttpHeaderNames.HOST, authority);
+        if (hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            // the client's own framing was a hop-by-hop header
+            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        return new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), headers);
+    }
+
     /** Where {@code request} on {@code channel} came from, for the forwarding headers (as Reactor Netty reads them). */
     ProxyHeaders.Client clientOf(Channel channel, HttpRequest request) {
         String scheme = channel.pipeline().get(SslHandler.class) != null ? "https" : "http";
@@ -111,6 +131,18 @@ final class RawProxy implements AutoCloseable {
         }
     }
 
+    /** A request taken by the raw path: in flight for the drain. */
+    void started() {
+        drain.requestStarted();
+    }
+
+    /** A raw request ended ({@code signal}): out of the drain's count, into the metrics and the access log. */
+    void answered(RouteDecision decision, HttpRequest request, String requestId, int status, SignalType signal, long start) {
+        drain.requestFinished();
+        accessLog.record(decision.routeId(), decision.side(), decision.target(), null, status, request.method().name(),
+                NettyFacts.rawPath(request.uri()), requestId, null, signal, System.nanoTime() - start);
+    }
+
     void logFailure(String routeId, Throwable cause, String requestId) {
         log.error("Route {} upstream {} failed: {}; request {}", routeId, authority, cause.toString(), requestId);
     }
@@ -119,20 +151,8 @@ final class RawProxy implements AutoCloseable {
         return upstreams;
     }
 
-    AccessLog accessLog() {
-        return accessLog;
-    }
-
     Drain drain() {
         return drain;
-    }
-
-    Pattern trustedProxies() {
-        return trustedProxies;
-    }
-
-    String authority() {
-        return authority;
     }
 
     long responseTimeoutNanos() {

@@ -33,7 +33,10 @@ final class RawUpstreams implements AutoCloseable {
     interface User {
         void connected(Channel upstream, boolean reused);
 
-        void connectFailed(Throwable cause);
+        /** No connection could be opened (refused, timed out): as a failure of the connection. */
+        default void connectFailed(Throwable cause) {
+            upstreamFailed(cause);
+        }
 
         void upstreamRead(Object message);
 
@@ -100,6 +103,7 @@ final class RawUpstreams implements AutoCloseable {
         }
         lease.user = null;
         lease.idleSince = System.nanoTime();
+        upstream.config().setAutoRead(true); // an idle connection still hears its upstream close it
         pool.idle.addLast(upstream);
     }
 
