@@ -7,7 +7,7 @@
 # With async-profiler the samples are summed by component (bench/profile-summary.py).
 # Usage: strangler-gateway/bench/profile.sh [output dir, default a new temporary one] [gateway arguments...]
 #        (BENCH_WARMUP_SECONDS, default 30; BENCH_PROFILE_SECONDS, default 15; BENCH_JVM_OPTS, default -Xms256m -Xmx512m)
-#        e.g. bench/profile.sh /tmp/reactor --strangler.proxy.raw=false   (the direct path's Reactor Netty route)
+#        e.g. bench/profile.sh reactor-profile --strangler.proxy.raw=false   (the direct path's Reactor Netty route)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
