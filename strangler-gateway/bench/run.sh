@@ -5,8 +5,10 @@
 #   plain-scg   wrk -> bare Spring Cloud Gateway route (this jar, profile "plain") -> backend
 #   strangler-scg  wrk -> strangler gateway, every feature on, monolith requests through Spring Cloud Gateway's
 #               chain as before the direct path (--strangler.proxy.direct=false) -> backend
+#   strangler-reactor  wrk -> strangler gateway, every feature on, monolith requests on the direct path's Reactor
+#               Netty route and client, as before the raw path (--strangler.proxy.raw=false) -> backend
 #   strangler   wrk -> strangler gateway, every feature on (route matching, side choice, request id,
-#               traceparent, metrics, access log), monolith requests on the direct Reactor Netty path -> backend
+#               traceparent, metrics, access log), monolith requests on the raw Netty path -> backend
 # For each: throughput at saturation (64 connections) and p50/p99 latency at 4 connections; for the gateways also
 # their CPU time (user + system) per request at saturation, steadier than throughput on a shared machine, and for the
 # two strangler rows the heap allocated per request over the same run (the admin API's strangler_jvm_allocated_bytes,
@@ -14,7 +16,10 @@
 # Then the Lambda path: gateway -> lambda-local vs a direct SDK invoke (bench/lambda.sh).
 # Usage: strangler-gateway/bench/run.sh [seconds per measurement, default 10]
 #        (BENCH_WARMUP_SECONDS, default 40: wrk load on each path before it is measured;
-#         BENCH_ROUNDS, default 1: how many times the gateway rows are measured, alternating, then their medians)
+#         BENCH_ROUNDS, default 1: how many times the gateway rows are measured, alternating, then their medians;
+#         BENCH_ROWS, default "plain-scg strangler-scg strangler-reactor strangler": the gateway rows measured;
+#         BENCH_GC_LOG=1: each JVM logs its collections (-Xlog:gc), and the pauses that fell in each measured window
+#         are summarised on stderr after its row)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -87,12 +92,13 @@ ROUTES="$WORK/routes.yml"; cp "$HERE/routes.bench.yml" "$ROUTES"
 start_jvm() { # name
   # shellcheck disable=SC2086
   case "$1" in
-    plain-scg) "$JAVA" $JVM_OPTS -jar "$JAR" --spring.profiles.active=plain --strangler.monolith.uri="http://127.0.0.1:$BACKEND" \
+    plain-scg) "$JAVA" $JVM_OPTS $(gc_log_opts "$1") -jar "$JAR" --spring.profiles.active=plain --strangler.monolith.uri="http://127.0.0.1:$BACKEND" \
                  --port "$PLAIN" >"$WORK/plain.log" 2>&1 & ;;
-    strangler|strangler-scg)
-               "$JAVA" $JVM_OPTS -jar "$JAR" --routes "$ROUTES" --monolith "http://127.0.0.1:$BACKEND" --port "$GATEWAY" \
-                 --admin-port "$ADMIN" --admin-token "$TOKEN" --lambda-endpoint http://127.0.0.1:9 \
-                 --strangler.proxy.direct="$([[ $1 == strangler ]] && echo true || echo false)" \
+    strangler|strangler-scg|strangler-reactor)
+               "$JAVA" $JVM_OPTS $(gc_log_opts "$1") -jar "$JAR" --routes "$ROUTES" --monolith "http://127.0.0.1:$BACKEND" \
+                 --port "$GATEWAY" --admin-port "$ADMIN" --admin-token "$TOKEN" --lambda-endpoint http://127.0.0.1:9 \
+                 --strangler.proxy.direct="$([[ $1 == strangler-scg ]] && echo false || echo true)" \
+                 --strangler.proxy.raw="$([[ $1 == strangler-reactor ]] && echo false || echo true)" \
                  >"$WORK/gateway-$1.log" 2>&1 & ;;
     *) return 0 ;;
   esac
@@ -100,9 +106,30 @@ start_jvm() { # name
   PIDS+=("$JVM_PID")
 }
 TOKEN=bench-token-0123456789
+GC_LOG="${BENCH_GC_LOG:-0}"
+gc_log_opts() { # name: the JVM's collections logged with wall-clock times, when BENCH_GC_LOG=1
+  [[ "$GC_LOG" == 1 ]] && echo "-Xlog:gc:file=$WORK/gc-$1.log:time:filecount=0"
+  return 0
+}
+now_ms() { date +%s%3N; }
+gc_pauses() { # name from-ms to-ms: count, sum and longest of the pauses logged in that window
+  python3 - "$WORK/gc-$1.log" "$2" "$3" <<'PY'
+import re, sys, datetime
+path, start, end = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+pauses = []
+for line in open(path):
+    m = re.match(r'\[([^\]]+)\].*Pause.* ([0-9.]+)ms$', line.strip())
+    if not m:
+        continue
+    at = datetime.datetime.strptime(m.group(1), '%Y-%m-%dT%H:%M:%S.%f%z').timestamp() * 1000
+    if start <= at <= end:
+        pauses.append(float(m.group(2)))
+print(f"{len(pauses)} pauses, {sum(pauses):.1f} ms in all, longest {max(pauses, default=0):.1f} ms")
+PY
+}
 allocated_bytes() { # heap bytes allocated so far by the strangler gateway under test, empty for other rows
   case "${1:-}" in
-    strangler|strangler-scg) curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$ADMIN/metrics" \
+    strangler|strangler-scg|strangler-reactor) curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$ADMIN/metrics" \
                                | awk '/^strangler_jvm_allocated_bytes / {printf "%.0f", $2}' || true ;;
   esac
 }
@@ -128,7 +155,9 @@ printf '|---|---|---|---|---|---|\n'
 ROUNDS="${BENCH_ROUNDS:-1}"
 entries=("direct|$BACKEND" "nginx|$NGINX")
 for ((round = 1; round <= ROUNDS; round++)); do
-  entries+=("plain-scg|$PLAIN" "strangler-scg|$GATEWAY" "strangler|$GATEWAY")
+  for row in ${BENCH_ROWS:-plain-scg strangler-scg strangler-reactor strangler}; do
+    entries+=("$row|$([[ $row == plain-scg ]] && echo "$PLAIN" || echo "$GATEWAY")")
+  done
 done
 declare -A rates cpus allocs
 for entry in "${entries[@]}"; do
@@ -139,10 +168,14 @@ for entry in "${entries[@]}"; do
   wrk -t2 -c"$SATURATION_CONNECTIONS" -d"${WARMUP_SECONDS}s" "$url" >/dev/null   # warm-up (JIT, pools)
   alloc_before=$(allocated_bytes "$name")
   cpu_before=$(cpu_ticks)
+  saturated_from=$(now_ms)
   saturated=$(wrk -t2 -c"$SATURATION_CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$url")
+  saturated_to=$(now_ms)
   cpu_after=$(cpu_ticks)
   alloc_after=$(allocated_bytes "$name")
+  moderate_from=$(now_ms)
   moderate=$(wrk -t1 -c"$MODERATE_CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$url")
+  moderate_to=$(now_ms)
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$saturated")
   errors=$(grep -E "Non-2xx|Socket errors" <<<"$saturated$moderate" || true)
   p50=$(awk '$1=="50%" {print $2}' <<<"$moderate")
@@ -162,17 +195,24 @@ for entry in "${entries[@]}"; do
   printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$cpu" "$alloc"
   rates[$name]="${rates[$name]:-} $rps"
   [[ -n "$errors" ]] && echo "bench: $name had errors: $errors" >&2
+  if [[ "$GC_LOG" == 1 && -f "$WORK/gc-$name.log" ]]; then
+    echo "bench: $name GC at $SATURATION_CONNECTIONS connections: $(gc_pauses "$name" "$saturated_from" "$saturated_to");" \
+      "at $MODERATE_CONNECTIONS connections (the p99 window): $(gc_pauses "$name" "$moderate_from" "$moderate_to")" >&2
+    rm -f "$WORK/gc-$name.log"
+  fi
   stop_jvm
 done
 if ((ROUNDS > 1)); then
-  median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-  plain=$(median "${rates[plain-scg]}"); scg=$(median "${rates[strangler-scg]}"); strangler=$(median "${rates[strangler]}")
-  nginx=$(median "${rates[nginx]}")
-  echo "medians over $ROUNDS rounds: plain-scg $plain req/s, strangler-scg $scg req/s, strangler $strangler req/s;" \
-    "strangler/plain-scg $(awk -v s="$strangler" -v p="$plain" 'BEGIN {printf "%.2f", s / p}')," \
-    "strangler/strangler-scg $(awk -v s="$strangler" -v p="$scg" 'BEGIN {printf "%.2f", s / p}')," \
-    "strangler/nginx $(awk -v s="$strangler" -v p="$nginx" 'BEGIN {printf "%.2f", s / p}');" \
-    "CPU per request: plain-scg $(median "${cpus[plain-scg]}") µs, strangler-scg $(median "${cpus[strangler-scg]}") µs," \
-    "strangler $(median "${cpus[strangler]}") µs; heap per request: strangler-scg $(median "${allocs[strangler-scg]}") KiB," \
-    "strangler $(median "${allocs[strangler]}") KiB"
+  median() { tr ' ' '\n' <<<"$1" | sort -n | awk 'NF {v[++n] = $1} END {if (n) print (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2}'; }
+  nginx=$(median "${rates[nginx]}"); plain=$(median "${rates[plain-scg]:-}")
+  line="medians over $ROUNDS rounds:"
+  for row in ${BENCH_ROWS:-plain-scg strangler-scg strangler-reactor strangler}; do
+    rate=$(median "${rates[$row]:-}")
+    line+=" $row $rate req/s"
+    [[ -n "$plain" && $row != plain-scg ]] && line+=" ($(awk -v s="$rate" -v p="$plain" 'BEGIN {printf "%.2f", s / p}')x plain-scg)"
+    line+=" $(awk -v s="$rate" -v p="$nginx" 'BEGIN {printf "%.2f", s / p}')x nginx, $(median "${cpus[$row]:-}") µs CPU"
+    [[ -n "${allocs[$row]:-}" ]] && line+=", $(median "${allocs[$row]}") KiB heap"
+    line+=" per request;"
+  done
+  echo "$line"
 fi

@@ -43,13 +43,20 @@ public class DirectProxyConfiguration {
                             TargetBreakers breakers, RouteMetrics metrics, Drain drain,
                             @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies) {
         return DirectProxy.create(store, loops.lanes(), monolith.uri(), monolith.connectTimeout(), monolith.responseTimeout(),
-                trustedProxies.isBlank() ? null : Pattern.compile(trustedProxies), breakers, metrics, drain, proxy.direct());
+                trustedProxies.isBlank() ? null : Pattern.compile(trustedProxies), breakers, metrics, drain, proxy.direct(),
+                proxy.raw() ? loops.socketChannels() : null);
     }
 
-    /** Puts the direct path's route in front of WebFlux's handler in the gateway's Reactor Netty server. */
+    /**
+     * Puts the direct path's route in front of WebFlux's handler in the gateway's Reactor Netty server, and the raw
+     * path's handler after the HTTP codec of each of its connections.
+     */
     @Bean
     WebServerFactoryCustomizer<NettyReactiveWebServerFactory> directProxyRoute(DirectProxy proxy) {
-        return factory -> factory.addRouteProviders(proxy.routeProvider());
+        return factory -> {
+            factory.addRouteProviders(proxy.routeProvider());
+            factory.addServerCustomizers(server -> server.doOnChannelInit((observer, channel, remote) -> proxy.initChannel(channel)));
+        };
     }
 
     /**

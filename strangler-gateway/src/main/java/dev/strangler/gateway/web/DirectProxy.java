@@ -5,6 +5,8 @@ import dev.strangler.gateway.routefile.RouteStore;
 import dev.strangler.gateway.routing.Route;
 import dev.strangler.gateway.routing.RouteTarget;
 import io.netty.util.AttributeKey;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
@@ -49,10 +51,11 @@ public final class DirectProxy implements AutoCloseable {
     private final Drain drain;
     private final String monolith;
     private final boolean enabled;
+    private final RawProxy raw; // null: the monolith's requests take the Reactor Netty route too
     private volatile boolean gatewayRoutesDeclared = true; // until Spring Cloud Gateway's routes were seen
 
     DirectProxy(RouteStore store, Upstream upstream, TargetBreakers breakers, RouteMetrics metrics, Drain drain,
-                URI monolith, boolean enabled) {
+                URI monolith, boolean enabled, RawUpstreams rawUpstreams, Duration responseTimeout, Pattern trustedProxies) {
         this.store = Objects.requireNonNull(store, "store");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
         this.breakers = Objects.requireNonNull(breakers, "breakers");
@@ -61,19 +64,42 @@ public final class DirectProxy implements AutoCloseable {
         this.drain = Objects.requireNonNull(drain, "drain");
         this.monolith = monolith.getScheme() + "://" + monolith.getRawAuthority();
         this.enabled = enabled;
+        this.raw = rawUpstreams == null ? null : new RawProxy(store, rawUpstreams, accessLog, drain, monolith,
+                responseTimeout, trustedProxies, this::isServing);
     }
 
     /**
      * The direct path for the monolith at {@code monolith} (its scheme and authority; the request's path is kept, as
      * Spring Cloud Gateway does) and HTTP services, on clients on each of {@code lanes}, with the monolith's timeouts
      * for both, {@code trustedProxies} as Spring Cloud Gateway's {@code trusted-proxies} (null: none), serving only when
-     * {@code enabled}.
+     * {@code enabled}. With {@code rawChannels} (null: none), the monolith's requests take the raw path
+     * ({@link RawProxy}) over connections of that type, when the monolith speaks plain HTTP.
      */
     public static DirectProxy create(RouteStore store, List<EventLoopGroup> lanes, URI monolith, Duration connectTimeout,
                                      Duration responseTimeout, Pattern trustedProxies, TargetBreakers breakers,
-                                     RouteMetrics metrics, Drain drain, boolean enabled) {
+                                     RouteMetrics metrics, Drain drain, boolean enabled,
+                                     ChannelFactory<? extends Channel> rawChannels) {
         Upstream upstream = new Upstream(lanes, connectTimeout, responseTimeout, IDLE_CONNECTIONS_KEPT, trustedProxies);
-        return new DirectProxy(store, upstream, breakers, metrics, drain, monolith, enabled);
+        RawUpstreams rawUpstreams = rawChannels != null && RawProxy.carries(monolith)
+                ? new RawUpstreams(rawChannels, monolith.getHost(), monolith.getPort() > 0 ? monolith.getPort() : 80,
+                connectTimeout, IDLE_CONNECTIONS_KEPT) : null;
+        return new DirectProxy(store, upstream, breakers, metrics, drain, monolith, enabled, rawUpstreams,
+                responseTimeout, trustedProxies);
+    }
+
+    /**
+     * Prepares a new connection of the gateway's server for the raw path (register it with the server's
+     * {@code doOnChannelInit}); does nothing without one.
+     */
+    public void initChannel(Channel channel) {
+        if (raw != null) {
+            raw.install(channel);
+        }
+    }
+
+    /** Whether the monolith's requests take the raw path. */
+    public boolean isRaw() {
+        return raw != null;
     }
 
     /**
@@ -102,11 +128,19 @@ public final class DirectProxy implements AutoCloseable {
         if (!isServing() || !(request instanceof Connection connection)) {
             return false;
         }
-        RouteDecision decision = RouteDecision.of(store.table(), new NettyFacts(request));
-        connection.channel().attr(DECIDED).set(decision);
+        RouteDecision decision = connection.channel().attr(DECIDED).get();
+        if (decision == null) { // not decided by the raw path, which hands on only what it does not serve
+            decision = RouteDecision.of(store.table(), new NettyFacts(request));
+            connection.channel().attr(DECIDED).set(decision);
+        }
         // a WebSocket upgrade stays with Spring Cloud Gateway, which routes WebSockets (an h2c upgrade offer, which
         // this server does not take, is dropped with the other hop-by-hop headers)
         return decision.isProxied() && !request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, "websocket", true);
+    }
+
+    /** Leaves {@code decision} on {@code channel} for the request handed on to this path's route or to WebFlux. */
+    static void decided(Channel channel, RouteDecision decision) {
+        channel.attr(DECIDED).set(decision);
     }
 
     /** The decision this path made for a request it handed on to WebFlux (taken once), or null. */
@@ -195,5 +229,8 @@ public final class DirectProxy implements AutoCloseable {
     @Override
     public void close() {
         upstream.close();
+        if (raw != null) {
+            raw.close();
+        }
     }
 }

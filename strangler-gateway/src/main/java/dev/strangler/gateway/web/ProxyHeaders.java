@@ -1,10 +1,13 @@
 package dev.strangler.gateway.web;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +23,6 @@ import java.util.regex.Pattern;
  */
 final class ProxyHeaders {
 
-    /** Hop-by-hop headers (RFC 9110, 7.6.1), as Spring Cloud Gateway's RemoveHopByHopHeadersFilter lists them. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
-            "trailer", "proxy-authorization", "proxy-authenticate", "x-application-context", "upgrade", "proxy-connection");
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_PORT = "X-Forwarded-Port";
@@ -53,31 +53,34 @@ final class ProxyHeaders {
             return withoutForwarding(in, requestId, traceparent);
         }
         boolean trustedClient = client.remote() != null && trusted.matcher(client.remote().getHostString()).matches();
-        Set<String> named = connectionTokens(in.getAll("connection"));
+        Set<String> named = connectionTokens(in);
         HttpHeaders out = new DefaultHttpHeaders(false);
         List<String> forwardedFor = new ArrayList<>(1);
         StringBuilder proto = new StringBuilder();
         StringBuilder port = new StringBuilder();
         StringBuilder host = new StringBuilder();
-        for (Map.Entry<String, String> header : in) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            String value = header.getValue();
-            switch (name) {
-                case "host", "x-request-id", "traceparent" -> { }
-                case "x-forwarded-for" -> {
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> headers = in.iteratorCharSequence(); headers.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = headers.next();
+            CharSequence value = header.getValue();
+            switch (Name.of(header.getKey())) {
+                case HOST, REQUEST_ID, TRACEPARENT -> { }
+                case X_FORWARDED_FOR -> {
                     if (trustedClient && trusted.matcher(value).matches()) {
-                        forwardedFor.add(value);
+                        forwardedFor.add(value.toString());
                     }
                 }
-                case "x-forwarded-proto" -> appendIf(trustedClient, proto, value);
-                case "x-forwarded-port" -> appendIf(trustedClient, port, value);
-                case "x-forwarded-host" -> appendIf(trustedClient, host, value);
-                case "forwarded" -> keepTrustedForwarded(out, value, trustedClient, trusted);
-                default -> {
-                    if (name.startsWith("x-forwarded-") && !trustedClient) {
-                        break; // X-Forwarded-Prefix and the like from an untrusted client
+                case X_FORWARDED_PROTO -> appendIf(trustedClient, proto, value);
+                case X_FORWARDED_PORT -> appendIf(trustedClient, port, value);
+                case X_FORWARDED_HOST -> appendIf(trustedClient, host, value);
+                case FORWARDED -> keepTrustedForwarded(out, value.toString(), trustedClient, trusted);
+                case X_FORWARDED_OTHER -> { // X-Forwarded-Prefix and the like: from a trusted client only
+                    if (trustedClient && isNotNamed(named, header.getKey())) {
+                        out.add(header.getKey(), value);
                     }
-                    if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
+                }
+                case HOP_BY_HOP -> { }
+                case OTHER -> {
+                    if (isNotNamed(named, header.getKey())) {
                         out.add(header.getKey(), value);
                     }
                 }
@@ -90,7 +93,7 @@ final class ProxyHeaders {
             out.set(X_FORWARDED_PORT, append(port, String.valueOf(client.port())));
             out.set(X_FORWARDED_HOST, append(host, client.host()));
         }
-        out.add(FORWARDED, forwarded(client, in.get("host")));
+        out.add(FORWARDED, forwarded(client, in.get(HttpHeaderNames.HOST)));
         out.set(Tracing.REQUEST_ID_HEADER, requestId);
         out.set(Tracing.TRACEPARENT, traceparent);
         return out;
@@ -101,12 +104,13 @@ final class ProxyHeaders {
      * on: so does this path.
      */
     private static HttpHeaders withoutForwarding(HttpHeaders in, String requestId, String traceparent) {
-        Set<String> named = connectionTokens(in.getAll("connection"));
+        Set<String> named = connectionTokens(in);
         HttpHeaders out = new DefaultHttpHeaders(false);
-        for (Map.Entry<String, String> header : in) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !named.contains(name) && !name.equals("host")
-                    && !name.equals("x-request-id") && !name.equals("traceparent")) {
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> headers = in.iteratorCharSequence(); headers.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = headers.next();
+            Name name = Name.of(header.getKey());
+            if (name != Name.HOP_BY_HOP && name != Name.HOST && name != Name.REQUEST_ID && name != Name.TRACEPARENT
+                    && isNotNamed(named, header.getKey())) {
                 out.add(header.getKey(), header.getValue());
             }
         }
@@ -117,41 +121,89 @@ final class ProxyHeaders {
 
     /** Copies the upstream's response headers {@code from} into {@code to}, without hop-by-hop headers. */
     static void fromUpstream(HttpHeaders from, HttpHeaders to) {
-        Set<String> named = connectionTokens(from.getAll("connection"));
+        Set<String> named = connectionTokens(from);
         boolean requestIdReplaced = false;
-        for (Map.Entry<String, String> header : from) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(name) || named.contains(name)) {
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> headers = from.iteratorCharSequence(); headers.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = headers.next();
+            Name name = Name.of(header.getKey());
+            if (name == Name.HOP_BY_HOP || !isNotNamed(named, header.getKey())) {
                 continue;
             }
-            if (!requestIdReplaced && name.equals("x-request-id")) {
-                to.remove(name); // the upstream's own id wins, as with Spring Cloud Gateway's copy
+            if (!requestIdReplaced && name == Name.REQUEST_ID) {
+                to.remove(Tracing.REQUEST_ID_HEADER); // the upstream's own id wins, as with Spring Cloud Gateway's copy
                 requestIdReplaced = true;
             }
             to.add(header.getKey(), header.getValue());
         }
     }
 
-    private static Set<String> connectionTokens(List<String> connection) {
-        if (connection.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> tokens = new java.util.HashSet<>();
-        for (String value : connection) {
-            for (String token : value.split(",")) {
-                tokens.add(token.trim().toLowerCase(Locale.ROOT));
+    /**
+     * The headers the copies treat apart, told from their names without lower-casing them (no copy per header):
+     * hop-by-hop ones (RFC 9110, 7.6.1, as Spring Cloud Gateway's RemoveHopByHopHeadersFilter lists them), the
+     * forwarding ones, and those the gateway writes itself.
+     */
+    enum Name {
+        HOST, REQUEST_ID, TRACEPARENT, X_FORWARDED_FOR, X_FORWARDED_PROTO, X_FORWARDED_PORT, X_FORWARDED_HOST,
+        X_FORWARDED_OTHER, FORWARDED, HOP_BY_HOP, OTHER;
+
+        static Name of(CharSequence name) {
+            int length = name.length();
+            if (length >= 12 && AsciiString.regionMatches(name, true, 0, "x-forwarded-", 0, 12)) {
+                return is(name, "x-forwarded-for") ? X_FORWARDED_FOR : is(name, "x-forwarded-proto") ? X_FORWARDED_PROTO
+                        : is(name, "x-forwarded-port") ? X_FORWARDED_PORT : is(name, "x-forwarded-host") ? X_FORWARDED_HOST
+                        : X_FORWARDED_OTHER;
             }
+            return switch (length) {
+                case 2 -> is(name, "te") ? HOP_BY_HOP : OTHER;
+                case 4 -> is(name, "host") ? HOST : OTHER;
+                case 7 -> is(name, "trailer") || is(name, "upgrade") ? HOP_BY_HOP : OTHER;
+                case 9 -> is(name, "forwarded") ? FORWARDED : OTHER;
+                case 10 -> is(name, "connection") || is(name, "keep-alive") ? HOP_BY_HOP : OTHER;
+                case 11 -> is(name, "traceparent") ? TRACEPARENT : OTHER;
+                case 12 -> is(name, "x-request-id") ? REQUEST_ID : OTHER;
+                case 16 -> is(name, "proxy-connection") ? HOP_BY_HOP : OTHER;
+                case 17 -> is(name, "transfer-encoding") ? HOP_BY_HOP : OTHER;
+                case 18 -> is(name, "proxy-authenticate") ? HOP_BY_HOP : OTHER;
+                case 19 -> is(name, "proxy-authorization") ? HOP_BY_HOP : OTHER;
+                case 21 -> is(name, "x-application-context") ? HOP_BY_HOP : OTHER;
+                default -> OTHER;
+            };
         }
-        return tokens;
+
+        private static boolean is(CharSequence name, String lowerCase) {
+            return AsciiString.contentEqualsIgnoreCase(name, lowerCase);
+        }
     }
 
-    private static void appendIf(boolean trustedClient, StringBuilder values, String value) {
+    /** Whether {@code name} is not among the headers the {@code Connection} header named (lower case). */
+    private static boolean isNotNamed(Set<String> named, CharSequence name) {
+        return named.isEmpty() || !named.contains(name.toString().toLowerCase(Locale.ROOT));
+    }
+
+    private static Set<String> connectionTokens(HttpHeaders headers) {
+        if (!headers.contains(HttpHeaderNames.CONNECTION)) {
+            return Set.of();
+        }
+        Set<String> tokens = null;
+        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String token : value.split(",")) {
+                token = token.trim();
+                // a hop-by-hop name (keep-alive above all) is dropped anyway: leaving it out spares the per-header check
+                if (!token.isEmpty() && Name.of(token) != Name.HOP_BY_HOP) {
+                    (tokens == null ? tokens = new java.util.HashSet<>() : tokens).add(token.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return tokens == null ? Set.of() : tokens;
+    }
+
+    private static void appendIf(boolean trustedClient, StringBuilder values, CharSequence value) {
         if (trustedClient) {
             append(values, value);
         }
     }
 
-    private static String append(StringBuilder values, String value) {
+    private static String append(StringBuilder values, CharSequence value) {
         return (values.isEmpty() ? values : values.append(',')).append(value).toString();
     }
 
