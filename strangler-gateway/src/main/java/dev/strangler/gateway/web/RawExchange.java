@@ -189,8 +189,9 @@ final class RawExchange implements RawUpstreams.User {
         if (finished) {
             return;
         }
-        if (reused && !retried && !responseStarted && !hasBody) {
-            // a kept-alive connection the upstream had closed before our request reached it: once more, on a new one
+        if (reused && !retried && !responseStarted && !hasBody && RawMessages.isIdempotent(request.method())) {
+            // a kept-alive connection the upstream had closed, most likely before our request reached it: once more,
+            // on a new one, for a method that may be repeated (RFC 9110, 9.2.2); another may have been acted on
             retried = true;
             upstream = null;
             requestSent = false;

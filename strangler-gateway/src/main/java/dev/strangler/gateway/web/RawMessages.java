@@ -83,4 +83,15 @@ final class RawMessages {
         }
         return headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
     }
+
+    /**
+     * Whether a request with {@code method} may be sent again when its connection closed before any answer: the
+     * methods RFC 9110 (9.2.2) calls idempotent. Any other may have been acted on already.
+     */
+    static boolean isIdempotent(HttpMethod method) {
+        return switch (method.name()) {
+            case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
+            default -> false;
+        };
+    }
 }

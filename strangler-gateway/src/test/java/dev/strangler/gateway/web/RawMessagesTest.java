@@ -78,6 +78,18 @@ class RawMessagesTest {
         assertThat(RawMessages.hasBody(headers())).isFalse();
     }
 
+    @Test
+    void sends_again_only_a_method_that_may_be_repeated() {
+        for (HttpMethod method : new HttpMethod[]{HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+                HttpMethod.TRACE, HttpMethod.PUT, HttpMethod.DELETE}) {
+            assertThat(RawMessages.isIdempotent(method)).as(method.name()).isTrue();
+        }
+        for (HttpMethod method : new HttpMethod[]{HttpMethod.POST, HttpMethod.PATCH, HttpMethod.CONNECT,
+                HttpMethod.valueOf("LOCK")}) {
+            assertThat(RawMessages.isIdempotent(method)).as(method.name()).isFalse();
+        }
+    }
+
     private static HttpRequest request(HttpVersion version, HttpMethod method) {
         return new DefaultHttpRequest(version, method, "/a");
     }
