@@ -20,7 +20,7 @@ COMPONENTS = [
       'io/micrometer', 'org/HdrHistogram']),
     ('ours: decision, request id, traceparent',
      ['dev/strangler/gateway/routing', 'dev/strangler/gateway/web/RouteDecision', 'dev/strangler/gateway/web/NettyFacts',
-      'dev/strangler/gateway/web/RawRequestFacts', 'dev/strangler/gateway/web/Tracing']),
+      'dev/strangler/gateway/web/Tracing']),
     ('ours: proxy handler and upstream pool', ['dev/strangler/']),
     ('Reactor Netty server', ['reactor/netty/http/server']),
     ('Reactor Netty client and pool',

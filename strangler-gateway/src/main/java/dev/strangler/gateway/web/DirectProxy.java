@@ -130,7 +130,7 @@ public final class DirectProxy implements AutoCloseable {
         }
         RouteDecision decision = connection.channel().attr(DECIDED).get();
         if (decision == null) { // not decided by the raw path, which hands on only what it does not serve
-            decision = RouteDecision.of(store.table(), new NettyFacts(request));
+            decision = RouteDecision.of(store.table(), new NettyFacts(request.method(), request.uri(), request.requestHeaders()));
             connection.channel().attr(DECIDED).set(decision);
         }
         // a WebSocket upgrade stays with Spring Cloud Gateway, which routes WebSockets (an h2c upgrade offer, which

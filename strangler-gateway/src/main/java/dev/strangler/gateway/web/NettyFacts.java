@@ -1,23 +1,28 @@
 package dev.strangler.gateway.web;
 
 import dev.strangler.gateway.routing.RequestFacts;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.net.URI;
-import java.util.Set;
-import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * The route-matching view of a Reactor Netty request, for the direct proxy path; the same answers as
- * {@link ExchangeFacts} gives for the same request (the path is the raw one, without the query).
+ * The route-matching view of a Netty request, for the raw proxy path and the direct path's Reactor Netty route; the
+ * same answers as {@link ExchangeFacts} gives for the same request (the path is the raw one, without the query;
+ * cookies decoded as Reactor Netty's server decodes them, strictly, the first of a name).
  */
 final class NettyFacts implements RequestFacts {
 
-    private final HttpServerRequest request;
+    private final HttpMethod method;
+    private final HttpHeaders headers;
     private final String path;
 
-    NettyFacts(HttpServerRequest request) {
-        this.request = request;
-        this.path = rawPath(request.uri());
+    NettyFacts(HttpMethod method, String uri, HttpHeaders headers) {
+        this.method = method;
+        this.headers = headers;
+        this.path = rawPath(uri);
     }
 
     /** The raw path of a request target: origin form ({@code /a/b?q}) or, rarely, absolute form. */
@@ -50,7 +55,7 @@ final class NettyFacts implements RequestFacts {
 
     @Override
     public String method() {
-        return request.method().name();
+        return method.name();
     }
 
     @Override
@@ -60,12 +65,18 @@ final class NettyFacts implements RequestFacts {
 
     @Override
     public String header(String name) {
-        return request.requestHeaders().get(name);
+        return headers.get(name);
     }
 
     @Override
     public String cookie(String name) {
-        Set<Cookie> cookies = request.cookies().get(name);
-        return cookies == null || cookies.isEmpty() ? null : cookies.iterator().next().value();
+        for (String header : headers.getAll(HttpHeaderNames.COOKIE)) {
+            for (Cookie cookie : ServerCookieDecoder.STRICT.decode(header)) {
+                if (cookie.name().equals(name)) {
+                    return cookie.value();
+                }
+            }
+        }
+        return null;
     }
 }

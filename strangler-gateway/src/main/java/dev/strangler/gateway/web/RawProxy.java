@@ -77,7 +77,7 @@ final class RawProxy implements AutoCloseable {
         if (!serving.getAsBoolean() || !request.decoderResult().isSuccess() || !request.uri().startsWith("/")) {
             return null;
         }
-        RouteDecision decision = RouteDecision.of(store.table(), new RawRequestFacts(request));
+        RouteDecision decision = RouteDecision.of(store.table(), new NettyFacts(request.method(), request.uri(), request.headers()));
         if (decision.isProxied() && decision.service() == null && !request.headers().contains(HttpHeaderNames.UPGRADE)
                 && !request.headers().contains(HttpHeaderNames.EXPECT)) {
             return decision;
