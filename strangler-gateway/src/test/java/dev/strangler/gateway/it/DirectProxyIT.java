@@ -192,10 +192,10 @@ class DirectProxyIT {
             socket.setSoTimeout(5_000);
             socket.getOutputStream().write(("GET /stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
-            String start = readUntil(in, "first-part");
+            String start = TestEnvironment.readUntil(in, "first-part");
 
             streamReleased.countDown();
-            String rest = readUntil(in, "last-part");
+            String rest = TestEnvironment.readUntil(in, "last-part");
 
             assertThat(start).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked");
             assertThat(rest).contains("last-part");
@@ -322,17 +322,5 @@ class DirectProxyIT {
             socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             return text(socket.getInputStream().readAllBytes());
         }
-    }
-
-    private static String readUntil(InputStream in, String marker) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        while (seen.indexOf(marker) < 0) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            seen.append((char) b);
-        }
-        return seen.toString();
     }
 }

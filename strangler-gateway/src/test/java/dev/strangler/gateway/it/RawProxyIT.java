@@ -97,7 +97,7 @@ class RawProxyIT {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /svc/between HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "GET /last HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            answers = readUntil(socket.getInputStream(), "path=/last");
+            answers = TestEnvironment.readUntil(socket.getInputStream(), "path=/last");
         }
 
         assertThat(answers).containsSubsequence("path=/first", "path=/base/svc/between", "path=/last");
@@ -159,18 +159,6 @@ class RawProxyIT {
     private static HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
                 .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String readUntil(InputStream in, String marker) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        while (seen.indexOf(marker) < 0) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            seen.append((char) b);
-        }
-        return seen.toString();
     }
 
     /** Sends {@code requests} as they are over one connection and reads until the gateway closes it. */

@@ -198,4 +198,17 @@ final class TestEnvironment {
         lambdaLocal.close();
         monolith.close();
     }
+
+    /** What {@code in} gives up to and including {@code marker} (one byte at a time), or until it ends. */
+    static String readUntil(java.io.InputStream in, String marker) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        while (seen.indexOf(marker) < 0) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            seen.append((char) b);
+        }
+        return seen.toString();
+    }
 }
