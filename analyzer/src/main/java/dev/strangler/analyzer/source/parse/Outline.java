@@ -36,12 +36,10 @@ public final class Outline {
      * A file's outline as taken from its tree.
      *
      * @param hash the SHA-256 in hex of the stripped text, or of the whole text when the bodies could not be told
-     * @param bodies the bodies' offsets in the parsed text, first brace and last brace of each, in order; null when
-     *               they could not be told (then the file is always parsed in full)
      * @param stripped the parsed text with the insides of the bodies removed but for their line breaks, or null when
-     *                 the bodies could not be told
+     *                 the bodies could not be told (then the file is always parsed in full)
      */
-    public record Taken(String hash, int[] bodies, String stripped) {
+    public record Taken(String hash, String stripped) {
     }
 
     /**
@@ -52,14 +50,14 @@ public final class Outline {
         List<Node> found = new ArrayList<>();
         int[] bodies = unit.getTokenRange().isPresent() && collect(unit.getTypes(), found) ? offsets(found, text) : null;
         String stripped = bodies == null ? null : strip(text, bodies);
-        return stripped == null ? new Taken(sha256(text), null, null) : new Taken(sha256(stripped), bodies, stripped);
+        return stripped == null ? new Taken(sha256(text), null) : new Taken(sha256(stripped), stripped);
     }
 
     /**
      * {@code text} with the insides of the bodies at {@code bodies} removed but for their line breaks, so every
      * declaration stays on its line; null when the offsets do not fit the text (each must point at a brace).
      */
-    public static String strip(String text, int[] bodies) {
+    private static String strip(String text, int[] bodies) {
         if (!fits(text, bodies)) {
             return null;
         }

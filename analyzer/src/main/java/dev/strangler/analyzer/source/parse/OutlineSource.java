@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * What a later run needs to parse a file whose content has not changed from its outline alone, without reading it:
  * the text the parser reads with the insides of method, constructor and initializer bodies removed but for their
- * line breaks ({@link Outline#strip}), and the file's figures that only its whole text gives. Kept per file in the
- * per-file cache, as bytes ({@link #encode}, {@link #decode}).
+ * line breaks ({@link Outline.Taken#stripped()}), and the file's figures that only its whole text gives. Kept per
+ * file in the per-file cache, as bytes ({@link #encode}, {@link #decode}).
  *
  * @param text the stripped text; every declaration, annotation, field initializer and line number as in the file
  * @param codeLines lines of the whole file with code on them ({@link SourceText#codeLinePrefixSums})
