@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * What the last scan found in each Java file, kept in {@code files.bin} beside the whole-model cache
  * ({@link ScanCache}), so that a run after an edit re-analyses only the files whose facts can have changed. Each
  * file's entry holds the SHA-256 of its bytes, the SHA-256 of its outline (the file without the insides of method,
- * constructor and initializer bodies), what the scanner needs to parse that outline again without reading the file,
+ * constructor and initializer bodies), what the scanner needs to rebuild that outline's tree without reading the file,
  * and the scanner's facts for it, the last two as bytes this package does not interpret. The
  * whole store is valid only for the analyzer build and the context (options, layout, other files) it was written
  * under. Deleting it is always safe; a damaged, truncated or foreign file gives a warning and a run without it.
@@ -25,7 +25,7 @@ import java.util.TreeMap;
  */
 public final class FileFactsStore {
     static final String FILE = "files.bin";
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final byte[] MAGIC = "STRFILES".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_FILES = 10_000_000;
 
@@ -49,7 +49,7 @@ public final class FileFactsStore {
      *
      * @param hash SHA-256 of the file's bytes, 64 hex digits
      * @param outline SHA-256 of its outline, 64 hex digits
-     * @param outlineSource what the scanner needs to parse the file's outline without reading it, in its own
+     * @param outlineSource what the scanner needs to rebuild the file's outline without reading it, in its own
      *                      encoding, or null when the file is always parsed in full; not copied
      * @param facts the scanner's facts for the file, in the scanner's own encoding; not copied (large, never changed)
      */

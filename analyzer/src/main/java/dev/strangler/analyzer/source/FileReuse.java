@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * schedule timers, for one). So they are reused when the analyzer, the options, the tree's layout, the list of Java
  * files and every non-Java file are the same (the store's context), every changed file kept its outline, and the file
  * declares no type whose supertype or subtype (transitively) is declared in a changed file. Anything else is a full
- * analysis. A file whose content is the same is parsed as an outline unless a pass over all types read its bodies last
+ * analysis. A file whose content is the same is read as an outline (its tree without bodies) unless a pass over all types read its bodies last
  * time; {@link #plan} names those that must be parsed in full after all (analysed again, or supertypes of such).
  *
  * <p>{@link #outlineSource} runs on any thread, {@link #plan} once per attempt, then {@link #reused} and
@@ -90,10 +90,10 @@ final class FileReuse {
     }
 
     /**
-     * The outline kept for the file at {@code path} when it may be parsed as an outline (its content is the same as
-     * when its facts were kept, and no pass read its bodies last time), else null: parse it in full.
+     * The outline kept for the file at {@code path} when it may stand for the file (its content is the same as when
+     * its facts were kept, and no pass read its bodies last time), else null: parse it in full.
      */
-    OutlineSource outlineSource(String path) {
+    OutlineSource.Restored outlineSource(String path) {
         FileFactsStore.Entry before = earlier.get(path);
         if (allInFull || before == null || before.outlineSource() == null || !before.hash().equals(hashes.get(path))
                 || bodiesRead.contains(path)) {
@@ -101,7 +101,7 @@ final class FileReuse {
         }
         try {
             return OutlineSource.decode(before.outlineSource());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return null; // damage the store's checksum did not catch: a full parse gives the right tree
         }
     }
@@ -114,7 +114,7 @@ final class FileReuse {
     /**
      * Decides which files are analysed again, given the trees, the types each declares and the linked index.
      *
-     * @return the files parsed as outlines that must be parsed in full (analysed again, or supertypes of one whose
+     * @return the files read as outlines that must be parsed in full (analysed again, or supertypes of one whose
      *         inherited bodies pass 2 reads); empty when the plan stands
      */
     List<Integer> plan(List<ParsedFile> files, List<List<IndexedType>> typesPerFile, TypeIndex index) {
@@ -153,7 +153,7 @@ final class FileReuse {
                 return;
             }
             if (files.get(i).outlineOnly()) {
-                continue; // parsed as an outline because its content is the same
+                continue; // read as an outline because its content is the same
             }
             if (!before.hash().equals(hash(i))) {
                 changed++;
@@ -228,9 +228,9 @@ final class FileReuse {
         }
         try {
             OutlineSource source = parsed.get(i).outlineSource();
-            current[i] = new FileFactsStore.Entry(hash(i), outline(i), source == null ? null : source.encode(),
-                    FactsCodec.write(facts));
-        } catch (RuntimeException e) {
+            current[i] = new FileFactsStore.Entry(hash(i), outline(i),
+                    source == null ? null : source.encode(parsed.get(i).unit()), FactsCodec.write(facts));
+        } catch (RuntimeException | StackOverflowError e) {
             current[i] = null; // not kept: the next run analyses the file again
         }
     }

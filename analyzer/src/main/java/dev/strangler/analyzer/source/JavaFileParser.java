@@ -112,33 +112,25 @@ final class JavaFileParser {
         TreeCompactor.compact(unit);
         int[] codeLines = SourceText.codeLinePrefixSums(source.text());
         // an outline is kept for the compacted text only, the one an outline-only parse reads
-        OutlineSource kept = parsedText != compact || outline.stripped() == null ? null
-                : new OutlineSource(outline.stripped(), codeLines[codeLines.length - 1], nonBlank, source.fallbackCharset());
+        OutlineSource kept = parsedText != compact || !outline.bodiesTold() ? null
+                : new OutlineSource(codeLines[codeLines.length - 1], nonBlank, source.fallbackCharset());
         return new ParsedFile(path, unit, codeLines, nonBlank, problems, false, outline.hash(), kept, false);
     }
 
     /**
-     * Parses the file's outline only, as an earlier full parse of the same content kept it, without reading the file.
-     * Falls back to {@link #parse} when the outline does not parse, so the result is never worse than a full parse.
+     * The file whose content has not changed since an earlier full parse kept its outline, as that outline: its tree
+     * without the bodies, read back from the cache, neither read from disk nor parsed.
      *
      * @param outline the outline's hash the earlier parse gave, kept in the result
      */
-    ParsedFile parseOutline(Path file, String path, OutlineSource source, String outline) {
-        try {
-            ParseResult<CompilationUnit> result = parsers.get(0).parse(source.text());
-            if (result.isSuccessful() && result.getResult().isPresent()) {
-                CompilationUnit unit = result.getResult().get();
-                TreeCompactor.compact(unit);
-                List<Problem> problems = new ArrayList<>();
-                if (source.fallbackCharset() != null) {
-                    problems.add(notUtf8(path, source.fallbackCharset()));
-                }
-                return new ParsedFile(path, unit, null, source.nonBlankLines(), problems, false, outline, source, true);
-            }
-        } catch (RuntimeException | StackOverflowError e) {
-            // the full parse below reports what is wrong with the file as a cold run would
+    static ParsedFile fromOutline(String path, OutlineSource.Restored restored, String outline) {
+        CompilationUnit unit = restored.unit();
+        List<Problem> problems = new ArrayList<>();
+        OutlineSource source = restored.source();
+        if (source.fallbackCharset() != null) {
+            problems.add(notUtf8(path, source.fallbackCharset()));
         }
-        return parse(file, path);
+        return new ParsedFile(path, unit, null, source.nonBlankLines(), problems, false, outline, source, true);
     }
 
     private static Problem notUtf8(String path, String charset) {

@@ -23,6 +23,7 @@ import dev.strangler.analyzer.source.parse.OutlineSource;
 import dev.strangler.analyzer.source.parse.ParsedFile;
 import dev.strangler.analyzer.source.parse.SourceText;
 import dev.strangler.analyzer.source.parse.SourceTree;
+import dev.strangler.analyzer.source.parse.TreeCodec;
 import dev.strangler.analyzer.source.resolve.Annotations;
 import dev.strangler.analyzer.source.resolve.IndexedType;
 import dev.strangler.analyzer.source.resolve.LibraryIndex;
@@ -106,6 +107,7 @@ public final class SourceScanner {
                 return new ScanRun(scan(absoluteRoot, tree, pool, progress, FileReuse.none()), tree.javaFiles().size(),
                         "", List.of(), CacheWrite.NONE);
             }
+            pool.execute(TreeCodec::prepare); // while the tree is hashed and the cache read, for the outlines
             FileHashes.Known known = cache.hashes().load();
             CachedScan.Snapshot snapshot = CachedScan.snapshot(absoluteRoot, tree, options, pool, known);
             CacheLookup lookup = cache.find(snapshot.inputs());
@@ -134,9 +136,9 @@ public final class SourceScanner {
         List<Integer> order = tree.largestFirst();
         List<ParsedFile> parsed = new ArrayList<>(ScanPool.runAll(pool, files, order, file -> {
             String path = tree.relative(file);
-            OutlineSource outline = reuse.outlineSource(path);
+            OutlineSource.Restored outline = reuse.outlineSource(path);
             ParsedFile result = outline == null ? parsers.get().parse(file, path)
-                    : parsers.get().parseOutline(file, path, outline, reuse.outline(path));
+                    : JavaFileParser.fromOutline(path, outline, reuse.outline(path));
             progress.advanced(1);
             return result;
         }));
@@ -144,7 +146,7 @@ public final class SourceScanner {
 
         LibraryIndex libraries = LibraryIndex.read(options.classpath());
         Declarations declarations = Declarations.of(parsed, libraries);
-        // a file parsed as an outline whose bodies the analysis needs after all is parsed in full, and the index
+        // a file read as an outline whose bodies the analysis needs after all is parsed in full, and the index
         // made again
         for (List<Integer> missing = reuse.plan(parsed, declarations.typesPerFile(), declarations.index());
              !missing.isEmpty(); missing = reuse.plan(parsed, declarations.typesPerFile(), declarations.index())) {
@@ -202,7 +204,7 @@ public final class SourceScanner {
         xml.finish();
         List<FrameworkCoverage> coverage = xml.frameworks.finish(index, all, new WebFiles(tree, all.problems));
         if (!reuse.keep(all.bodiesRead)) {
-            // bodies read from a file parsed as an outline: once more with every file parsed in full
+            // bodies read from a file read as an outline: once more with every file parsed in full
             return scan(root, tree, pool, progress, reuse);
         }
         frameworks.check(all.tableAccesses, all.entities, catalog, named, all.problems);

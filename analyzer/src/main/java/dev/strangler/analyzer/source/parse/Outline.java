@@ -25,8 +25,8 @@ import java.util.List;
  * same line; what differs is inside bodies only. Stateless; thread-safe.
  *
  * <p>Must be taken before {@link TreeCompactor} drops the tokens; a tree without tokens gives the hash of the whole
- * text, so that any change to the file counts as a change of its outline. A later run parses the kept text, for a
- * fraction of the parse, when only declarations are read.
+ * text, so that any change to the file counts as a change of its outline. A later run that reads only declarations
+ * rebuilds the tree with those {@link #bodies} empty from the per-file cache ({@link OutlineSource}).
  */
 public final class Outline {
     private Outline() {
@@ -36,10 +36,9 @@ public final class Outline {
      * A file's outline as taken from its tree.
      *
      * @param hash the SHA-256 in hex of the stripped text, or of the whole text when the bodies could not be told
-     * @param stripped the parsed text with the insides of the bodies removed but for their line breaks, or null when
-     *                 the bodies could not be told (then the file is always parsed in full)
+     * @param bodiesTold whether the bodies could be told apart in the text (if not, the file is always parsed in full)
      */
-    public record Taken(String hash, String stripped) {
+    public record Taken(String hash, boolean bodiesTold) {
     }
 
     /**
@@ -47,10 +46,12 @@ public final class Outline {
      * included, as in the tree's tokens) and each body's line breaks, hashed.
      */
     public static Taken of(CompilationUnit unit, String text) {
-        List<Node> found = new ArrayList<>();
-        int[] bodies = unit.getTokenRange().isPresent() && collect(unit.getTypes(), found) ? offsets(found, text) : null;
+        List<Node> found = bodies(unit);
+        boolean tokens = unit.getTokenRange().isPresent()
+                && found.stream().allMatch(body -> body.getTokenRange().isPresent());
+        int[] bodies = tokens ? offsets(found, text) : null;
         String stripped = bodies == null ? null : strip(text, bodies);
-        return stripped == null ? new Taken(sha256(text), null) : new Taken(sha256(stripped), stripped);
+        return stripped == null ? new Taken(sha256(text), false) : new Taken(sha256(stripped), true);
     }
 
     /**
@@ -130,38 +131,36 @@ public final class Outline {
         return sorted;
     }
 
-    /** Adds each method, constructor and initializer body outside other bodies; false when one has no tokens. */
-    private static boolean collect(List<? extends BodyDeclaration<?>> members, List<Node> bodies) {
+    /**
+     * The bodies an outline leaves empty: of each method, constructor and initializer of the file's types, their
+     * member types and their enum constants' class bodies (not of classes declared inside a body or an initializer
+     * expression, which stay as written).
+     */
+    public static List<Node> bodies(CompilationUnit unit) {
+        List<Node> bodies = new ArrayList<>();
+        collect(unit.getTypes(), bodies);
+        return bodies;
+    }
+
+    private static void collect(List<? extends BodyDeclaration<?>> members, List<Node> bodies) {
         for (BodyDeclaration<?> member : members) {
-            Node body = null;
             if (member instanceof MethodDeclaration method) {
-                body = method.getBody().orElse(null);
+                method.getBody().ifPresent(bodies::add);
             } else if (member instanceof ConstructorDeclaration constructor) {
-                body = constructor.getBody();
+                bodies.add(constructor.getBody());
             } else if (member instanceof CompactConstructorDeclaration constructor) {
-                body = constructor.getBody();
+                bodies.add(constructor.getBody());
             } else if (member instanceof InitializerDeclaration initializer) {
-                body = initializer.getBody();
+                bodies.add(initializer.getBody());
             } else if (member instanceof TypeDeclaration<?> type) {
-                if (!collect(type.getMembers(), bodies)) {
-                    return false;
-                }
+                collect(type.getMembers(), bodies);
                 if (type instanceof EnumDeclaration enumeration) {
                     for (EnumConstantDeclaration constant : enumeration.getEntries()) {
-                        if (!collect(constant.getClassBody(), bodies)) {
-                            return false;
-                        }
+                        collect(constant.getClassBody(), bodies);
                     }
                 }
             }
-            if (body != null) {
-                if (body.getTokenRange().isEmpty()) {
-                    return false;
-                }
-                bodies.add(body);
-            }
         }
-        return true;
     }
 
     private static String sha256(String text) {
