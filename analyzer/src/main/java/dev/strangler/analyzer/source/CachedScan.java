@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -45,13 +44,20 @@ final class CachedScan {
      * @param stamps per file read, its size and modification time just before it was hashed
      * @param began when the hashing began, in nanoseconds since the epoch
      * @param hashed per file read (relative path), as hashed, for {@link FileHashes}
-     * @param hashedAgain how many files were hashed rather than taken from {@link FileHashes}
+     * @param rehashed the files (relative paths) hashed rather than taken from {@link FileHashes}: new, or with
+     *                 another size or modification time than when last hashed
      */
     record Snapshot(ScanInputs inputs, Map<Path, String> stamps, long began, SortedMap<String, FileHashes.Hashed> hashed,
-                    int hashedAgain) {
+                    Set<String> rehashed) {
         Snapshot {
             stamps = Map.copyOf(stamps);
             hashed = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(hashed));
+            rehashed = Set.copyOf(rehashed);
+        }
+
+        /** How many files were hashed rather than taken from {@link FileHashes}. */
+        int hashedAgain() {
+            return rehashed.size();
         }
 
         /** How many files have another size or modification time now than when they were hashed. */
@@ -75,7 +81,7 @@ final class CachedScan {
                              FileHashes.Known known) {
         Map<Path, String> stamps = new ConcurrentHashMap<>();
         Map<String, FileHashes.Hashed> hashed = new ConcurrentHashMap<>();
-        AtomicInteger again = new AtomicInteger();
+        Set<String> again = ConcurrentHashMap.newKeySet();
         long began = nowNanos();
         ScanInputs inputs = inputs(root, tree, options, pool, (file, relative) -> {
             BasicFileAttributes attributes = attributes(file);
@@ -84,14 +90,14 @@ final class CachedScan {
             String kept = attributes == null ? null : known.hashOf(relative, attributes.size(), modified);
             String hash = kept != null ? kept : hash(file);
             if (kept == null) {
-                again.incrementAndGet();
+                again.add(relative);
             }
             if (attributes != null) {
                 hashed.put(relative, new FileHashes.Hashed(attributes.size(), modified, hash));
             }
             return hash;
         });
-        return new Snapshot(inputs, stamps, began, new TreeMap<>(hashed), again.get());
+        return new Snapshot(inputs, stamps, began, new TreeMap<>(hashed), again);
     }
 
     static ScanInputs inputs(Path root, SourceTree tree, ScanOptions options, ExecutorService pool) {

@@ -102,21 +102,25 @@ public final class SourceScanner {
             thread.setDaemon(true);
             return thread;
         });
+        ThreadLocal<JavaFileParser> parsers = ThreadLocal.withInitial(JavaFileParser::new);
         try {
             if (cache == null) {
-                return new ScanRun(scan(absoluteRoot, tree, pool, progress, FileReuse.none()), tree.javaFiles().size(),
-                        "", List.of(), CacheWrite.NONE);
+                return new ScanRun(scan(new Run(absoluteRoot, tree, pool, parsers, EarlyParses.none()), progress,
+                        FileReuse.none()), tree.javaFiles().size(), "", List.of(), CacheWrite.NONE);
             }
             pool.execute(TreeCodec::prepare); // while the tree is hashed and the cache read, for the outlines
             FileHashes.Known known = cache.hashes().load();
             CachedScan.Snapshot snapshot = CachedScan.snapshot(absoluteRoot, tree, options, pool, known);
+            EarlyParses early = known.files().isEmpty() ? EarlyParses.none()
+                    : EarlyParses.start(pool, tree, snapshot.rehashed(), parsers);
             CacheLookup lookup = cache.find(snapshot.inputs());
             if (lookup instanceof CacheLookup.Hit hit) {
+                early.cancel();
                 return new ScanRun(hit.codebase(), 0, hit.note(), known.warnings(),
                         snapshot.hashedAgain() == 0 ? CacheWrite.NONE : CacheWrite.hashes(cache, snapshot));
             }
             FileReuse reuse = FileReuse.load(cache.files(), snapshot.inputs(), tree);
-            Codebase codebase = scan(absoluteRoot, tree, pool, progress, reuse);
+            Codebase codebase = scan(new Run(absoluteRoot, tree, pool, parsers, early), progress, reuse);
             List<String> warnings = new ArrayList<>(known.warnings());
             warnings.addAll(lookup.warnings());
             warnings.addAll(reuse.warnings());
@@ -127,17 +131,25 @@ public final class SourceScanner {
         }
     }
 
-    private Codebase scan(Path root, SourceTree tree, ExecutorService pool, ProgressListener progress,
-                          FileReuse reuse) {
+    /** One run's fixed parts: the tree, the pool, a parser per pool thread, and the files parsed early. */
+    private record Run(Path root, SourceTree tree, ExecutorService pool, ThreadLocal<JavaFileParser> parsers,
+                       EarlyParses early) {
+    }
+
+    private Codebase scan(Run run, ProgressListener progress, FileReuse reuse) {
+        Path root = run.root();
+        SourceTree tree = run.tree();
+        ExecutorService pool = run.pool();
+        ThreadLocal<JavaFileParser> parsers = run.parsers();
         List<Path> files = tree.javaFiles();
         progress.started("parsing", files.size());
-        ThreadLocal<JavaFileParser> parsers = ThreadLocal.withInitial(JavaFileParser::new);
         // the largest files first, so that no thread is left with a long file while the others have finished
         List<Integer> order = tree.largestFirst();
-        List<ParsedFile> parsed = new ArrayList<>(ScanPool.runAll(pool, files, order, file -> {
+        List<ParsedFile> parsed = new ArrayList<>(ScanPool.runAll(pool, files, run.early().last(order, tree), file -> {
             String path = tree.relative(file);
-            OutlineSource.Restored outline = reuse.outlineSource(path);
-            ParsedFile result = outline == null ? parsers.get().parse(file, path)
+            ParsedFile early = run.early().take(path);
+            OutlineSource.Restored outline = early != null ? null : reuse.outlineSource(path);
+            ParsedFile result = early != null ? early : outline == null ? parsers.get().parse(file, path)
                     : JavaFileParser.fromOutline(path, outline, reuse.outline(path));
             progress.advanced(1);
             return result;
@@ -205,7 +217,7 @@ public final class SourceScanner {
         List<FrameworkCoverage> coverage = xml.frameworks.finish(index, all, new WebFiles(tree, all.problems));
         if (!reuse.keep(all.bodiesRead)) {
             // bodies read from a file read as an outline: once more with every file parsed in full
-            return scan(root, tree, pool, progress, reuse);
+            return scan(new Run(root, tree, pool, parsers, EarlyParses.none()), progress, reuse);
         }
         frameworks.check(all.tableAccesses, all.entities, catalog, named, all.problems);
         return ModelAssembly.codebase(root, files.size(), tree, parsed, all, coverage, pool);
