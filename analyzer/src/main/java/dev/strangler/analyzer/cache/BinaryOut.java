@@ -1,16 +1,18 @@
 package dev.strangler.analyzer.cache;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Writes the cache's primitives: unsigned variable-length integers and strings, each string's text written once and
- * then named by its number. Not thread-safe.
+ * then named by its number. Not thread-safe (nor locked byte by byte, as a {@code ByteArrayOutputStream} is: the
+ * cache of a large codebase is millions of bytes written one at a time).
  */
 public final class BinaryOut {
-    private final ByteArrayOutputStream bytes;
+    private byte[] bytes;
+    private int size;
     private final Map<String, Integer> strings = new HashMap<>();
 
     public BinaryOut() {
@@ -19,27 +21,31 @@ public final class BinaryOut {
 
     /** An empty writer whose buffer starts at {@code initialSize} bytes and grows as needed. */
     public BinaryOut(int initialSize) {
-        bytes = new ByteArrayOutputStream(initialSize);
+        bytes = new byte[Math.max(16, initialSize)];
     }
 
     public void varint(long value) {
         if (value < 0) {
             throw new IllegalArgumentException("only 0 or more can be written as a varint, but was " + value);
         }
+        room(10);
         long rest = value;
         while (rest >= 0x80) {
-            bytes.write((int) (rest & 0x7f) | 0x80);
+            bytes[size++] = (byte) ((rest & 0x7f) | 0x80);
             rest >>>= 7;
         }
-        bytes.write((int) rest);
+        bytes[size++] = (byte) rest;
     }
 
     public void bool(boolean value) {
-        bytes.write(value ? 1 : 0);
+        room(1);
+        bytes[size++] = (byte) (value ? 1 : 0);
     }
 
     public void raw(byte[] data) {
-        bytes.writeBytes(data);
+        room(data.length);
+        System.arraycopy(data, 0, bytes, size, data.length);
+        size += data.length;
     }
 
     /** A string: 0 then its UTF-8 length and bytes the first time, its number + 1 after that. */
@@ -53,10 +59,24 @@ public final class BinaryOut {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         varint(0);
         varint(utf8.length);
-        bytes.writeBytes(utf8);
+        raw(utf8);
     }
 
     public byte[] toByteArray() {
-        return bytes.toByteArray();
+        return Arrays.copyOf(bytes, size);
+    }
+
+    /** Grows the buffer, when needed, to take {@code more} bytes. */
+    private void room(int more) {
+        if (more > bytes.length - size) {
+            long wanted = Math.max((long) bytes.length * 2, (long) size + more);
+            if (wanted > Integer.MAX_VALUE - 8) {
+                if ((long) size + more > Integer.MAX_VALUE - 8) {
+                    throw new IllegalStateException("more than 2 GB to write");
+                }
+                wanted = Integer.MAX_VALUE - 8;
+            }
+            bytes = Arrays.copyOf(bytes, (int) wanted);
+        }
     }
 }
