@@ -2,6 +2,8 @@ package dev.strangler.analyzer.source.parse;
 
 import com.github.javaparser.ast.Node;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +13,24 @@ import java.util.function.Consumer;
  * Pre-order walks over a syntax tree, in the order of JavaParser's {@link Node#walk(Consumer)} and
  * {@link Node#findAll(Class)}, on an unsynchronized stack: JavaParser's own iterator keeps its nodes in a
  * {@link java.util.Stack}, whose lock on every push and pop is a measurable share of the analysis when each file is
- * walked several times.
+ * walked several times. The children are read from the node's own list, not through {@link Node#getChildNodes()}, which
+ * wraps it in a new unmodifiable view on every call (a hundred megabytes of views on a cold run of a large codebase);
+ * the walk never changes a list.
  */
 public final class Trees {
+    /** {@code Node.childNodes}, or null when the JavaParser in use has no such field: then {@code getChildNodes()}. */
+    private static final VarHandle CHILDREN = children();
+
     private Trees() {
+    }
+
+    private static VarHandle children() {
+        try {
+            return MethodHandles.privateLookupIn(Node.class, MethodHandles.lookup())
+                    .findVarHandle(Node.class, "childNodes", java.util.ArrayList.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Calls {@code visitor} on {@code root} and every node below it, parents before children, children in order. */
@@ -24,9 +40,9 @@ public final class Trees {
         while (!pending.isEmpty()) {
             Node node = pending.pop();
             visitor.accept(node);
-            List<Node> children = node.getChildNodes();
+            List<?> children = CHILDREN == null ? node.getChildNodes() : (List<?>) CHILDREN.get(node);
             for (int i = children.size() - 1; i >= 0; i--) {
-                pending.push(children.get(i));
+                pending.push((Node) children.get(i));
             }
         }
     }
