@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ public final class FileScope {
     /** static member name → qualified name of the type it is imported from */
     final Map<String, String> staticImports = new HashMap<>();
     final List<String> staticWildcardImports = new ArrayList<>();
+    /** the single and wildcard imports, sorted: those that start with a prefix are a run from the prefix's place on */
+    private final String[] sortedImports;
 
     public FileScope(String path, CompilationUnit unit) {
         this.path = path;
@@ -38,23 +41,23 @@ public final class FileScope {
                 singleImports.put(name.substring(name.lastIndexOf('.') + 1), name);
             }
         }
+        List<String> imports = new ArrayList<>(singleImports.values());
+        imports.addAll(wildcardImports);
+        sortedImports = imports.toArray(String[]::new);
+        Arrays.sort(sortedImports);
     }
 
     public String qualify(String simpleName) {
         return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     }
 
+    /** Whether a single or wildcard import starts with {@code prefix} (as text: "org.apache.struts" covers struts2). */
     public boolean importsFrom(String prefix) {
-        for (String name : singleImports.values()) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
+        int found = Arrays.binarySearch(sortedImports, prefix);
+        if (found >= 0) {
+            return true;
         }
-        for (String name : wildcardImports) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        int next = -found - 1;
+        return next < sortedImports.length && sortedImports[next].startsWith(prefix);
     }
 }
