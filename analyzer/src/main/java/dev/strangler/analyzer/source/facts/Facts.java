@@ -92,6 +92,15 @@ public final class Facts {
             }
         }
 
+        /** A tally of its own with the same counts and sites, as merging into an empty one gives. */
+        DependencyTally copy() {
+            DependencyTally copy = new DependencyTally();
+            copy.weight = weight;
+            copy.exact = exact;
+            copy.sites.addAll(sites); // into an empty set of the same order: copied as it is, not added one by one
+            return copy;
+        }
+
         void merge(DependencyTally other) {
             weight += other.weight;
             exact |= other.exact;
@@ -127,8 +136,15 @@ public final class Facts {
     /** Adds everything from {@code other}; called in file order. */
     public void merge(Facts other) {
         types.addAll(other.types);
-        other.dependencies.forEach((key, tally) ->
-                dependencies.computeIfAbsent(key, k -> new DependencyTally()).merge(tally));
+        // most dependencies are found in one file only: copied, their sites not merged one by one
+        other.dependencies.forEach((key, tally) -> {
+            DependencyTally mine = dependencies.get(key);
+            if (mine == null) {
+                dependencies.put(key, tally.copy());
+            } else {
+                mine.merge(tally);
+            }
+        });
         other.methods.forEach((id, tally) -> {
             MethodTally mine = methods.computeIfAbsent(id, k -> new MethodTally(tally.location));
             mine.calls.addAll(tally.calls);
