@@ -2,6 +2,7 @@ package dev.strangler.analyzer.source.resolve;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.expr.Name;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +24,9 @@ public final class FileScope {
 
     public FileScope(String path, CompilationUnit unit) {
         this.path = path;
-        this.packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        this.packageName = unit.getPackageDeclaration().map(p -> dotted(p.getName())).orElse("");
         for (ImportDeclaration declaration : unit.getImports()) {
-            String name = declaration.getNameAsString();
+            String name = dotted(declaration.getName());
             if (declaration.isStatic()) {
                 if (declaration.isAsterisk()) {
                     staticWildcardImports.add(name);
@@ -45,6 +46,31 @@ public final class FileScope {
         imports.addAll(wildcardImports);
         sortedImports = imports.toArray(String[]::new);
         Arrays.sort(sortedImports);
+    }
+
+    /**
+     * The name as {@link Name#asString()} gives it, built in one buffer: asString builds a string for each
+     * qualifier in turn, which was the larger part of making the scopes of a tree's files.
+     */
+    static String dotted(Name name) {
+        if (!name.hasQualifier()) {
+            return name.getIdentifier();
+        }
+        int parts = 0;
+        int length = -1;
+        for (Name part = name; part != null; part = part.getQualifier().orElse(null)) {
+            parts++;
+            length += part.getIdentifier().length() + 1;
+        }
+        String[] identifiers = new String[parts];
+        for (Name part = name; part != null; part = part.getQualifier().orElse(null)) {
+            identifiers[--parts] = part.getIdentifier();
+        }
+        StringBuilder dotted = new StringBuilder(length).append(identifiers[0]);
+        for (int i = 1; i < identifiers.length; i++) {
+            dotted.append('.').append(identifiers[i]);
+        }
+        return dotted.toString();
     }
 
     public String qualify(String simpleName) {

@@ -1,6 +1,7 @@
 package dev.strangler.analyzer.source.resolve;
 
 import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.expr.Name;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,15 @@ class FileScopeTest {
         assertThat(scope.importsFrom("org.apache.tapestry5")).isFalse();
         assertThat(scope.importsFrom("zzz")).isFalse();
         assertThat(scope.importsFrom("")).isTrue();
+    }
+
+    @Test
+    void spells_a_qualified_name_as_javaparser_does() {
+        for (String written : new String[]{"a", "a.b", "org.apache.struts2.convention.annotation.Action", "x.Y.z"}) {
+            Name name = StaticJavaParser.parseName(written);
+            assertThat(FileScope.dotted(name)).isEqualTo(name.asString()).isEqualTo(written);
+        }
+        assertThat(scope.packageName).isEqualTo("shop");
     }
 
     @Test
