@@ -84,7 +84,8 @@ public final class Facts {
         void add(int count, boolean guessed, SourceLocation site) {
             weight += count;
             exact |= !guessed;
-            if (site != null) {
+            // full and not before the last site (a file's sites come in line order): it would be dropped again
+            if (site != null && !(sites.size() == MAX_SITES && site.compareTo(sites.last()) >= 0)) {
                 sites.add(site);
                 if (sites.size() > MAX_SITES) {
                     sites.pollLast();

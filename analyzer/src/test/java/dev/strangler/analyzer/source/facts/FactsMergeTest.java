@@ -35,6 +35,21 @@ class FactsMergeTest {
     }
 
     @Test
+    void keeps_the_first_sites_in_order_whatever_order_they_come_in() {
+        Facts facts = new Facts();
+        for (int line : new int[]{9, 3, 7, 3, 12, 1, 8, 2, 11}) {
+            facts.depend("a.A", "a.B", DependencyKind.CALL, false, site("A.java", line));
+        }
+        facts.depend("a.A", "a.B", DependencyKind.CALL, false, site("0.java", 40));
+
+        assertThat(facts.dependencyList()).singleElement().satisfies(dependency -> {
+            assertThat(dependency.weight()).isEqualTo(10);
+            assertThat(dependency.sites()).containsExactly(site("0.java", 40), site("A.java", 1), site("A.java", 2),
+                    site("A.java", 3), site("A.java", 7));
+        });
+    }
+
+    @Test
     void leaves_the_merged_facts_as_they_were() {
         Facts file = new Facts();
         file.depend("a.A", "a.B", DependencyKind.CALL, false, site("A.java", 1));
