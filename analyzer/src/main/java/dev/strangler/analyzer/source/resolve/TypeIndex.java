@@ -511,7 +511,9 @@ public final class TypeIndex {
             return null;
         }
         if (expression instanceof StringLiteralExpr literal) {
-            return literal.asString();
+            // asString unescapes on every call: most literals have nothing to unescape
+            String value = literal.getValue();
+            return value.indexOf('\\') < 0 ? value : literal.asString();
         }
         if (expression instanceof TextBlockLiteralExpr block) {
             return block.asString();
