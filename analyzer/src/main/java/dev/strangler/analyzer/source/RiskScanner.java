@@ -61,6 +61,8 @@ final class RiskScanner {
     private final IndexedType type;
     private final Set<String> supertypes;
     private final Map<String, Risk> risks = new LinkedHashMap<>();
+    /** the calls anywhere in the type, nested types included; found when first needed */
+    private List<MethodCallExpr> calls;
 
     RiskScanner(TypeIndex index, IndexedType type) {
         this.type = type;
@@ -143,7 +145,7 @@ final class RiskScanner {
 
     private Set<String> mutatedNames() {
         Set<String> names = new HashSet<>();
-        for (MethodCallExpr call : Trees.findAll(type.declaration, MethodCallExpr.class)) {
+        for (MethodCallExpr call : calls()) {
             if (MUTATORS.contains(call.getNameAsString()) && call.getScope().isPresent()) {
                 Expression scope = call.getScope().get();
                 if (scope instanceof NameExpr name) {
@@ -184,9 +186,16 @@ final class RiskScanner {
     }
 
     private boolean usesComputeIfAbsent(String field) {
-        return Trees.findAll(type.declaration, MethodCallExpr.class).stream().anyMatch(call ->
+        return calls().stream().anyMatch(call ->
                 (call.getNameAsString().equals("computeIfAbsent") || call.getNameAsString().equals("putIfAbsent"))
                         && call.getScope().filter(s -> Annotations.lastName(s).equals(field)).isPresent());
+    }
+
+    private List<MethodCallExpr> calls() {
+        if (calls == null) {
+            calls = Trees.findAll(type.declaration, MethodCallExpr.class);
+        }
+        return calls;
     }
 
     private void methodDeclaration(MethodDeclaration method) {

@@ -15,9 +15,12 @@ import dev.strangler.analyzer.core.TableAccess;
 import dev.strangler.analyzer.core.TypeInfo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,6 +29,12 @@ import java.util.TreeSet;
  */
 public final class Facts {
     static final int MAX_SITES = 5;
+
+    private static final Comparator<Map.Entry<DependencyKey, DependencyTally>> BY_TO_AND_KIND = Comparator.comparing(
+            (Map.Entry<DependencyKey, DependencyTally> entry) -> entry.getKey().to())
+            .thenComparing(entry -> entry.getKey().kind());
+    private static final Comparator<Map.Entry<MethodId, MethodTally>> BY_NAME = Comparator.comparing(
+            entry -> entry.getKey().name());
 
     public final List<TypeInfo> types = new ArrayList<>();
     final Map<DependencyKey, DependencyTally> dependencies = new HashMap<>();
@@ -75,12 +84,22 @@ public final class Facts {
         void add(int count, boolean guessed, SourceLocation site) {
             weight += count;
             exact |= !guessed;
-            if (site != null) {
+            // full and not before the last site (a file's sites come in line order): it would be dropped again
+            if (site != null && !(sites.size() == MAX_SITES && site.compareTo(sites.last()) >= 0)) {
                 sites.add(site);
                 if (sites.size() > MAX_SITES) {
                     sites.pollLast();
                 }
             }
+        }
+
+        /** A tally of its own with the same counts and sites, as merging into an empty one gives. */
+        DependencyTally copy() {
+            DependencyTally copy = new DependencyTally();
+            copy.weight = weight;
+            copy.exact = exact;
+            copy.sites.addAll(sites); // into an empty set of the same order: copied as it is, not added one by one
+            return copy;
         }
 
         void merge(DependencyTally other) {
@@ -118,8 +137,15 @@ public final class Facts {
     /** Adds everything from {@code other}; called in file order. */
     public void merge(Facts other) {
         types.addAll(other.types);
-        other.dependencies.forEach((key, tally) ->
-                dependencies.computeIfAbsent(key, k -> new DependencyTally()).merge(tally));
+        // most dependencies are found in one file only: copied, their sites not merged one by one
+        other.dependencies.forEach((key, tally) -> {
+            DependencyTally mine = dependencies.get(key);
+            if (mine == null) {
+                dependencies.put(key, tally.copy());
+            } else {
+                mine.merge(tally);
+            }
+        });
         other.methods.forEach((id, tally) -> {
             MethodTally mine = methods.computeIfAbsent(id, k -> new MethodTally(tally.location));
             mine.calls.addAll(tally.calls);
@@ -140,19 +166,49 @@ public final class Facts {
         unresolved += other.unresolved;
     }
 
+    /**
+     * The dependencies sorted by from, to and kind: grouped by from, the groups in order, then each group by to and
+     * kind. Sorting them all at once compared long qualified names, which share most of their prefix, many more
+     * times (about n log n against the number of classes times its log).
+     */
     public List<Dependency> dependencyList() {
+        Map<ClassName, List<Map.Entry<DependencyKey, DependencyTally>>> byFrom = new HashMap<>();
+        dependencies.entrySet().forEach(entry -> byFrom.computeIfAbsent(entry.getKey().from(), k -> new ArrayList<>(4))
+                .add(entry));
         List<Dependency> list = new ArrayList<>(dependencies.size());
-        dependencies.forEach((key, tally) -> list.add(new Dependency(key.from(), key.to(), key.kind(),
-                Math.max(1, tally.weight), List.copyOf(tally.sites), !tally.exact)));
-        list.sort(java.util.Comparator.comparing(Dependency::from).thenComparing(Dependency::to)
-                .thenComparing(Dependency::kind));
+        for (ClassName from : inOrder(byFrom.keySet())) {
+            List<Map.Entry<DependencyKey, DependencyTally>> group = byFrom.get(from);
+            group.sort(BY_TO_AND_KIND);
+            group.forEach(entry -> {
+                DependencyKey key = entry.getKey();
+                DependencyTally tally = entry.getValue();
+                list.add(new Dependency(key.from(), key.to(), key.kind(), Math.max(1, tally.weight),
+                        List.copyOf(tally.sites), !tally.exact));
+            });
+        }
         return list;
     }
 
+    /** The methods sorted by id: grouped by owner, the groups in order, then each group by name (see above). */
     public List<MethodInfo> methodList() {
+        Map<ClassName, List<Map.Entry<MethodId, MethodTally>>> byOwner = new HashMap<>();
+        methods.entrySet().forEach(entry -> byOwner.computeIfAbsent(entry.getKey().owner(), k -> new ArrayList<>(4))
+                .add(entry));
         List<MethodInfo> list = new ArrayList<>(methods.size());
-        methods.forEach((id, tally) -> list.add(new MethodInfo(id, tally.location, tally.calls, tally.references)));
-        list.sort(java.util.Comparator.comparing(MethodInfo::id));
+        for (ClassName owner : inOrder(byOwner.keySet())) {
+            List<Map.Entry<MethodId, MethodTally>> group = byOwner.get(owner);
+            group.sort(BY_NAME);
+            group.forEach(entry -> {
+                MethodTally tally = entry.getValue();
+                list.add(new MethodInfo(entry.getKey(), tally.location, tally.calls, tally.references));
+            });
+        }
         return list;
+    }
+
+    private static ClassName[] inOrder(Set<ClassName> names) {
+        ClassName[] sorted = names.toArray(new ClassName[0]);
+        Arrays.sort(sorted);
+        return sorted;
     }
 }

@@ -40,6 +40,10 @@ public final class IndexedType {
     final List<ClassOrInterfaceType> writtenSupertypes = new ArrayList<>();
     /** resolved lazily, see {@link TypeIndex#supertypes(IndexedType)} */
     volatile List<JType> supertypes;
+    /** worked out lazily once the index is linked, see {@link TypeIndex#ancestors(IndexedType)} */
+    volatile List<IndexedType> ancestors;
+    /** worked out lazily once the index is linked, see {@link TypeIndex#supertypeNames(IndexedType)} */
+    volatile Set<String> supertypeNames;
     final Map<String, TypeIndex.Resolution> nameCache = new ConcurrentHashMap<>();
 
     public IndexedType(String name, TypeDeclaration<?> declaration, FileScope scope, IndexedType outer) {

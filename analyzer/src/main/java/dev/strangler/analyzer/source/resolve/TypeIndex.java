@@ -17,6 +17,7 @@ import com.github.javaparser.ast.type.WildcardType;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +56,10 @@ public final class TypeIndex {
             "JpaSpecificationExecutor", "RevisionRepository", "EnversRevisionRepository");
 
     private final LibraryIndex libraries;
-    private final Map<String, IndexedType> types = new TreeMap<>();
+    /** by name for the lookups (hashing a name is much cheaper than comparing it with the ~log n sharing its prefix) */
+    private final Map<String, IndexedType> types = new HashMap<>();
+    /** the same, in name order, for {@link #all()} */
+    private final Map<String, IndexedType> sorted = new TreeMap<>();
     private final Map<String, java.util.Optional<JType>> repositoryEntities = new ConcurrentHashMap<>();
     private final Map<String, List<String>> bySimpleName = new HashMap<>();
     private final Map<String, List<String>> subtypes = new ConcurrentHashMap<>();
@@ -71,6 +75,7 @@ public final class TypeIndex {
 
     public void add(IndexedType type) {
         types.put(type.name, type);
+        sorted.put(type.name, type);
         type.methods.keySet().forEach(m -> methodDeclarers.computeIfAbsent(m, k -> new ArrayList<>()).add(type.name));
         bySimpleName.computeIfAbsent(type.simpleName(), k -> new ArrayList<>()).add(type.name);
         packages.add(type.scope.packageName);
@@ -79,7 +84,7 @@ public final class TypeIndex {
     /** Links supertypes to subtypes; call once after every type was added. */
     public void link() {
         bySimpleName.values().forEach(list -> list.sort(null));
-        for (IndexedType type : types.values()) {
+        for (IndexedType type : sorted.values()) {
             for (JType supertype : supertypes(type)) {
                 if (supertype.codebase()) {
                     subtypes.computeIfAbsent(supertype.name(), k -> new ArrayList<>()).add(type.name);
@@ -105,8 +110,9 @@ public final class TypeIndex {
         return types.get(name);
     }
 
+    /** Every type, in name order. */
     public Collection<IndexedType> all() {
-        return types.values();
+        return sorted.values();
     }
 
     int size() {
@@ -205,8 +211,20 @@ public final class TypeIndex {
         return null;
     }
 
-    /** Codebase supertypes, nearest first, each once. */
+    /**
+     * Codebase supertypes, nearest first, each once; unmodifiable. Worked out once per type, as it is asked for on
+     * every lookup of a member that the type does not declare itself.
+     */
     public List<IndexedType> ancestors(IndexedType type) {
+        List<IndexedType> known = type.ancestors;
+        if (known == null) {
+            known = List.copyOf(findAncestors(type));
+            type.ancestors = known;
+        }
+        return known;
+    }
+
+    private List<IndexedType> findAncestors(IndexedType type) {
         List<IndexedType> result = new ArrayList<>();
         List<IndexedType> queue = new ArrayList<>();
         queue.add(type);
@@ -228,8 +246,17 @@ public final class TypeIndex {
         return result;
     }
 
-    /** Simple and qualified names of all supertypes, codebase or library, transitively. */
+    /** Simple and qualified names of all supertypes, codebase or library, transitively; unmodifiable, worked out once. */
     public Set<String> supertypeNames(IndexedType type) {
+        Set<String> known = type.supertypeNames;
+        if (known == null) {
+            known = Collections.unmodifiableSet(findSupertypeNames(type));
+            type.supertypeNames = known;
+        }
+        return known;
+    }
+
+    private Set<String> findSupertypeNames(IndexedType type) {
         Set<String> names = new HashSet<>();
         List<IndexedType> chain = new ArrayList<>();
         chain.add(type);
@@ -484,7 +511,9 @@ public final class TypeIndex {
             return null;
         }
         if (expression instanceof StringLiteralExpr literal) {
-            return literal.asString();
+            // asString unescapes on every call: most literals have nothing to unescape
+            String value = literal.getValue();
+            return value.indexOf('\\') < 0 ? value : literal.asString();
         }
         if (expression instanceof TextBlockLiteralExpr block) {
             return block.asString();
