@@ -181,7 +181,7 @@ final class AnalyzeCommand {
                         .map(file -> String.valueOf(file.getFileName())).toList()), trafficLog.tallies(),
                         trafficLog.problems());
             }
-            String json = write(target, decomposition, fitness);
+            byte[] json = write(target, decomposition, fitness);
             cacheWritten(scanned).forEach(err::println);
             List<Problem> problems = new ArrayList<>(codebase.problems());
             problems.addAll(decomposition.problems());
@@ -190,7 +190,7 @@ final class AnalyzeCommand {
             problems.forEach(problem -> err.println(problem.toCompilerStyle()));
             double seconds = (System.nanoTime() - started) / 1e9;
             new Summary(decomposition, target, seconds, problems).print(out);
-            boolean worse = before != null && before.printDifference(json, out);
+            boolean worse = before != null && before.printDifference(new String(json, StandardCharsets.UTF_8), out);
             boolean serious = worse || problems.stream().anyMatch(p -> p.severity() != Severity.NOTE);
             return serious ? Main.PROBLEMS : Main.OK;
         }
@@ -256,16 +256,15 @@ final class AnalyzeCommand {
         return decomposition.withAgreement(Agreement.compute(file, expectedByUnit, actual), matched.problems(file));
     }
 
-    private static String write(Path target, Decomposition decomposition, boolean fitness) {
+    private static byte[] write(Path target, Decomposition decomposition, boolean fitness) {
         try {
             Files.createDirectories(target);
             // the reports read the same finished decomposition: the Markdown is rendered on a second thread, and the
             // HTML page embeds the JSON text itself, so the two cannot disagree
             CompletableFuture<String> markdown = CompletableFuture.supplyAsync(
                     () -> new MarkdownReportWriter().render(decomposition));
-            String json = new JsonReportWriter().render(decomposition);
-            // encoded once for both files (several megabytes on a large codebase); the page is streamed
-            byte[] jsonBytes = json.getBytes(StandardCharsets.UTF_8);
+            // UTF-8 as it is made (several megabytes on a large codebase), for both files; the page is streamed
+            byte[] jsonBytes = new JsonReportWriter().renderUtf8(decomposition);
             Files.write(target.resolve("decomposition.json"), jsonBytes);
             try (OutputStream html = new BufferedOutputStream(
                     Files.newOutputStream(target.resolve("decomposition.html")), 1 << 16)) {
@@ -279,7 +278,7 @@ final class AnalyzeCommand {
                     Files.writeString(written, file.getValue(), StandardCharsets.UTF_8);
                 }
             }
-            return json;
+            return jsonBytes;
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + target + ": " + e.getMessage()
                     + "; choose another folder with --out");

@@ -19,6 +19,7 @@ import dev.strangler.analyzer.core.ServiceCandidate;
 import dev.strangler.analyzer.core.SourceLocation;
 import dev.strangler.analyzer.core.UseCase;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,11 @@ public final class JsonReportWriter {
     public static final int SCHEMA_VERSION = 1;
 
     public String render(Decomposition decomposition) {
+        return new String(renderUtf8(decomposition), StandardCharsets.UTF_8);
+    }
+
+    /** The report as the UTF-8 bytes of {@link #render}, written as they are made. */
+    public byte[] renderUtf8(Decomposition decomposition) {
         JsonOutput json = new JsonOutput().beginObject();
         json.field("schemaVersion", SCHEMA_VERSION);
         json.field("generator", "strangler-analyzer");
@@ -105,7 +111,7 @@ public final class JsonReportWriter {
                     .field("message", problem.message()).endObject();
         }
         json.endArray();
-        return json.endObject().toString();
+        return json.endObject().toUtf8();
     }
 
     private static void codebase(JsonOutput json, Decomposition decomposition) {
