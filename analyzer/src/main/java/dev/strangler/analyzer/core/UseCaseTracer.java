@@ -31,7 +31,6 @@ public final class UseCaseTracer {
     static final int MAX_METHODS = 20_000;
     private static final int[] NONE = new int[0];
 
-    private final ClassGraph graph;
     private final Map<MethodId, MethodInfo> methods = new HashMap<>();
     private final Map<ClassName, Set<String>> methodNamesByOwner = new HashMap<>();
     private final Map<ClassName, List<ClassName>> subtypes = new HashMap<>();
@@ -54,8 +53,8 @@ public final class UseCaseTracer {
     private int[][] alsoReached;
     private SortedSet<String>[] tables;
 
-    public UseCaseTracer(Codebase codebase, ClassGraph graph) {
-        this.graph = graph;
+    /** Numbers the codebase's methods; needs no class graph, so it can be built while the graph is. */
+    public UseCaseTracer(Codebase codebase) {
         for (MethodInfo method : codebase.methods()) {
             methods.merge(method.id(), method, UseCaseTracer::mergeMethods);
             methodNamesByOwner.computeIfAbsent(method.id().owner(), k -> new HashSet<>()).add(method.id().name());
@@ -168,7 +167,8 @@ public final class UseCaseTracer {
         return dot >= 0 ? name.substring(dot + 1) : name;
     }
 
-    public UseCase trace(EntryPoint entryPoint) {
+    /** The use case of one entry point, the reached types folded into the graph's units. */
+    public UseCase trace(EntryPoint entryPoint, ClassGraph graph) {
         // sized by what is reached, not by the codebase: most use cases of a large codebase reach little of it
         BitSet visited = new BitSet();
         BitSet reachedTypes = new BitSet();
