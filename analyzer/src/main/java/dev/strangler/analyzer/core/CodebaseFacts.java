@@ -27,7 +27,8 @@ final class CodebaseFacts {
     final SortedMap<String, SortedMap<ClassName, int[]>> tableUse;
     /** Every unit in {@link #tableUse}, for the per-unit question asked for each unit of the graph. */
     private final Set<ClassName> tableUsers;
-    final SortedMap<ClassName, SortedSet<String>> useCaseLabels = new TreeMap<>();
+    /** Each unit's use case labels, sorted and distinct. */
+    final SortedMap<ClassName, List<String>> useCaseLabels = new TreeMap<>();
     final SortedMap<ClassName, SortedSet<ClassName>> dependents;
     final SortedMap<ClassName, SortedSet<ClassName>> dependees;
     /** The call graph, use cases and tables numbered for the metrics of every partition of the run. */
@@ -143,24 +144,27 @@ final class CodebaseFacts {
     }
 
     /**
-     * Each unit's use case labels. Many units are reached by the same use cases, so each distinct set of labels is
-     * built once and shared (read-only).
+     * Each unit's use case labels, sorted and distinct. The distinct labels are sorted once and each unit's set is
+     * a bit set of their ranks; many units are reached by the same use cases, so each distinct list is built once
+     * and shared (read-only).
      */
-    private static Map<ClassName, SortedSet<String>> labelsByUnit(List<UseCase> useCases) {
-        List<String> labels = useCases.stream().map(UseCase::label).toList();
+    private static Map<ClassName, List<String>> labelsByUnit(List<UseCase> useCases) {
+        String[] sorted = useCases.stream().map(UseCase::label).distinct().sorted().toArray(String[]::new);
+        Map<String, Integer> rankOf = new HashMap<>();
+        for (String label : sorted) {
+            rankOf.put(label, rankOf.size());
+        }
         Map<ClassName, BitSet> reachedBy = new HashMap<>();
-        for (int u = 0; u < useCases.size(); u++) {
-            for (ClassName unit : useCases.get(u).classes()) {
-                reachedBy.computeIfAbsent(unit, k -> new BitSet()).set(u);
+        for (UseCase useCase : useCases) {
+            int rank = rankOf.get(useCase.label());
+            for (ClassName unit : useCase.classes()) {
+                reachedBy.computeIfAbsent(unit, k -> new BitSet(sorted.length)).set(rank);
             }
         }
-        Map<BitSet, SortedSet<String>> distinct = new HashMap<>();
-        Map<ClassName, SortedSet<String>> result = new HashMap<>();
-        reachedBy.forEach((unit, reaching) -> result.put(unit, distinct.computeIfAbsent(reaching, bits -> {
-            SortedSet<String> set = new TreeSet<>();
-            bits.stream().forEach(u -> set.add(labels.get(u)));
-            return Collections.unmodifiableSortedSet(set);
-        })));
+        Map<BitSet, List<String>> distinct = new HashMap<>();
+        Map<ClassName, List<String>> result = new HashMap<>();
+        reachedBy.forEach((unit, ranks) -> result.put(unit, distinct.computeIfAbsent(ranks,
+                bits -> bits.stream().mapToObj(rank -> sorted[rank]).toList())));
         return result;
     }
 

@@ -8,9 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Why each class is where it is: the decision or fold that moved it, the kernel rule that kept it apart, its
@@ -49,7 +47,7 @@ final class Placements {
                 bestOtherWeight = entry.getValue();
             }
         }
-        SortedSet<String> useCases = facts.useCaseLabels.getOrDefault(unit, new TreeSet<>());
+        List<String> useCases = facts.useCaseLabels.getOrDefault(unit, List.of());
         String reason = reason(unit, cut, attached, inside, candidate, bestOther, bestOtherWeight, useCases);
         return new Placement(unit, candidate, reason, useCases.size(),
                 useCases.stream().limit(5).toList(), ties.stream().limit(3).toList(), Decomposer.round(inside),
@@ -57,7 +55,7 @@ final class Placements {
     }
 
     private static String reason(ClassName unit, NamedCut cut, Set<ClassName> attached, double inside,
-                                 String candidate, String bestOther, double bestOtherWeight, SortedSet<String> useCases) {
+                                 String candidate, String bestOther, double bestOtherWeight, List<String> useCases) {
         String moved = cut.moved().get(unit);
         if (moved != null) {
             return moved;
