@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Traces use cases statically: from each entry point's handler it follows method calls breadth-first (a call to an
@@ -102,22 +103,25 @@ public final class UseCaseTracer {
         tables = new SortedSet[count];
         owner = new int[count];
         for (int i = 0; i < count; i++) {
-            describe(i, i < nextList.size() ? nextList.get(i) : NONE);
+            next[i] = i < nextList.size() ? nextList.get(i) : NONE;
+            owner[i] = typeNumberOf(numbered.get(i).owner());
         }
+        // each method's overrides and inherited declaration only read the maps built above: on every core
+        IntStream.range(0, count).parallel().forEach(i -> {
+            MethodId id = numbered.get(i);
+            alsoReached[i] = expand(id);
+            tables[i] = methodTables.get(id);
+        });
     }
 
-    private void describe(int method, int[] targets) {
-        MethodId id = numbered.get(method);
-        next[method] = targets;
-        alsoReached[method] = expand(id);
-        tables[method] = methodTables.get(id);
-        Integer type = typeNumber.get(id.owner());
-        if (type == null) {
-            type = numberedTypes.size();
-            numberedTypes.add(id.owner());
-            typeNumber.put(id.owner(), type);
+    private int typeNumberOf(ClassName type) {
+        Integer known = typeNumber.get(type);
+        if (known != null) {
+            return known;
         }
-        owner[method] = type;
+        numberedTypes.add(type);
+        typeNumber.put(type, numberedTypes.size() - 1);
+        return numberedTypes.size() - 1;
     }
 
     /** The numbers of a method's calls, then of the constructors of the types it references. */
