@@ -13,19 +13,13 @@ import dev.strangler.analyzer.core.Placement;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
 import dev.strangler.analyzer.core.Severity;
-import dev.strangler.analyzer.fitness.FitnessWriter;
-import dev.strangler.analyzer.report.HtmlReportWriter;
-import dev.strangler.analyzer.report.JsonReportWriter;
-import dev.strangler.analyzer.report.MarkdownReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /** The options of {@code strangler analyze} and the run they drive. */
 @Command(name = "strangler analyze", mixinStandardHelpOptions = true, sortOptions = false,
@@ -258,27 +251,7 @@ final class AnalyzeCommand {
 
     private static byte[] write(Path target, Decomposition decomposition, boolean fitness) {
         try {
-            Files.createDirectories(target);
-            // the reports read the same finished decomposition: the Markdown is rendered on a second thread, and the
-            // HTML page embeds the JSON text itself, so the two cannot disagree
-            CompletableFuture<String> markdown = CompletableFuture.supplyAsync(
-                    () -> new MarkdownReportWriter().render(decomposition));
-            // UTF-8 as it is made (several megabytes on a large codebase), for both files; the page is streamed
-            byte[] jsonBytes = new JsonReportWriter().renderUtf8(decomposition);
-            Files.write(target.resolve("decomposition.json"), jsonBytes);
-            try (OutputStream html = new BufferedOutputStream(
-                    Files.newOutputStream(target.resolve("decomposition.html")), 1 << 16)) {
-                new HtmlReportWriter().write(jsonBytes, html);
-            }
-            Files.writeString(target.resolve("decomposition.md"), markdown.join(), StandardCharsets.UTF_8);
-            if (fitness) {
-                for (Map.Entry<String, String> file : new FitnessWriter().render(decomposition).entrySet()) {
-                    Path written = target.resolve("fitness").resolve(file.getKey());
-                    Files.createDirectories(written.getParent());
-                    Files.writeString(written, file.getValue(), StandardCharsets.UTF_8);
-                }
-            }
-            return jsonBytes;
+            return ReportFiles.write(target, decomposition, fitness);
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + target + ": " + e.getMessage()
                     + "; choose another folder with --out");

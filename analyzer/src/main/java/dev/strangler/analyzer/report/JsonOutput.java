@@ -15,6 +15,9 @@ final class JsonOutput {
     private int depth;
     private boolean first = true;
     private boolean afterKey;
+    /** Where each {@code <}, {@code >}, {@code &}, U+2028 and U+2029 written starts, in order. */
+    private int[] unsafe = new int[0];
+    private int unsafeCount;
     JsonOutput beginObject() {
         value("{");
         depth++;
@@ -159,6 +162,8 @@ final class JsonOutput {
             if (c >= 0x20 && c < 0x80) {
                 if (c == '"' || c == '\\') {
                     out[at++] = '\\';
+                } else if (c == '<' || c == '>' || c == '&') {
+                    unsafe(at);
                 }
                 out[at++] = (byte) c;
             } else if (c < 0x20) {
@@ -177,6 +182,9 @@ final class JsonOutput {
                     out[at++] = '?'; // what the UTF-8 encoder writes for a lone surrogate
                 }
             } else {
+                if (c == '\u2028' || c == '\u2029') {
+                    unsafe(at);
+                }
                 out[at++] = (byte) (0xE0 | c >> 12);
                 out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
                 out[at++] = (byte) (0x80 | c & 0x3F);
@@ -184,6 +192,14 @@ final class JsonOutput {
         }
         out[at++] = '"';
         size = at;
+    }
+
+    /** Notes where a character a script element cannot hold as it is starts. */
+    private void unsafe(int at) {
+        if (unsafeCount == unsafe.length) {
+            unsafe = Arrays.copyOf(unsafe, Math.max(16, unsafeCount * 2));
+        }
+        unsafe[unsafeCount++] = at;
     }
 
     private static int control(char c, byte[] out, int at) {
@@ -224,6 +240,11 @@ final class JsonOutput {
         byte[] result = Arrays.copyOf(bytes, size + 1);
         result[size] = '\n';
         return result;
+    }
+
+    /** The document as {@link #toUtf8} gives it, with where each character a script element cannot hold starts. */
+    JsonBytes toJsonBytes() {
+        return new JsonBytes(toUtf8(), Arrays.copyOf(unsafe, unsafeCount));
     }
 
     @Override

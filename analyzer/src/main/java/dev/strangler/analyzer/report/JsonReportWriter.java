@@ -40,6 +40,15 @@ public final class JsonReportWriter {
 
     /** The report as the UTF-8 bytes of {@link #render}, written as they are made. */
     public byte[] renderUtf8(Decomposition decomposition) {
+        return write(decomposition).toUtf8();
+    }
+
+    /** As {@link #renderUtf8}, with where the characters the HTML page escapes are. */
+    public JsonBytes renderBytes(Decomposition decomposition) {
+        return write(decomposition).toJsonBytes();
+    }
+
+    private JsonOutput write(Decomposition decomposition) {
         JsonOutput json = new JsonOutput().beginObject();
         json.field("schemaVersion", SCHEMA_VERSION);
         json.field("generator", "strangler-analyzer");
@@ -111,7 +120,7 @@ public final class JsonReportWriter {
                     .field("message", problem.message()).endObject();
         }
         json.endArray();
-        return json.endObject().toUtf8();
+        return json.endObject();
     }
 
     private static void codebase(JsonOutput json, Decomposition decomposition) {

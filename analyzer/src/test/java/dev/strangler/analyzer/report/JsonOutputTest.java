@@ -59,4 +59,24 @@ class JsonOutputTest {
                     + expectedQuoted(value.toString()) + "\n}\n").getBytes(StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void notes_where_each_character_a_script_element_cannot_hold_starts_as_a_search_of_the_bytes_finds_them() {
+        Random random = new Random(2028);
+        String alphabet = "<>&\u2028\u2029a\"\\\né→\ud83d\ude00\ud800";
+        for (int round = 0; round < 500; round++) {
+            JsonOutput json = new JsonOutput().beginArray();
+            for (int s = random.nextInt(4); s >= 0; s--) {
+                StringBuilder value = new StringBuilder();
+                for (int i = random.nextInt(12); i > 0; i--) {
+                    value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                json.string(value.toString());
+            }
+            JsonBytes noted = json.endArray().toJsonBytes();
+
+            assertThat(noted.utf8()).isEqualTo(json.toUtf8());
+            assertThat(noted.scriptUnsafe()).isEqualTo(JsonBytes.of(json.toUtf8()).scriptUnsafe());
+        }
+    }
 }
