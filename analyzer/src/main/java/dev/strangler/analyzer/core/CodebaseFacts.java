@@ -29,8 +29,9 @@ final class CodebaseFacts {
     private final Set<ClassName> tableUsers;
     /** Each unit's use case labels, sorted and distinct. */
     final SortedMap<ClassName, List<String>> useCaseLabels = new TreeMap<>();
-    final SortedMap<ClassName, SortedSet<ClassName>> dependents;
-    final SortedMap<ClassName, SortedSet<ClassName>> dependees;
+    /** Asked per unit, never iterated by key: hash maps. */
+    final Map<ClassName, SortedSet<ClassName>> dependents;
+    final Map<ClassName, SortedSet<ClassName>> dependees;
     /** The call graph, use cases and tables numbered for the metrics of every partition of the run. */
     final MetricsGraph metricsGraph;
 
@@ -80,8 +81,8 @@ final class CodebaseFacts {
         private final Set<ClassName> boundRepositories = new HashSet<>();
         private final SortedMap<String, SortedMap<ClassName, int[]>> tableUse = new TreeMap<>();
         private final Set<ClassName> tableUsers = new HashSet<>();
-        private final SortedMap<ClassName, SortedSet<ClassName>> dependents = new TreeMap<>();
-        private final SortedMap<ClassName, SortedSet<ClassName>> dependees = new TreeMap<>();
+        private final Map<ClassName, SortedSet<ClassName>> dependents = new HashMap<>();
+        private final Map<ClassName, SortedSet<ClassName>> dependees = new HashMap<>();
 
         Units(Codebase codebase, ClassGraph graph) {
             this.codebase = codebase;
@@ -119,15 +120,10 @@ final class CodebaseFacts {
                     use(table, binding.repository(), REPOSITORIES);
                 }
             }
-            // gathered by hash first: a sorted map asked once per dependency compares long class names again and again
-            Map<ClassName, SortedSet<ClassName>> to = new HashMap<>();
-            Map<ClassName, SortedSet<ClassName>> from = new HashMap<>();
             for (Dependency dependency : graph.dependencies()) {
-                to.computeIfAbsent(dependency.to(), k -> new TreeSet<>()).add(dependency.from());
-                from.computeIfAbsent(dependency.from(), k -> new TreeSet<>()).add(dependency.to());
+                dependents.computeIfAbsent(dependency.to(), k -> new TreeSet<>()).add(dependency.from());
+                dependees.computeIfAbsent(dependency.from(), k -> new TreeSet<>()).add(dependency.to());
             }
-            dependents.putAll(to);
-            dependees.putAll(from);
         }
 
         ClassGraph graph() {
