@@ -18,6 +18,33 @@ final class JsonOutput {
     /** Where each {@code <}, {@code >}, {@code &}, U+2028 and U+2029 written starts, in order. */
     private int[] unsafe = new int[0];
     private int unsafeCount;
+    /**
+     * A writer for the next members of an object already open at {@code depth} that has members before them; what
+     * it writes goes into that object's writer with {@link #append}.
+     */
+    static JsonOutput continuing(int depth) {
+        JsonOutput part = new JsonOutput();
+        part.depth = depth;
+        part.first = false;
+        return part;
+    }
+
+    /** Adds what {@code part} (made by {@link #continuing} at this writer's depth) wrote, as if written here. */
+    JsonOutput append(JsonOutput part) {
+        if (part.depth != depth || afterKey || part.afterKey) {
+            throw new IllegalStateException("a part must hold whole members at depth " + depth + ", but ends at depth "
+                    + part.depth);
+        }
+        room(part.size);
+        for (int i = 0; i < part.unsafeCount; i++) {
+            unsafe(size + part.unsafe[i]);
+        }
+        System.arraycopy(part.bytes, 0, bytes, size, part.size);
+        size += part.size;
+        first &= part.first;
+        return this;
+    }
+
     JsonOutput beginObject() {
         value("{");
         depth++;

@@ -79,4 +79,18 @@ class JsonOutputTest {
             assertThat(noted.scriptUnsafe()).isEqualTo(JsonBytes.of(json.toUtf8()).scriptUnsafe());
         }
     }
+
+    @Test
+    void members_written_apart_and_appended_give_the_bytes_and_noted_places_of_one_writer() {
+        JsonOutput whole = new JsonOutput().beginObject().field("a", "<1>").key("list").beginArray().string("x")
+                .endArray().field("b", "&\u2028").field("c", 2).endObject();
+
+        JsonOutput part = JsonOutput.continuing(1).key("list").beginArray().string("x").endArray()
+                .field("b", "&\u2028");
+        JsonOutput joined = new JsonOutput().beginObject().field("a", "<1>").append(part).field("c", 2).endObject();
+
+        assertThat(joined.toUtf8()).isEqualTo(whole.toUtf8());
+        assertThat(joined.toJsonBytes().scriptUnsafe()).isEqualTo(whole.toJsonBytes().scriptUnsafe())
+                .isEqualTo(JsonBytes.of(whole.toUtf8()).scriptUnsafe()).hasSize(4);
+    }
 }
