@@ -3,7 +3,8 @@
 # alternately in fresh JVMs on the same machine. Each jar first analyses the tree once to write its own scan cache
 # (in its own --out folder); every timed run after that is a warm run ("cache: 0 of N files re-analysed": the model
 # read from scan.bin), which is exactly the decomposition and the reports after a short cache read. With COLD=1 every
-# timed run is a cold one instead (--no-cache: the scan as well). JVM options: the launcher's for analyze without the
+# timed run is a cold one instead (the cache folder deleted first: the whole scan, and the cache written beside the
+# decomposition, as a user's first run). JVM options: the launcher's for analyze without the
 # class-data archive (STRANGLER_CDS=off ./strangler --java-options analyze), with -Xmx2g. Prints each run's figure
 # after JVM start (the summary's "in X s"), wall and CPU time (user + system, /usr/bin/time), then the medians.
 # Usage (from the repository root):
@@ -25,13 +26,12 @@ mkdir -p "$OUT"
 cp "$BASE_JAR" "$OUT/base.jar"
 cp "$HEAD_JAR" "$OUT/head.jar"
 read -r -a OPTIONS <<<"$(STRANGLER_CDS=off ./strangler --java-options analyze)"
-EXTRA=()
-[[ "${COLD:-0}" == 1 ]] && EXTRA=(--no-cache)
 
 run() { # run JAR_NAME: one analysis, its figures appended to the results
     local jar="$1"
+    [[ "${COLD:-0}" == 1 ]] && rm -rf "$OUT/$jar/.strangler-cache"
     /usr/bin/time -f 'wall %e user %U sys %S' -o "$OUT/$jar.time" \
-        "$JAVA" -Xmx2g "${OPTIONS[@]}" -jar "$OUT/$jar.jar" "$TREE" --out "$OUT/$jar" --quiet "${EXTRA[@]}" \
+        "$JAVA" -Xmx2g "${OPTIONS[@]}" -jar "$OUT/$jar.jar" "$TREE" --out "$OUT/$jar" --quiet \
         >"$OUT/$jar.out" 2>"$OUT/$jar.err" || true
     local after wall cpu
     after="$(sed -n 's/.* in \([0-9.]*\) s (.*/\1/p' "$OUT/$jar.out" | head -1)"
