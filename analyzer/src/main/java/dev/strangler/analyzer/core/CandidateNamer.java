@@ -51,8 +51,11 @@ final class CandidateNamer {
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>(Set.of(Decomposer.SHARED_KERNEL));
         Set<String> usedStems = new HashSet<>();
+        // each group's words only read the facts: ranked on every core, then chosen in the groups' order
+        List<List<String>> rankedByGroup = groups.parallelStream()
+                .map(group -> rankedNames(group, facts, prefix, routePrefix)).toList();
         for (int g = 0; g < groups.size(); g++) {
-            List<String> ranked = rankedNames(groups.get(g), facts, prefix, routePrefix);
+            List<String> ranked = rankedByGroup.get(g);
             String name = ranked.stream().filter(word -> !usedStems.contains(stem(word))).findFirst()
                     .orElse(ranked.isEmpty() ? "service-" + (g + 1) : ranked.get(0));
             usedStems.add(stem(name));
