@@ -19,13 +19,13 @@ final class JsonOutput {
     private int[] unsafe = new int[0];
     private int unsafeCount;
     /**
-     * A writer for the next members of an object already open at {@code depth} that has members before them; what
-     * it writes goes into that object's writer with {@link #append}.
+     * A writer for the next members of an object already open at {@code depth}, with members before them or not;
+     * what it writes goes into that object's writer with {@link #append}.
      */
-    static JsonOutput continuing(int depth) {
+    static JsonOutput continuing(int depth, boolean afterMembers) {
         JsonOutput part = new JsonOutput();
         part.depth = depth;
-        part.first = false;
+        part.first = !afterMembers;
         return part;
     }
 

@@ -11,7 +11,6 @@ import dev.strangler.analyzer.core.Dependency;
 import dev.strangler.analyzer.core.EntryPoint;
 import dev.strangler.analyzer.core.MetricsByKernel;
 import dev.strangler.analyzer.core.Placement;
-import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.Risk;
 import dev.strangler.analyzer.core.ServiceCandidate;
 import dev.strangler.analyzer.core.SourceLocation;
@@ -21,8 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 /**
  * Writes {@code decomposition.json}, the contract for the other tools; its fields are documented in
@@ -47,11 +45,42 @@ public final class JsonReportWriter {
         return write(decomposition).toJsonBytes();
     }
 
+    /** The report's members in parts, in order: the small ones together, each large one alone. */
+    private static final int PARTS = 6;
+
     private JsonOutput write(Decomposition decomposition) {
-        // the graph and the use cases, about half of the report's bytes, on a second core while the rest is written
-        CompletableFuture<JsonOutput> graphAndUseCases = CompletableFuture.supplyAsync(
-                () -> JsonGraphSections.write(JsonOutput.continuing(1), decomposition));
+        // each part into a writer of its own, on every core (whichever thread is free takes the next part, the
+        // calling one too), then appended in order: the same bytes as one writer gives
+        List<JsonOutput> parts = IntStream.range(0, PARTS).parallel()
+                .mapToObj(part -> part(part, decomposition, JsonOutput.continuing(1, part > 0))).toList();
         JsonOutput json = new JsonOutput().beginObject();
+        parts.forEach(json::append);
+        return json.endObject();
+    }
+
+    private static JsonOutput part(int part, Decomposition decomposition, JsonOutput json) {
+        switch (part) {
+            case 0 -> summary(json, decomposition);
+            case 1 -> {
+                json.key("candidates").beginArray();
+                Set<String> collections = mongoCollections(decomposition.codebase());
+                decomposition.candidates().forEach(candidate -> candidate(json, candidate, collections));
+                json.endArray();
+            }
+            case 2 -> {
+                json.key("classes").beginArray();
+                decomposition.placements().forEach(placement -> placement(json, placement));
+                json.endArray();
+            }
+            case 3 -> JsonSections.graph(json, decomposition);
+            case 4 -> JsonSections.useCases(json, decomposition);
+            default -> JsonSections.decisionsAndProblems(json, decomposition);
+        }
+        return json;
+    }
+
+    /** From the schema version to the extraction order. */
+    private static void summary(JsonOutput json, Decomposition decomposition) {
         json.field("schemaVersion", SCHEMA_VERSION);
         json.field("generator", "strangler-analyzer");
         codebase(json, decomposition);
@@ -79,37 +108,6 @@ public final class JsonReportWriter {
         agreement(json, decomposition.agreement());
         JsonTraffic.write(json, decomposition.traffic());
         json.stringArray("extractionOrder", decomposition.services().stream().map(ServiceCandidate::name).toList());
-        json.key("candidates").beginArray();
-        Set<String> collections = mongoCollections(decomposition.codebase());
-        decomposition.candidates().forEach(candidate -> candidate(json, candidate, collections));
-        json.endArray();
-        json.key("classes").beginArray();
-        decomposition.placements().forEach(placement -> placement(json, placement));
-        json.endArray();
-        json.append(join(graphAndUseCases));
-        json.key("decisions").beginArray();
-        for (Decomposition.DecisionEffect effect : decomposition.decisionEffects()) {
-            json.beginObject().field("line", effect.decision().line())
-                    .field("decision", effect.decision().describe())
-                    .field("applied", effect.applied())
-                    .field("note", effect.note())
-                    .field("costsCoupling", effect.costsCoupling())
-                    .key("before");
-            metrics(json, effect.before(), null, null);
-            json.key("after");
-            metrics(json, effect.after(), null, null);
-            json.endObject();
-        }
-        json.endArray();
-        json.key("problems").beginArray();
-        for (Problem problem : ReportProblems.all(decomposition)) {
-            json.beginObject().field("path", problem.path()).field("line", problem.line())
-                    .field("column", problem.column())
-                    .field("severity", problem.severity().name().toLowerCase(Locale.ROOT))
-                    .field("message", problem.message()).endObject();
-        }
-        json.endArray();
-        return json.endObject();
     }
 
     private static void codebase(JsonOutput json, Decomposition decomposition) {
@@ -147,7 +145,7 @@ public final class JsonReportWriter {
         json.endObject();
     }
 
-    private static void metrics(JsonOutput json, DecompositionMetrics metrics, String graph, String scope) {
+    static void metrics(JsonOutput json, DecompositionMetrics metrics, String graph, String scope) {
         json.beginObject();
         if (graph != null) {
             json.field("graph", graph);
@@ -256,20 +254,6 @@ public final class JsonReportWriter {
             json.endArray().endObject();
         }
         json.endArray();
-    }
-
-    private static JsonOutput join(CompletableFuture<JsonOutput> part) {
-        try {
-            return part.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     static void dependency(JsonOutput json, Dependency dependency, boolean withSites) {

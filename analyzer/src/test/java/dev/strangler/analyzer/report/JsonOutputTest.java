@@ -85,7 +85,7 @@ class JsonOutputTest {
         JsonOutput whole = new JsonOutput().beginObject().field("a", "<1>").key("list").beginArray().string("x")
                 .endArray().field("b", "&\u2028").field("c", 2).endObject();
 
-        JsonOutput part = JsonOutput.continuing(1).key("list").beginArray().string("x").endArray()
+        JsonOutput part = JsonOutput.continuing(1, true).key("list").beginArray().string("x").endArray()
                 .field("b", "&\u2028");
         JsonOutput joined = new JsonOutput().beginObject().field("a", "<1>").append(part).field("c", 2).endObject();
 
