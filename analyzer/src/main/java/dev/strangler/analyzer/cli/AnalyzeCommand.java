@@ -13,19 +13,13 @@ import dev.strangler.analyzer.core.Placement;
 import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.ProgressListener;
 import dev.strangler.analyzer.core.Severity;
-import dev.strangler.analyzer.fitness.FitnessWriter;
-import dev.strangler.analyzer.report.HtmlReportWriter;
-import dev.strangler.analyzer.report.JsonReportWriter;
-import dev.strangler.analyzer.report.MarkdownReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /** The options of {@code strangler analyze} and the run they drive. */
 @Command(name = "strangler analyze", mixinStandardHelpOptions = true, sortOptions = false,
@@ -181,7 +174,7 @@ final class AnalyzeCommand {
                         .map(file -> String.valueOf(file.getFileName())).toList()), trafficLog.tallies(),
                         trafficLog.problems());
             }
-            String json = write(target, decomposition, fitness);
+            byte[] json = write(target, decomposition, fitness);
             cacheWritten(scanned).forEach(err::println);
             List<Problem> problems = new ArrayList<>(codebase.problems());
             problems.addAll(decomposition.problems());
@@ -190,7 +183,7 @@ final class AnalyzeCommand {
             problems.forEach(problem -> err.println(problem.toCompilerStyle()));
             double seconds = (System.nanoTime() - started) / 1e9;
             new Summary(decomposition, target, seconds, problems).print(out);
-            boolean worse = before != null && before.printDifference(json, out);
+            boolean worse = before != null && before.printDifference(new String(json, StandardCharsets.UTF_8), out);
             boolean serious = worse || problems.stream().anyMatch(p -> p.severity() != Severity.NOTE);
             return serious ? Main.PROBLEMS : Main.OK;
         }
@@ -256,30 +249,9 @@ final class AnalyzeCommand {
         return decomposition.withAgreement(Agreement.compute(file, expectedByUnit, actual), matched.problems(file));
     }
 
-    private static String write(Path target, Decomposition decomposition, boolean fitness) {
+    private static byte[] write(Path target, Decomposition decomposition, boolean fitness) {
         try {
-            Files.createDirectories(target);
-            // the reports read the same finished decomposition: the Markdown is rendered on a second thread, and the
-            // HTML page embeds the JSON text itself, so the two cannot disagree
-            CompletableFuture<String> markdown = CompletableFuture.supplyAsync(
-                    () -> new MarkdownReportWriter().render(decomposition));
-            String json = new JsonReportWriter().render(decomposition);
-            // encoded once for both files (several megabytes on a large codebase); the page is streamed
-            byte[] jsonBytes = json.getBytes(StandardCharsets.UTF_8);
-            Files.write(target.resolve("decomposition.json"), jsonBytes);
-            try (OutputStream html = new BufferedOutputStream(
-                    Files.newOutputStream(target.resolve("decomposition.html")), 1 << 16)) {
-                new HtmlReportWriter().write(jsonBytes, html);
-            }
-            Files.writeString(target.resolve("decomposition.md"), markdown.join(), StandardCharsets.UTF_8);
-            if (fitness) {
-                for (Map.Entry<String, String> file : new FitnessWriter().render(decomposition).entrySet()) {
-                    Path written = target.resolve("fitness").resolve(file.getKey());
-                    Files.createDirectories(written.getParent());
-                    Files.writeString(written, file.getValue(), StandardCharsets.UTF_8);
-                }
-            }
-            return json;
+            return ReportFiles.write(target, decomposition, fitness);
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + target + ": " + e.getMessage()
                     + "; choose another folder with --out");

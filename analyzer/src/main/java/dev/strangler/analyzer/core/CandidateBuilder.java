@@ -18,6 +18,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /** Turns named groups into {@link ServiceCandidate}s: routes, table ownership, links, risks, difficulty, fitness. */
 final class CandidateBuilder {
@@ -49,10 +50,15 @@ final class CandidateBuilder {
         groups.forEach((name, classes) -> classes.forEach(unit -> candidateOf.put(unit, name)));
         kernel.forEach(unit -> candidateOf.put(unit, Decomposer.SHARED_KERNEL));
         Map<String, String> tableOwner = tableOwners(candidateOf);
-        List<ServiceCandidate> services = new ArrayList<>();
-        for (var group : groups.entrySet()) {
-            services.add(candidate(group.getKey(), false, group.getValue(), candidateOf, tableOwner, 0));
-        }
+        // each candidate only reads the facts: built on every core, kept in the groups' order, the kernel last
+        List<String> names = new ArrayList<>(groups.keySet());
+        List<ServiceCandidate> built = IntStream.rangeClosed(0, names.size()).parallel()
+                .filter(i -> i < names.size() || !kernel.isEmpty())
+                .mapToObj(i -> i < names.size()
+                        ? candidate(names.get(i), false, groups.get(names.get(i)), candidateOf, tableOwner, 0)
+                        : candidate(Decomposer.SHARED_KERNEL, true, kernel, candidateOf, tableOwner, 0))
+                .toList();
+        List<ServiceCandidate> services = built.subList(0, names.size());
         List<ServiceCandidate> ordered = new ArrayList<>(services);
         ordered.sort(Comparator.comparingInt((ServiceCandidate c) -> c.difficulty().score())
                 .thenComparingLong(c -> c.tables().stream().filter(t -> !t.sharedWith().isEmpty()).count())
@@ -64,7 +70,7 @@ final class CandidateBuilder {
                     c.outbound(), c.risks(), c.difficulty(), c.fitness(), i + 1));
         }
         if (!kernel.isEmpty()) {
-            result.add(candidate(Decomposer.SHARED_KERNEL, true, kernel, candidateOf, tableOwner, 0));
+            result.add(built.get(names.size()));
         }
         return result;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Names candidates after what dominates them: the tables they write (weight 3 each), the first meaningful segment
@@ -29,6 +30,17 @@ final class CandidateNamer {
             "handler", "handlers", "support", "base", "shared", "main", "java", "com", "org", "net", "io", "dev", "v",
             "index", "home", "do", "jsp", "html", "tbl", "t", "mvc", "view", "views", "form", "forms", "bean", "beans",
             "manager", "managers", "helper", "helpers", "legacy");
+    // compiled once: a name is worked out from every route, table and entity of a group, and String.replaceAll
+    // and matches compile their pattern on every call
+    private static final Pattern TABLE_PREFIX = Pattern.compile("^(tbl|t|tb)_");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern OUTER_DASHES = Pattern.compile("^-+|-+$");
+    private static final Pattern VERSION = Pattern.compile("v?\\d+");
+    private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
+    private static final Pattern PAGE_SUFFIX = Pattern.compile("\\.(do|action|jsp|html?|json|xml)$");
+    private static final Pattern WILDCARDS = Pattern.compile("[*?]");
+    private static final Pattern DOTTED_VERSION = Pattern.compile("v?\\d+(\\.\\d+)*");
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
     private CandidateNamer() {
     }
@@ -39,8 +51,11 @@ final class CandidateNamer {
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>(Set.of(Decomposer.SHARED_KERNEL));
         Set<String> usedStems = new HashSet<>();
+        // each group's words only read the facts: ranked on every core, then chosen in the groups' order
+        List<List<String>> rankedByGroup = groups.parallelStream()
+                .map(group -> rankedNames(group, facts, prefix, routePrefix)).toList();
         for (int g = 0; g < groups.size(); g++) {
-            List<String> ranked = rankedNames(groups.get(g), facts, prefix, routePrefix);
+            List<String> ranked = rankedByGroup.get(g);
             String name = ranked.stream().filter(word -> !usedStems.contains(stem(word))).findFirst()
                     .orElse(ranked.isEmpty() ? "service-" + (g + 1) : ranked.get(0));
             usedStems.add(stem(name));
@@ -70,7 +85,7 @@ final class CandidateNamer {
                 if (!prefix.isEmpty() && bare.startsWith(prefix)) {
                     bare = bare.substring(prefix.length());
                 }
-                bare = bare.replaceFirst("^(tbl|t|tb)_", "");
+                bare = TABLE_PREFIX.matcher(bare).replaceFirst("");
                 vote(votes, uses, bare, 3, writes);
             }
         });
@@ -122,8 +137,8 @@ final class CandidateNamer {
 
     private static void vote(Map<String, Map<String, Integer>> votes, Map<String, Integer> uses, String word,
                              int weight, int used) {
-        String clean = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (clean.isEmpty() || NOISE.contains(clean) || clean.matches("v?\\d+")) {
+        String clean = OUTER_DASHES.matcher(NOT_WORD.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
+        if (clean.isEmpty() || NOISE.contains(clean) || VERSION.matcher(clean).matches()) {
             return;
         }
         votes.computeIfAbsent(stem(clean), k -> new TreeMap<>()).merge(clean, weight, Integer::sum);
@@ -179,7 +194,7 @@ final class CandidateNamer {
         List<String[]> routes = new ArrayList<>();
         for (EntryPoint entryPoint : entryPoints) {
             if (entryPoint.kind() == EntryPointKind.HTTP) {
-                routes.add(entryPoint.path().replaceAll("^/+", "").split("/"));
+                routes.add(LEADING_SLASHES.matcher(entryPoint.path()).replaceAll("").split("/"));
             }
         }
         List<String> prefix = new ArrayList<>();
@@ -211,7 +226,7 @@ final class CandidateNamer {
     }
 
     private static String withoutPrefix(String path, List<String> prefix) {
-        String[] segments = path.replaceAll("^/+", "").split("/");
+        String[] segments = LEADING_SLASHES.matcher(path).replaceAll("").split("/");
         if (prefix.isEmpty() || segments.length <= prefix.size()) {
             return path;
         }
@@ -226,10 +241,10 @@ final class CandidateNamer {
     /** The first path segment that says what the route is about: not a version, variable, or technical prefix. */
     static String firstSegment(String path) {
         for (String raw : path.split("/")) {
-            String segment = raw.replaceAll("\\.(do|action|jsp|html?|json|xml)$", "").replaceAll("[*?]", "");
+            String segment = WILDCARDS.matcher(PAGE_SUFFIX.matcher(raw).replaceAll("")).replaceAll("");
             String lower = segment.toLowerCase(Locale.ROOT);
             if (segment.isEmpty() || segment.startsWith("{") || segment.startsWith(":") || NOISE.contains(lower)
-                    || lower.matches("v?\\d+(\\.\\d+)*")) {
+                    || DOTTED_VERSION.matcher(lower).matches()) {
                 continue;
             }
             return kebab(segment);
@@ -238,6 +253,6 @@ final class CandidateNamer {
     }
 
     static String kebab(String word) {
-        return word.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replace('_', '-').toLowerCase(Locale.ROOT);
+        return CAMEL_HUMP.matcher(word).replaceAll("$1-$2").replace('_', '-').toLowerCase(Locale.ROOT);
     }
 }

@@ -25,6 +25,12 @@ public final class ClassGraph {
     private final SortedMap<ClassName, SortedMap<ClassName, Double>> weights;
     private final SortedMap<ClassName, SortedMap<ClassName, Long>> calls;
     private final boolean callGraphFromAllKinds;
+    /**
+     * The weights by source and by target, found by hash, made with the graph: each unit's neighbours are asked
+     * for, and not on one thread.
+     */
+    private final Map<ClassName, SortedMap<ClassName, Double>> forward;
+    private final Map<ClassName, SortedMap<ClassName, Double>> reverse;
 
     private ClassGraph(SortedSet<ClassName> units, Map<ClassName, ClassName> unitOf, List<Dependency> dependencies,
                        SortedMap<ClassName, SortedMap<ClassName, Double>> weights,
@@ -35,6 +41,8 @@ public final class ClassGraph {
         this.weights = weights;
         this.calls = calls;
         this.callGraphFromAllKinds = callGraphFromAllKinds;
+        this.forward = new HashMap<>(weights);
+        this.reverse = reverse(weights);
     }
 
     public static ClassGraph of(Codebase codebase) {
@@ -141,24 +149,20 @@ public final class ClassGraph {
     /** Undirected neighbours with their ties, sorted by name. */
     public SortedMap<ClassName, Double> neighbours(ClassName unit) {
         SortedMap<ClassName, Double> result = new TreeMap<>();
-        weights.getOrDefault(unit, Collections.emptySortedMap()).forEach((to, w) -> result.merge(to, w, Double::sum));
-        // Reverse direction: a linear scan per call would be slow on big graphs, so use the cached reverse index.
-        reverse().getOrDefault(unit, Collections.emptySortedMap()).forEach((from, w) -> result.merge(from, w, Double::sum));
+        forward.getOrDefault(unit, Collections.emptySortedMap()).forEach((to, w) -> result.merge(to, w, Double::sum));
+        // Reverse direction: a linear scan per call would be slow on big graphs, so use the reverse index.
+        reverse.getOrDefault(unit, Collections.emptySortedMap()).forEach((from, w) -> result.merge(from, w, Double::sum));
         return result;
     }
 
-    private volatile SortedMap<ClassName, SortedMap<ClassName, Double>> reverse;
-
-    private SortedMap<ClassName, SortedMap<ClassName, Double>> reverse() {
-        SortedMap<ClassName, SortedMap<ClassName, Double>> result = reverse;
-        if (result == null) {
-            result = new TreeMap<>();
-            for (var from : weights.entrySet()) {
-                for (var to : from.getValue().entrySet()) {
-                    result.computeIfAbsent(to.getKey(), k -> new TreeMap<>()).put(from.getKey(), to.getValue());
-                }
+    /** to → from → weight; asked per unit only, so found by hash. */
+    private static Map<ClassName, SortedMap<ClassName, Double>> reverse(
+            SortedMap<ClassName, SortedMap<ClassName, Double>> weights) {
+        Map<ClassName, SortedMap<ClassName, Double>> result = new HashMap<>();
+        for (var from : weights.entrySet()) {
+            for (var to : from.getValue().entrySet()) {
+                result.computeIfAbsent(to.getKey(), k -> new TreeMap<>()).put(from.getKey(), to.getValue());
             }
-            reverse = result;
         }
         return result;
     }

@@ -80,17 +80,26 @@ final class Clustering {
                 }
             }
         }
-        Map<ClassName, Integer> reachedBy = new HashMap<>();
-        for (UseCase useCase : facts.useCases) {
-            useCase.classes().forEach(unit -> reachedBy.merge(unit, 1, Integer::sum));
-        }
-        for (int u = 0; u < facts.useCases.size(); u++) {
-            int node = allUnits.size() + tables.size() + u;
-            for (ClassName unit : facts.useCases.get(u).classes()) {
+        // each use case's units numbered once; a use case's classes are all units of the graph
+        int[][] reaches = new int[facts.useCases.size()][];
+        int[] reachedBy = new int[allUnits.size()];
+        for (int u = 0; u < reaches.length; u++) {
+            SortedSet<ClassName> classes = facts.useCases.get(u).classes();
+            int[] nodes = new int[classes.size()];
+            int count = 0;
+            for (ClassName unit : classes) {
                 Integer i = index.get(unit);
                 if (i != null) {
-                    ties.add(node, i, USE_CASE / reachedBy.get(unit));
+                    nodes[count++] = i;
+                    reachedBy[i]++;
                 }
+            }
+            reaches[u] = Arrays.copyOf(nodes, count);
+        }
+        for (int u = 0; u < reaches.length; u++) {
+            int node = allUnits.size() + tables.size() + u;
+            for (int i : reaches[u]) {
+                ties.add(node, i, USE_CASE / reachedBy[i]);
             }
         }
         this.tieFrom = Arrays.copyOf(ties.from, ties.count);

@@ -18,18 +18,20 @@ final class CodebaseFacts {
     final Codebase codebase;
     final ClassGraph graph;
     final List<UseCase> useCases;
-    final Map<ClassName, Set<Stereotype>> stereotypes = new HashMap<>();
+    final Map<ClassName, Set<Stereotype>> stereotypes;
     /** Asked only whether they hold a unit, never iterated: hash sets, so order cannot leak into the report. */
-    final Set<ClassName> entryClasses = new HashSet<>();
-    final Set<ClassName> statefulClasses = new HashSet<>();
-    final Set<ClassName> boundRepositories = new HashSet<>();
+    final Set<ClassName> entryClasses;
+    final Set<ClassName> statefulClasses;
+    final Set<ClassName> boundRepositories;
     /** table → unit → [writes, reads, mappings, repositories] */
-    final SortedMap<String, SortedMap<ClassName, int[]>> tableUse = new TreeMap<>();
+    final SortedMap<String, SortedMap<ClassName, int[]>> tableUse;
     /** Every unit in {@link #tableUse}, for the per-unit question asked for each unit of the graph. */
-    private final Set<ClassName> tableUsers = new HashSet<>();
-    final SortedMap<ClassName, SortedSet<String>> useCaseLabels = new TreeMap<>();
-    final SortedMap<ClassName, SortedSet<ClassName>> dependents = new TreeMap<>();
-    final SortedMap<ClassName, SortedSet<ClassName>> dependees = new TreeMap<>();
+    private final Set<ClassName> tableUsers;
+    /** Each unit's use case labels, sorted and distinct. */
+    final SortedMap<ClassName, List<String>> useCaseLabels = new TreeMap<>();
+    /** Asked per unit, never iterated by key: hash maps. */
+    final Map<ClassName, SortedSet<ClassName>> dependents;
+    final Map<ClassName, SortedSet<ClassName>> dependees;
     /** The call graph, use cases and tables numbered for the metrics of every partition of the run. */
     final MetricsGraph metricsGraph;
 
@@ -47,83 +49,119 @@ final class CodebaseFacts {
     static final int REPOSITORIES = 3;
 
     CodebaseFacts(Codebase codebase, ClassGraph graph, List<UseCase> useCases) {
-        this.codebase = codebase;
-        this.graph = graph;
+        this(new Units(codebase, graph), useCases);
+    }
+
+    CodebaseFacts(Units units, List<UseCase> useCases) {
+        this.codebase = units.codebase;
+        this.graph = units.graph;
         this.useCases = useCases;
-        for (TypeInfo type : codebase.types()) {
-            ClassName unit = graph.unitOf(type.name());
-            stereotypes.computeIfAbsent(unit, k -> EnumSet.noneOf(Stereotype.class)).addAll(type.stereotypes());
-        }
-        for (EntryPoint entryPoint : codebase.entryPoints()) {
-            ClassName unit = graph.unitOf(entryPoint.handler().owner());
-            if (unit != null) {
-                entryClasses.add(unit);
-            }
-        }
-        for (Risk risk : codebase.risks()) {
-            ClassName unit = graph.unitOf(risk.owner());
-            if (unit != null && STATE_RISKS.contains(risk.kind())) {
-                statefulClasses.add(unit);
-            }
-        }
-        for (TableAccess access : codebase.tableAccesses()) {
-            use(access.table(), access.accessor(), access.mode() == AccessMode.WRITE ? WRITES : READS);
-        }
-        Map<ClassName, SortedSet<String>> tablesOfEntity = new HashMap<>();
-        for (EntityMapping mapping : codebase.entities()) {
-            use(mapping.table(), mapping.entity(), MAPPINGS);
-            tablesOfEntity.computeIfAbsent(mapping.entity(), k -> new TreeSet<>()).add(mapping.table());
-        }
-        for (RepositoryBinding binding : codebase.repositories()) {
-            ClassName repository = graph.unitOf(binding.repository());
-            if (repository != null) {
-                boundRepositories.add(repository);
-            }
-            for (String table : tablesOfEntity.getOrDefault(binding.entity(), Collections.emptySortedSet())) {
-                use(table, binding.repository(), REPOSITORIES);
-            }
-        }
+        this.stereotypes = units.stereotypes;
+        this.entryClasses = units.entryClasses;
+        this.statefulClasses = units.statefulClasses;
+        this.boundRepositories = units.boundRepositories;
+        this.tableUse = units.tableUse;
+        this.tableUsers = units.tableUsers;
+        this.dependents = units.dependents;
+        this.dependees = units.dependees;
         useCaseLabels.putAll(labelsByUnit(useCases));
-        // gathered by hash first: a sorted map asked once per dependency compares long class names again and again
-        Map<ClassName, SortedSet<ClassName>> to = new HashMap<>();
-        Map<ClassName, SortedSet<ClassName>> from = new HashMap<>();
-        for (Dependency dependency : graph.dependencies()) {
-            to.computeIfAbsent(dependency.to(), k -> new TreeSet<>()).add(dependency.from());
-            from.computeIfAbsent(dependency.from(), k -> new TreeSet<>()).add(dependency.to());
-        }
-        dependents.putAll(to);
-        dependees.putAll(from);
         metricsGraph = MetricsGraph.of(graph.calls(), useCaseLabels, tableTouchers());
     }
 
     /**
-     * Each unit's use case labels. Many units are reached by the same use cases, so each distinct set of labels is
-     * built once and shared (read-only).
+     * What is known of each unit before any use case is traced, from the codebase and its class graph alone: worked
+     * out on a second core while the use-case tracer is built. Not changed once built.
      */
-    private static Map<ClassName, SortedSet<String>> labelsByUnit(List<UseCase> useCases) {
-        List<String> labels = useCases.stream().map(UseCase::label).toList();
-        Map<ClassName, BitSet> reachedBy = new HashMap<>();
-        for (int u = 0; u < useCases.size(); u++) {
-            for (ClassName unit : useCases.get(u).classes()) {
-                reachedBy.computeIfAbsent(unit, k -> new BitSet()).set(u);
+    static final class Units {
+        private final Codebase codebase;
+        private final ClassGraph graph;
+        private final Map<ClassName, Set<Stereotype>> stereotypes = new HashMap<>();
+        private final Set<ClassName> entryClasses = new HashSet<>();
+        private final Set<ClassName> statefulClasses = new HashSet<>();
+        private final Set<ClassName> boundRepositories = new HashSet<>();
+        private final SortedMap<String, SortedMap<ClassName, int[]>> tableUse = new TreeMap<>();
+        private final Set<ClassName> tableUsers = new HashSet<>();
+        private final Map<ClassName, SortedSet<ClassName>> dependents = new HashMap<>();
+        private final Map<ClassName, SortedSet<ClassName>> dependees = new HashMap<>();
+
+        Units(Codebase codebase, ClassGraph graph) {
+            this.codebase = codebase;
+            this.graph = graph;
+            for (TypeInfo type : codebase.types()) {
+                ClassName unit = graph.unitOf(type.name());
+                stereotypes.computeIfAbsent(unit, k -> EnumSet.noneOf(Stereotype.class)).addAll(type.stereotypes());
+            }
+            for (EntryPoint entryPoint : codebase.entryPoints()) {
+                ClassName unit = graph.unitOf(entryPoint.handler().owner());
+                if (unit != null) {
+                    entryClasses.add(unit);
+                }
+            }
+            for (Risk risk : codebase.risks()) {
+                ClassName unit = graph.unitOf(risk.owner());
+                if (unit != null && STATE_RISKS.contains(risk.kind())) {
+                    statefulClasses.add(unit);
+                }
+            }
+            for (TableAccess access : codebase.tableAccesses()) {
+                use(access.table(), access.accessor(), access.mode() == AccessMode.WRITE ? WRITES : READS);
+            }
+            Map<ClassName, SortedSet<String>> tablesOfEntity = new HashMap<>();
+            for (EntityMapping mapping : codebase.entities()) {
+                use(mapping.table(), mapping.entity(), MAPPINGS);
+                tablesOfEntity.computeIfAbsent(mapping.entity(), k -> new TreeSet<>()).add(mapping.table());
+            }
+            for (RepositoryBinding binding : codebase.repositories()) {
+                ClassName repository = graph.unitOf(binding.repository());
+                if (repository != null) {
+                    boundRepositories.add(repository);
+                }
+                for (String table : tablesOfEntity.getOrDefault(binding.entity(), Collections.emptySortedSet())) {
+                    use(table, binding.repository(), REPOSITORIES);
+                }
+            }
+            for (Dependency dependency : graph.dependencies()) {
+                dependents.computeIfAbsent(dependency.to(), k -> new TreeSet<>()).add(dependency.from());
+                dependees.computeIfAbsent(dependency.from(), k -> new TreeSet<>()).add(dependency.to());
             }
         }
-        Map<BitSet, SortedSet<String>> distinct = new HashMap<>();
-        Map<ClassName, SortedSet<String>> result = new HashMap<>();
-        reachedBy.forEach((unit, reaching) -> result.put(unit, distinct.computeIfAbsent(reaching, bits -> {
-            SortedSet<String> set = new TreeSet<>();
-            bits.stream().forEach(u -> set.add(labels.get(u)));
-            return Collections.unmodifiableSortedSet(set);
-        })));
-        return result;
+
+        ClassGraph graph() {
+            return graph;
+        }
+
+        private void use(String table, ClassName type, int column) {
+            ClassName unit = graph.unitOf(type);
+            if (unit != null) {
+                tableUse.computeIfAbsent(table, k -> new TreeMap<>()).computeIfAbsent(unit, k -> new int[4])[column]++;
+                tableUsers.add(unit);
+            }
+        }
     }
 
-    private void use(String table, ClassName type, int column) {
-        ClassName unit = graph.unitOf(type);
-        if (unit != null) {
-            tableUse.computeIfAbsent(table, k -> new TreeMap<>()).computeIfAbsent(unit, k -> new int[4])[column]++;
-            tableUsers.add(unit);
+    /**
+     * Each unit's use case labels, sorted and distinct. The distinct labels are sorted once and each unit's set is
+     * a bit set of their ranks; many units are reached by the same use cases, so each distinct list is built once
+     * and shared (read-only).
+     */
+    private static Map<ClassName, List<String>> labelsByUnit(List<UseCase> useCases) {
+        String[] sorted = useCases.stream().map(UseCase::label).distinct().sorted().toArray(String[]::new);
+        Map<String, Integer> rankOf = new HashMap<>();
+        for (String label : sorted) {
+            rankOf.put(label, rankOf.size());
         }
+        Map<ClassName, BitSet> reachedBy = new HashMap<>();
+        for (UseCase useCase : useCases) {
+            int rank = rankOf.get(useCase.label());
+            for (ClassName unit : useCase.classes()) {
+                reachedBy.computeIfAbsent(unit, k -> new BitSet(sorted.length)).set(rank);
+            }
+        }
+        Map<BitSet, List<String>> distinct = new HashMap<>();
+        Map<ClassName, List<String>> result = new HashMap<>();
+        reachedBy.forEach((unit, ranks) -> result.put(unit, distinct.computeIfAbsent(ranks,
+                bits -> bits.stream().mapToObj(rank -> sorted[rank]).toList())));
+        return result;
     }
 
     boolean is(ClassName unit, Stereotype stereotype) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -32,18 +31,22 @@ public final class Decomposer {
     static final double SIGNIFICANT_MODULARITY = 0.3;
 
     public Decomposition decompose(Codebase codebase, DecompositionOptions options, ProgressListener progress) {
-        ClassGraph graph = ClassGraph.of(codebase);
-        CodebaseFacts facts = new CodebaseFacts(codebase, graph, trace(codebase, graph, progress));
+        // the class graph and what it says of each unit on a second core while the tracer numbers every method:
+        // neither needs the other
+        FutureTask<CodebaseFacts.Units> unitsTask = Background.start("class-graph",
+                () -> new CodebaseFacts.Units(codebase, ClassGraph.of(codebase)));
+        UseCaseTracer tracer = new UseCaseTracer(codebase);
+        CodebaseFacts.Units units = Background.join(unitsTask, "building the class graph");
+        ClassGraph graph = units.graph();
+        CodebaseFacts facts = new CodebaseFacts(units, trace(codebase, tracer, graph, progress));
         progress.started("finding service boundaries", 3);
         Kernel utilities = Kernel.of(graph.units().stream().filter(unit -> facts.is(unit, Stereotype.UTILITY)
                 && facts.isKernelEligible(unit)).toList(), Kernel.Rule.UTILITY, "a stateless utility without table access");
         Cutter unconstrained = new Cutter(facts, utilities, options);
         // The neighbouring numbers of services only read the unconstrained cutter, which nothing else uses from here
         // on (its cut is an immutable value): worked out on a second core meanwhile.
-        FutureTask<List<Decomposition.Neighbour>> neighbours = new FutureTask<>(() -> unconstrained.neighbours(facts));
-        Thread neighbourThread = new Thread(neighbours, "neighbouring-cuts");
-        neighbourThread.setDaemon(true);
-        neighbourThread.start();
+        FutureTask<List<Decomposition.Neighbour>> neighbours = Background.start("neighbouring-cuts",
+                () -> unconstrained.neighbours(facts));
         progress.advanced(1);
         List<Decision.SharedKernel> marks = options.decisions().stream()
                 .filter(Decision.SharedKernel.class::isInstance).map(Decision.SharedKernel.class::cast).toList();
@@ -67,7 +70,8 @@ public final class Decomposer {
         problems.addAll(decided.problems());
         return new Decomposition(codebase, graph, facts.useCases, candidates, placements, metricsOf(folded),
                 metricsGraph(graph, options), folded.metrics(), cut.choice(),
-                result(neighbours), decided.effects(), problems, null, null);
+                Background.join(neighbours, "comparing neighbouring numbers of services"), decided.effects(), problems,
+                null, null);
     }
 
     private static DecompositionMetrics metricsOf(Folded folded) {
@@ -75,14 +79,14 @@ public final class Decomposer {
     }
 
     /** Each use case traced on its own: on every core, kept in the order of the entry points. */
-    private static List<UseCase> trace(Codebase codebase, ClassGraph graph, ProgressListener progress) {
+    private static List<UseCase> trace(Codebase codebase, UseCaseTracer tracer, ClassGraph graph,
+                                       ProgressListener progress) {
         List<EntryPoint> entryPoints = new ArrayList<>(codebase.entryPoints());
         entryPoints.sort(Comparator.comparing(EntryPoint::path).thenComparing(EntryPoint::httpMethod)
                 .thenComparing(EntryPoint::handler));
         progress.started("tracing use cases", entryPoints.size());
-        UseCaseTracer tracer = new UseCaseTracer(codebase, graph);
         List<UseCase> useCases = entryPoints.parallelStream().map(entryPoint -> {
-            UseCase useCase = tracer.trace(entryPoint);
+            UseCase useCase = tracer.trace(entryPoint, graph);
             progress.advanced(1);
             return useCase;
         }).toList();
@@ -150,23 +154,6 @@ public final class Decomposer {
                 ? "class-level dependency graph of all dependency kinds (" + source
                         + "; the input had no call dependencies)"
                 : "class-level call graph (" + source + "; CALL and INSTANTIATION dependencies, v = number of uses)";
-    }
-
-    private static <T> T result(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while comparing neighbouring numbers of services", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     static DecompositionMetrics metrics(CodebaseFacts facts, Partition partition) {

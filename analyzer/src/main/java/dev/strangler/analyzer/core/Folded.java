@@ -2,6 +2,7 @@ package dev.strangler.analyzer.core;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -24,10 +25,13 @@ record Folded(NamedCut cut, MetricsByKernel metrics) {
         KernelFold fold = KernelFold.of(facts.graph, services, decided.kernel().classes());
         Partition kept = decided.partition();
         Partition folded = fold.apply(services, decided.kernel().classes());
-        DecompositionMetrics leftOut = Decomposer.metrics(facts, kept);
-        DecompositionMetrics asPartition = kept.kernel().isEmpty() ? leftOut
-                : Decomposer.metrics(facts, kept.withKernelAsGroup());
-        DecompositionMetrics whenFolded = kept.kernel().isEmpty() ? leftOut : Decomposer.metrics(facts, folded);
+        // three passes over the same graph that do not depend on each other: on every core
+        List<DecompositionMetrics> threeWays = (kept.kernel().isEmpty() ? List.of(kept)
+                : List.of(kept, kept.withKernelAsGroup(), folded)).parallelStream()
+                .map(partition -> Decomposer.metrics(facts, partition)).toList();
+        DecompositionMetrics leftOut = threeWays.get(0);
+        DecompositionMetrics asPartition = kept.kernel().isEmpty() ? leftOut : threeWays.get(1);
+        DecompositionMetrics whenFolded = kept.kernel().isEmpty() ? leftOut : threeWays.get(2);
         MetricsByKernel metrics = new MetricsByKernel(mode, decided.kernel().size(), leftOut, asPartition, whenFolded);
         if (mode == KernelMode.KEEP || fold.targets().isEmpty()) {
             return new Folded(decided, metrics);

@@ -36,23 +36,15 @@ record KernelFold(SortedMap<ClassName, String> targets, Map<ClassName, String> r
         services.forEach((name, classes) -> classes.forEach(unit -> serviceOf.put(unit, name)));
         List<String> names = new ArrayList<>(services.keySet());
         List<Packages> packages = null;
-        for (ClassName unit : kernel) {
-            SortedMap<String, Double> ties = new TreeMap<>();
-            graph.neighbours(unit).forEach((other, weight) -> {
-                String service = serviceOf.get(other);
-                if (service != null) {
-                    ties.merge(service, weight, Double::sum);
-                }
-            });
-            String best = null;
-            for (var tie : ties.entrySet()) {
-                if (best == null || tie.getValue() > ties.get(best)) {
-                    best = tie.getKey();
-                }
-            }
-            if (best != null) {
-                targets.put(unit, best);
-                reasons.put(unit, String.format(Locale.ROOT, "tie %.1f to %s, its strongest to a service", ties.get(best), best));
+        List<ClassName> units = new ArrayList<>(kernel);
+        // each kernel class's strongest tie on its own: on every core, in the kernel's order
+        List<String[]> strongest = units.parallelStream().map(unit -> strongest(graph, unit, serviceOf)).toList();
+        for (int i = 0; i < units.size(); i++) {
+            ClassName unit = units.get(i);
+            String[] tie = strongest.get(i);
+            if (tie != null) {
+                targets.put(unit, tie[0]);
+                reasons.put(unit, tie[1]);
                 continue;
             }
             if (packages == null) {
@@ -68,6 +60,25 @@ record KernelFold(SortedMap<ClassName, String> targets, Map<ClassName, String> r
             reasons.put(unit, "no tie to a service: the one closest by package");
         }
         return new KernelFold(targets, reasons);
+    }
+
+    /** The service a class has its strongest tie to and why, or null when it is tied to none. */
+    private static String[] strongest(ClassGraph graph, ClassName unit, Map<ClassName, String> serviceOf) {
+        SortedMap<String, Double> ties = new TreeMap<>();
+        graph.neighbours(unit).forEach((other, weight) -> {
+            String service = serviceOf.get(other);
+            if (service != null) {
+                ties.merge(service, weight, Double::sum);
+            }
+        });
+        String best = null;
+        for (var tie : ties.entrySet()) {
+            if (best == null || tie.getValue() > ties.get(best)) {
+                best = tie.getKey();
+            }
+        }
+        return best == null ? null : new String[]{best,
+                String.format(Locale.ROOT, "tie %.1f to %s, its strongest to a service", ties.get(best), best)};
     }
 
     /** The services with the kernel classes added to their targets; classes without a target stay in the kernel. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
  * is then a pass over int arrays instead of hash lookups of class names and label strings. Immutable and thread-safe.
  */
 final class MetricsGraph {
+    private static final long[] NONE = new long[0];
     private final Map<ClassName, Integer> index = new HashMap<>();
     /** Directed edges, self-edges dropped, sorted by from and then to. */
     final int[] edgeFrom;
@@ -62,16 +64,28 @@ final class MetricsGraph {
         edgeDamped = counts.stream().mapToDouble(v -> Math.log(v) + 1).toArray();
         pairA = pairOrder.stream().mapToInt(pair -> (int) (pair >>> 32)).toArray();
         pairB = pairOrder.stream().mapToInt(Long::intValue).toArray();
+        // many classes share one collection of labels (the facts build each distinct one once): its bits are
+        // worked out once too, and shared, as they are only read
+        Map<Collection<String>, long[]> distinct = new IdentityHashMap<>();
         Map<String, Integer> labelNumbers = new HashMap<>();
-        useCaseLabels.values().forEach(names -> names.forEach(name -> labelNumbers.putIfAbsent(name, labelNumbers.size())));
+        useCaseLabels.values().forEach(names -> {
+            if (distinct.put(names, NONE) == null) {
+                names.forEach(name -> labelNumbers.putIfAbsent(name, labelNumbers.size()));
+            }
+        });
         labelWords = (labelNumbers.size() + 63) / 64;
         Map<Integer, long[]> bits = new HashMap<>();
         useCaseLabels.forEach((unit, names) -> {
-            long[] words = bits.computeIfAbsent(number(unit), k -> new long[labelWords]);
-            names.forEach(name -> {
-                int label = labelNumbers.get(name);
-                words[label >>> 6] |= 1L << label;
-            });
+            long[] words = distinct.get(names);
+            if (words == NONE) {
+                words = new long[labelWords];
+                for (String name : names) {
+                    int label = labelNumbers.get(name);
+                    words[label >>> 6] |= 1L << label;
+                }
+                distinct.put(names, words);
+            }
+            bits.put(number(unit), words);
         });
         List<int[]> tables = new ArrayList<>();
         new TreeMap<>(touchers).forEach((table, users) ->

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Traces use cases statically: from each entry point's handler it follows method calls breadth-first (a call to an
@@ -31,7 +32,6 @@ public final class UseCaseTracer {
     static final int MAX_METHODS = 20_000;
     private static final int[] NONE = new int[0];
 
-    private final ClassGraph graph;
     private final Map<MethodId, MethodInfo> methods = new HashMap<>();
     private final Map<ClassName, Set<String>> methodNamesByOwner = new HashMap<>();
     private final Map<ClassName, List<ClassName>> subtypes = new HashMap<>();
@@ -54,8 +54,8 @@ public final class UseCaseTracer {
     private int[][] alsoReached;
     private SortedSet<String>[] tables;
 
-    public UseCaseTracer(Codebase codebase, ClassGraph graph) {
-        this.graph = graph;
+    /** Numbers the codebase's methods; needs no class graph, so it can be built while the graph is. */
+    public UseCaseTracer(Codebase codebase) {
         for (MethodInfo method : codebase.methods()) {
             methods.merge(method.id(), method, UseCaseTracer::mergeMethods);
             methodNamesByOwner.computeIfAbsent(method.id().owner(), k -> new HashSet<>()).add(method.id().name());
@@ -103,22 +103,25 @@ public final class UseCaseTracer {
         tables = new SortedSet[count];
         owner = new int[count];
         for (int i = 0; i < count; i++) {
-            describe(i, i < nextList.size() ? nextList.get(i) : NONE);
+            next[i] = i < nextList.size() ? nextList.get(i) : NONE;
+            owner[i] = typeNumberOf(numbered.get(i).owner());
         }
+        // each method's overrides and inherited declaration only read the maps built above: on every core
+        IntStream.range(0, count).parallel().forEach(i -> {
+            MethodId id = numbered.get(i);
+            alsoReached[i] = expand(id);
+            tables[i] = methodTables.get(id);
+        });
     }
 
-    private void describe(int method, int[] targets) {
-        MethodId id = numbered.get(method);
-        next[method] = targets;
-        alsoReached[method] = expand(id);
-        tables[method] = methodTables.get(id);
-        Integer type = typeNumber.get(id.owner());
-        if (type == null) {
-            type = numberedTypes.size();
-            numberedTypes.add(id.owner());
-            typeNumber.put(id.owner(), type);
+    private int typeNumberOf(ClassName type) {
+        Integer known = typeNumber.get(type);
+        if (known != null) {
+            return known;
         }
-        owner[method] = type;
+        numberedTypes.add(type);
+        typeNumber.put(type, numberedTypes.size() - 1);
+        return numberedTypes.size() - 1;
     }
 
     /** The numbers of a method's calls, then of the constructors of the types it references. */
@@ -168,7 +171,8 @@ public final class UseCaseTracer {
         return dot >= 0 ? name.substring(dot + 1) : name;
     }
 
-    public UseCase trace(EntryPoint entryPoint) {
+    /** The use case of one entry point, the reached types folded into the graph's units. */
+    public UseCase trace(EntryPoint entryPoint, ClassGraph graph) {
         // sized by what is reached, not by the codebase: most use cases of a large codebase reach little of it
         BitSet visited = new BitSet();
         BitSet reachedTypes = new BitSet();

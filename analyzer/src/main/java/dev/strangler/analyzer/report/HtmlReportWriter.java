@@ -49,6 +49,15 @@ public final class HtmlReportWriter {
      */
     public void write(byte[] reportJson, OutputStream out) throws IOException {
         Objects.requireNonNull(reportJson, "reportJson");
+        write(JsonBytes.of(reportJson), out);
+    }
+
+    /**
+     * As {@link #write(byte[], OutputStream)}, for the report as {@link JsonReportWriter#renderBytes} made it, which
+     * noted where the characters to escape are.
+     */
+    public void write(JsonBytes reportJson, OutputStream out) throws IOException {
+        Objects.requireNonNull(reportJson, "reportJson");
         byte[] style = read(resource("report.css"));
         byte[] cytoscape = inlineScript("Cytoscape.js", read(cytoscape()));
         byte[] script = inlineScript("report.js", read(resource("report.js")));
@@ -68,36 +77,29 @@ public final class HtmlReportWriter {
     static String forScriptElement(String json) {
         ByteArrayOutputStream safe = new ByteArrayOutputStream(json.length() + 64);
         try {
-            writeForScriptElement(json.getBytes(StandardCharsets.UTF_8), safe);
+            writeForScriptElement(JsonBytes.of(json.getBytes(StandardCharsets.UTF_8)), safe);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return safe.toString(StandardCharsets.UTF_8);
     }
 
-    /** As {@link #forScriptElement}, on UTF-8 bytes: runs without anything to escape are written as they are. */
-    private static void writeForScriptElement(byte[] json, OutputStream out) throws IOException {
+    /** As {@link #forScriptElement}, on UTF-8 bytes: the runs between the characters to escape written as they are. */
+    private static void writeForScriptElement(JsonBytes json, OutputStream out) throws IOException {
+        byte[] bytes = json.utf8();
         int from = 0;
-        for (int i = 0; i < json.length; i++) {
-            byte b = json[i];
-            byte[] escape = switch (b) {
+        for (int at : json.scriptUnsafe()) {
+            byte b = bytes[at];
+            out.write(bytes, from, at - from);
+            out.write(switch (b) {
                 case '<' -> LESS;
                 case '>' -> GREATER;
                 case '&' -> AMPERSAND;
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8, a sequence no other character contains
-                case (byte) 0xE2 -> i + 2 < json.length && json[i + 1] == (byte) 0x80
-                        ? (json[i + 2] == (byte) 0xA8 ? LINE_SEPARATOR : json[i + 2] == (byte) 0xA9 ? PARAGRAPH_SEPARATOR : null)
-                        : null;
-                default -> null;
-            };
-            if (escape != null) {
-                out.write(json, from, i - from);
-                out.write(escape);
-                from = i + (b == (byte) 0xE2 ? 3 : 1);
-                i = from - 1;
-            }
+                default -> bytes[at + 2] == (byte) 0xA8 ? LINE_SEPARATOR : PARAGRAPH_SEPARATOR;
+            });
+            from = at + (b == (byte) 0xE2 ? 3 : 1);
         }
-        out.write(json, from, json.length - from);
+        out.write(bytes, from, bytes.length - from);
     }
 
     /** A script inlined as it is must not hold what would end its element early; none does today, so say so loudly. */

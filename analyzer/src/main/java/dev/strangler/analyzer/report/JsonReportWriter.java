@@ -8,21 +8,19 @@ import dev.strangler.analyzer.core.DataAccessOrigin;
 import dev.strangler.analyzer.core.Decomposition;
 import dev.strangler.analyzer.core.DecompositionMetrics;
 import dev.strangler.analyzer.core.Dependency;
-import dev.strangler.analyzer.core.DependencyKind;
-import dev.strangler.analyzer.core.DependencyWeights;
 import dev.strangler.analyzer.core.EntryPoint;
 import dev.strangler.analyzer.core.MetricsByKernel;
 import dev.strangler.analyzer.core.Placement;
-import dev.strangler.analyzer.core.Problem;
 import dev.strangler.analyzer.core.Risk;
 import dev.strangler.analyzer.core.ServiceCandidate;
 import dev.strangler.analyzer.core.SourceLocation;
-import dev.strangler.analyzer.core.UseCase;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Writes {@code decomposition.json}, the contract for the other tools; its fields are documented in
@@ -34,7 +32,55 @@ public final class JsonReportWriter {
     public static final int SCHEMA_VERSION = 1;
 
     public String render(Decomposition decomposition) {
+        return new String(renderUtf8(decomposition), StandardCharsets.UTF_8);
+    }
+
+    /** The report as the UTF-8 bytes of {@link #render}, written as they are made. */
+    public byte[] renderUtf8(Decomposition decomposition) {
+        return write(decomposition).toUtf8();
+    }
+
+    /** As {@link #renderUtf8}, with where the characters the HTML page escapes are. */
+    public JsonBytes renderBytes(Decomposition decomposition) {
+        return write(decomposition).toJsonBytes();
+    }
+
+    /** The report's members in parts, in order: the small ones together, each large one alone. */
+    private static final int PARTS = 6;
+
+    private JsonOutput write(Decomposition decomposition) {
+        // each part into a writer of its own, on every core (whichever thread is free takes the next part, the
+        // calling one too), then appended in order: the same bytes as one writer gives
+        List<JsonOutput> parts = IntStream.range(0, PARTS).parallel()
+                .mapToObj(part -> part(part, decomposition, JsonOutput.continuing(1, part > 0))).toList();
         JsonOutput json = new JsonOutput().beginObject();
+        parts.forEach(json::append);
+        return json.endObject();
+    }
+
+    private static JsonOutput part(int part, Decomposition decomposition, JsonOutput json) {
+        switch (part) {
+            case 0 -> summary(json, decomposition);
+            case 1 -> {
+                json.key("candidates").beginArray();
+                Set<String> collections = mongoCollections(decomposition.codebase());
+                decomposition.candidates().forEach(candidate -> candidate(json, candidate, collections));
+                json.endArray();
+            }
+            case 2 -> {
+                json.key("classes").beginArray();
+                decomposition.placements().forEach(placement -> placement(json, placement));
+                json.endArray();
+            }
+            case 3 -> JsonSections.graph(json, decomposition);
+            case 4 -> JsonSections.useCases(json, decomposition);
+            default -> JsonSections.decisionsAndProblems(json, decomposition);
+        }
+        return json;
+    }
+
+    /** From the schema version to the extraction order. */
+    private static void summary(JsonOutput json, Decomposition decomposition) {
         json.field("schemaVersion", SCHEMA_VERSION);
         json.field("generator", "strangler-analyzer");
         codebase(json, decomposition);
@@ -62,50 +108,6 @@ public final class JsonReportWriter {
         agreement(json, decomposition.agreement());
         JsonTraffic.write(json, decomposition.traffic());
         json.stringArray("extractionOrder", decomposition.services().stream().map(ServiceCandidate::name).toList());
-        json.key("candidates").beginArray();
-        Set<String> collections = mongoCollections(decomposition.codebase());
-        decomposition.candidates().forEach(candidate -> candidate(json, candidate, collections));
-        json.endArray();
-        json.key("classes").beginArray();
-        decomposition.placements().forEach(placement -> placement(json, placement));
-        json.endArray();
-        graph(json, decomposition);
-        json.key("useCases").beginArray();
-        for (UseCase useCase : decomposition.useCases()) {
-            EntryPoint entryPoint = useCase.entryPoint();
-            json.beginObject().field("label", useCase.label())
-                    .field("kind", entryPoint.kind().name())
-                    .field("framework", entryPoint.framework())
-                    .field("handler", entryPoint.handler().toString())
-                    .field("truncated", useCase.truncated())
-                    .stringArray("classes", useCase.classes())
-                    .stringArray("tables", useCase.tables())
-                    .endObject();
-        }
-        json.endArray();
-        json.key("decisions").beginArray();
-        for (Decomposition.DecisionEffect effect : decomposition.decisionEffects()) {
-            json.beginObject().field("line", effect.decision().line())
-                    .field("decision", effect.decision().describe())
-                    .field("applied", effect.applied())
-                    .field("note", effect.note())
-                    .field("costsCoupling", effect.costsCoupling())
-                    .key("before");
-            metrics(json, effect.before(), null, null);
-            json.key("after");
-            metrics(json, effect.after(), null, null);
-            json.endObject();
-        }
-        json.endArray();
-        json.key("problems").beginArray();
-        for (Problem problem : ReportProblems.all(decomposition)) {
-            json.beginObject().field("path", problem.path()).field("line", problem.line())
-                    .field("column", problem.column())
-                    .field("severity", problem.severity().name().toLowerCase(Locale.ROOT))
-                    .field("message", problem.message()).endObject();
-        }
-        json.endArray();
-        return json.endObject().toString();
     }
 
     private static void codebase(JsonOutput json, Decomposition decomposition) {
@@ -143,7 +145,7 @@ public final class JsonReportWriter {
         json.endObject();
     }
 
-    private static void metrics(JsonOutput json, DecompositionMetrics metrics, String graph, String scope) {
+    static void metrics(JsonOutput json, DecompositionMetrics metrics, String graph, String scope) {
         json.beginObject();
         if (graph != null) {
             json.field("graph", graph);
@@ -254,7 +256,7 @@ public final class JsonReportWriter {
         json.endArray();
     }
 
-    private static void dependency(JsonOutput json, Dependency dependency, boolean withSites) {
+    static void dependency(JsonOutput json, Dependency dependency, boolean withSites) {
         json.beginObject().field("from", dependency.from().value()).field("to", dependency.to().value())
                 .field("kind", dependency.kind().name()).field("weight", dependency.weight());
         if (withSites) {
@@ -278,19 +280,4 @@ public final class JsonReportWriter {
                 .field("tieToBestOther", placement.tieToBestOther()).endObject();
     }
 
-    private static void graph(JsonOutput json, Decomposition decomposition) {
-        json.key("graph").beginObject();
-        json.field("description", "class-level dependencies between top-level classes (nested types folded in), "
-                + "self-edges dropped; weight = number of uses");
-        json.key("kindWeights").beginObject();
-        for (DependencyKind kind : DependencyKind.values()) {
-            json.field(kind.name(), DependencyWeights.of(kind));
-        }
-        json.endObject();
-        json.key("edges").beginArray();
-        for (Dependency dependency : decomposition.graph().dependencies()) {
-            dependency(json, dependency, false);
-        }
-        json.endArray().endObject();
-    }
 }

@@ -10,7 +10,7 @@ class UseCaseTracerTest {
     private static UseCase trace(Codebase codebase, String label) {
         ClassGraph graph = ClassGraph.of(codebase);
         EntryPoint entryPoint = codebase.entryPoints().stream().filter(e -> e.label().equals(label)).findFirst().orElseThrow();
-        return new UseCaseTracer(codebase, graph).trace(entryPoint);
+        return new UseCaseTracer(codebase).trace(entryPoint, graph);
     }
 
     @Test
@@ -39,7 +39,7 @@ class UseCaseTracerTest {
                 .access("Dao#read", "things", AccessMode.READ).access("Dao#other", "unrelated", AccessMode.READ);
         Codebase codebase = m.build();
 
-        UseCase useCase = new UseCaseTracer(codebase, ClassGraph.of(codebase)).trace(codebase.entryPoints().get(0));
+        UseCase useCase = new UseCaseTracer(codebase).trace(codebase.entryPoints().get(0), ClassGraph.of(codebase));
 
         assertThat(useCase.classes()).extracting(ClassName::simpleName).containsExactly("Adapter", "Api", "Dao", "Port");
         assertThat(useCase.tables()).containsExactly("things");
@@ -55,7 +55,7 @@ class UseCaseTracerTest {
         EntryPoint unlisted = new EntryPoint(EntryPointKind.HTTP, "spring-mvc", "GET", "/y",
                 new MethodId(ClassName.of("p.Port"), "load"), new SourceLocation("p/Port.java", 1));
 
-        UseCase useCase = new UseCaseTracer(codebase, ClassGraph.of(codebase)).trace(unlisted);
+        UseCase useCase = new UseCaseTracer(codebase).trace(unlisted, ClassGraph.of(codebase));
 
         assertThat(useCase.classes()).extracting(ClassName::simpleName).containsExactly("Adapter", "Dao", "Port");
         assertThat(useCase.tables()).containsExactly("things");
