@@ -3,7 +3,6 @@ package dev.strangler.analyzer.source;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.strangler.analyzer.source.data.DataFrameworks;
-import dev.strangler.analyzer.source.data.SqlTables;
 import dev.strangler.analyzer.source.parse.ParsedFile;
 import dev.strangler.analyzer.source.resolve.FileScope;
 import dev.strangler.analyzer.source.resolve.IndexedType;
@@ -16,8 +15,6 @@ import java.util.List;
 record Declarations(TypeIndex index, List<List<IndexedType>> typesPerFile, boolean spring,
                    DataFrameworks frameworks) {
     static Declarations of(List<ParsedFile> parsed, LibraryIndex libraries) {
-        // the index is made on this thread alone, between the passes: the SQL parser is loaded on a spare core meanwhile
-        SqlTables.prepare();
         TypeIndex index = new TypeIndex(libraries);
         List<List<IndexedType>> typesPerFile = new ArrayList<>();
         boolean spring = false;

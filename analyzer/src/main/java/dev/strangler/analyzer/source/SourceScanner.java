@@ -105,7 +105,7 @@ public final class SourceScanner {
         ThreadLocal<JavaFileParser> parsers = ThreadLocal.withInitial(JavaFileParser::new);
         try {
             if (cache == null) {
-                return new ScanRun(scan(new Run(absoluteRoot, tree, pool, parsers, EarlyParses.none()), progress,
+                return new ScanRun(scan(new Run(absoluteRoot, tree, pool, parsers, EarlyParses.none(), false), progress,
                         FileReuse.none()), tree.javaFiles().size(), "", List.of(), CacheWrite.NONE);
             }
             pool.execute(TreeCodec::prepare); // while the tree is hashed and the cache read, for the outlines
@@ -120,7 +120,7 @@ public final class SourceScanner {
                         snapshot.hashedAgain() == 0 ? CacheWrite.NONE : CacheWrite.hashes(cache, snapshot));
             }
             FileReuse reuse = FileReuse.load(cache.files(), snapshot.inputs(), tree);
-            Codebase codebase = scan(new Run(absoluteRoot, tree, pool, parsers, early), progress, reuse);
+            Codebase codebase = scan(new Run(absoluteRoot, tree, pool, parsers, early, false), progress, reuse);
             List<String> warnings = new ArrayList<>(known.warnings());
             warnings.addAll(lookup.warnings());
             warnings.addAll(reuse.warnings());
@@ -131,9 +131,12 @@ public final class SourceScanner {
         }
     }
 
-    /** One run's fixed parts: the tree, the pool, a parser per pool thread, and the files parsed early. */
+    /**
+     * One run's fixed parts: the tree, the pool, a parser per pool thread, the files parsed early, and whether this is
+     * the scan once more with every file in full.
+     */
     private record Run(Path root, SourceTree tree, ExecutorService pool, ThreadLocal<JavaFileParser> parsers,
-                       EarlyParses early) {
+                       EarlyParses early, boolean again) {
     }
 
     private Codebase scan(Run run, ProgressListener progress, FileReuse reuse) {
@@ -156,6 +159,10 @@ public final class SourceScanner {
         }));
         progress.finished();
 
+        if (!run.again()) {
+            // the index is made on this thread alone, between the passes: the SQL parser is loaded on a spare core
+            SqlTables.prepare();
+        }
         LibraryIndex libraries = LibraryIndex.read(options.classpath());
         Declarations declarations = Declarations.of(parsed, libraries);
         // a file read as an outline whose bodies the analysis needs after all is parsed in full, and the index
@@ -217,7 +224,7 @@ public final class SourceScanner {
         List<FrameworkCoverage> coverage = xml.frameworks.finish(index, all, new WebFiles(tree, all.problems));
         if (!reuse.keep(all.bodiesRead)) {
             // bodies read from a file read as an outline: once more with every file parsed in full
-            return scan(new Run(root, tree, pool, parsers, EarlyParses.none()), progress, reuse);
+            return scan(new Run(root, tree, pool, parsers, EarlyParses.none(), true), progress, reuse);
         }
         frameworks.check(all.tableAccesses, all.entities, catalog, named, all.problems);
         return ModelAssembly.codebase(root, files.size(), tree, parsed, all, coverage, pool);
