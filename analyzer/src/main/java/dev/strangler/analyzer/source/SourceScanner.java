@@ -108,8 +108,12 @@ public final class SourceScanner {
                 return new ScanRun(scan(new Run(absoluteRoot, tree, pool, parsers, EarlyParses.none(), false), progress,
                         FileReuse.none()), tree.javaFiles().size(), "", List.of(), CacheWrite.NONE);
             }
-            pool.execute(TreeCodec::prepare); // while the tree is hashed and the cache read, for the outlines
             FileHashes.Known known = cache.hashes().load();
+            if (!known.files().isEmpty()) {
+                // a run after another: JavaParser's metamodel, for the outlines, while the tree is hashed and the
+                // cache read (a first run encodes outlines in pass 2 only: loaded between the passes, below)
+                pool.execute(TreeCodec::prepare);
+            }
             CachedScan.Snapshot snapshot = CachedScan.snapshot(absoluteRoot, tree, options, pool, known);
             EarlyParses early = known.files().isEmpty() ? EarlyParses.none()
                     : EarlyParses.start(pool, tree, snapshot.rehashed(), parsers);
@@ -160,8 +164,10 @@ public final class SourceScanner {
         progress.finished();
 
         if (!run.again()) {
-            // the index is made on this thread alone, between the passes: the SQL parser is loaded on a spare core
+            // the index is made on this thread alone, between the passes: the SQL parser and JavaParser's metamodel
+            // (for the outlines the cache keeps) are loaded on the idle cores meanwhile
             SqlTables.prepare();
+            pool.execute(TreeCodec::prepare);
         }
         LibraryIndex libraries = LibraryIndex.read(options.classpath());
         Declarations declarations = Declarations.of(parsed, libraries);
