@@ -2,37 +2,28 @@ package dev.strangler.analyzer.source.parse;
 
 import com.github.javaparser.Position;
 import com.github.javaparser.Range;
-import com.github.javaparser.ast.AllFieldsConstructor;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
-import com.github.javaparser.metamodel.BaseNodeMetaModel;
-import com.github.javaparser.metamodel.JavaParserMetaModel;
-import com.github.javaparser.metamodel.PropertyMetaModel;
 import dev.strangler.analyzer.cache.BinaryIn;
 import dev.strangler.analyzer.cache.BinaryOut;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * A syntax tree as bytes and back, so that a later run rebuilds a file's outline without reading or parsing it.
  *
  * <p>Generic over JavaParser's metamodel: each node is written as its kind, its position range and the properties its
- * all-fields constructor takes (child nodes, lists of nodes, strings, flags, constants), and read back through that
- * constructor, so every kind of node the parser makes comes back with the same children, values and ranges. Comments,
+ * all-fields constructor takes ({@link TreeShapes}: child nodes, lists of nodes, strings, flags, constants), and read
+ * back through that constructor, so every kind of node the parser makes comes back with the same children, values and
+ * ranges. Comments,
  * tokens and attached data are not kept: the analysis reads none of them (see {@link TreeCompactor}). The bytes hold
  * no version of their own: the cache that keeps them is keyed by the analyzer's build, JavaParser's included.
  * Stateless; thread-safe.
  */
 public final class TreeCodec {
-    private static final Shapes SHAPES = Shapes.find();
+    private static final TreeShapes SHAPES = TreeShapes.find();
 
     private TreeCodec() {
     }
@@ -45,7 +36,7 @@ public final class TreeCodec {
      * @return whether this JavaParser's trees can be kept at all
      */
     public static boolean prepare() {
-        return SHAPES.failure == null;
+        return SHAPES.failure() == null;
     }
 
     /**
@@ -55,8 +46,8 @@ public final class TreeCodec {
      * @throws IllegalArgumentException when the tree holds a property of a kind this codec cannot write
      */
     public static byte[] encode(CompilationUnit unit, Set<Node> emptied) {
-        if (SHAPES.failure != null) {
-            throw new IllegalArgumentException(SHAPES.failure);
+        if (SHAPES.failure() != null) {
+            throw new IllegalArgumentException(SHAPES.failure());
         }
         BinaryOut out = new BinaryOut(4096);
         new Writer(out, emptied).node(unit, 1);
@@ -69,8 +60,8 @@ public final class TreeCodec {
      * @throws RuntimeException when {@code bytes} are not such a tree (the cache's damage)
      */
     public static CompilationUnit decode(byte[] bytes) {
-        if (SHAPES.failure != null) {
-            throw new IllegalArgumentException(SHAPES.failure);
+        if (SHAPES.failure() != null) {
+            throw new IllegalArgumentException(SHAPES.failure());
         }
         BinaryIn in = new BinaryIn(bytes, 0, bytes.length);
         Node root = new Reader(in, bytes.length).node(1);
@@ -80,90 +71,6 @@ public final class TreeCodec {
         return unit;
     }
 
-    private enum Kind { NODE, LIST, STRING, FLAG, CONSTANT }
-
-    /**
-     * One constructor parameter: the field that holds it, how it is written, and the class of its nodes (a list's
-     * elements) or its constants.
-     */
-    private record Slot(Field field, Kind kind, Class<?> element, Object[] constants) {
-    }
-
-    /** A concrete kind of node: its number, its all-fields constructor and that constructor's parameters in order. */
-    private record Shape(int id, Constructor<?> constructor, Slot[] slots) {
-    }
-
-    private record Shapes(Map<Class<?>, Shape> byClass, List<Shape> byId, String failure) {
-        static Shapes find() {
-            Map<Class<?>, Shape> byClass = new HashMap<>();
-            List<Shape> byId = new ArrayList<>();
-            try {
-                for (BaseNodeMetaModel model : JavaParserMetaModel.getNodeMetaModels()) {
-                    if (model.isAbstract()) {
-                        continue;
-                    }
-                    Shape shape = new Shape(byId.size() + 1, constructor(model), slots(model));
-                    byId.add(shape);
-                    byClass.put(model.getType(), shape);
-                }
-                return new Shapes(Map.copyOf(byClass), List.copyOf(byId), null);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return new Shapes(Map.of(), List.of(), "this JavaParser's trees cannot be kept: " + e);
-            }
-        }
-
-        private static Constructor<?> constructor(BaseNodeMetaModel model) throws NoSuchMethodException {
-            for (Constructor<?> constructor : model.getType().getConstructors()) {
-                if (constructor.isAnnotationPresent(AllFieldsConstructor.class)
-                        && constructor.getParameterCount() == model.getConstructorParameters().size()) {
-                    return constructor;
-                }
-            }
-            throw new NoSuchMethodException("no all-fields constructor in " + model.getType().getName());
-        }
-
-        private static Slot[] slots(BaseNodeMetaModel model) throws NoSuchFieldException {
-            List<PropertyMetaModel> properties = model.getConstructorParameters();
-            Slot[] slots = new Slot[properties.size()];
-            for (int i = 0; i < slots.length; i++) {
-                PropertyMetaModel property = properties.get(i);
-                Field field = field(model.getType(), property.getName());
-                Class<?> type = property.getType();
-                Kind kind;
-                if (property.isNodeList()) {
-                    kind = Kind.LIST;
-                } else if (property.isNode()) {
-                    kind = Kind.NODE;
-                } else if (type == String.class) {
-                    kind = Kind.STRING;
-                } else if (type == boolean.class || type == Boolean.class) {
-                    kind = Kind.FLAG;
-                } else if (type.isEnum()) {
-                    kind = Kind.CONSTANT;
-                } else {
-                    throw new IllegalStateException("property " + property.getName() + " of "
-                            + model.getType().getSimpleName() + " is a " + type.getName());
-                }
-                Class<?> element = property.getNodeReference().isPresent()
-                        ? property.getNodeReference().get().getType() : type;
-                slots[i] = new Slot(field, kind, element, kind == Kind.CONSTANT ? type.getEnumConstants() : null);
-            }
-            return slots;
-        }
-
-        private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-                try {
-                    Field field = c.getDeclaredField(name);
-                    field.setAccessible(true);
-                    return field;
-                } catch (NoSuchFieldException e) {
-                    // declared higher up
-                }
-            }
-            throw new NoSuchFieldException(name + " in " + type.getName());
-        }
-    }
 
     private record Writer(BinaryOut out, Set<Node> emptied) {
         /** A node (or 0 for none): its shape, its range relative to {@code parentLine}, its properties. */
@@ -172,7 +79,7 @@ public final class TreeCodec {
                 out.varint(0);
                 return;
             }
-            Shape shape = SHAPES.byClass.get(node.getClass());
+            TreeShapes.Shape shape = SHAPES.byClass().get(node.getClass());
             if (shape == null) {
                 throw new IllegalArgumentException("no shape for " + node.getClass().getName());
             }
@@ -188,7 +95,7 @@ public final class TreeCodec {
                 out.varint(range.end.column);
             }
             boolean empty = emptied.contains(node);
-            for (Slot slot : shape.slots()) {
+            for (TreeShapes.Slot slot : shape.slots()) {
                 Object value = value(slot, node);
                 switch (slot.kind()) {
                     case NODE -> node((Node) value, line);
@@ -217,7 +124,7 @@ public final class TreeCodec {
             }
         }
 
-        private static Object value(Slot slot, Node node) {
+        private static Object value(TreeShapes.Slot slot, Node node) {
             try {
                 return slot.field().get(node);
             } catch (IllegalAccessException e) {
@@ -232,14 +139,14 @@ public final class TreeCodec {
 
     private record Reader(BinaryIn in, int limit) {
         Node node(int parentLine) {
-            int id = in.count(SHAPES.byId.size());
+            int id = in.count(SHAPES.byId().size());
             if (id == 0) {
                 return null;
             }
-            Shape shape = SHAPES.byId.get(id - 1);
+            TreeShapes.Shape shape = SHAPES.byId().get(id - 1);
             Range range = range(parentLine);
             int line = range == null ? parentLine : range.begin.line;
-            Slot[] slots = shape.slots();
+            TreeShapes.Slot[] slots = shape.slots();
             Object[] arguments = new Object[slots.length];
             for (int i = 0; i < slots.length; i++) {
                 arguments[i] = switch (slots[i].kind()) {
@@ -293,7 +200,7 @@ public final class TreeCodec {
             return list;
         }
 
-        private static Node construct(Shape shape, Object[] arguments) {
+        private static Node construct(TreeShapes.Shape shape, Object[] arguments) {
             try {
                 return (Node) shape.constructor().newInstance(arguments);
             } catch (InvocationTargetException e) {
