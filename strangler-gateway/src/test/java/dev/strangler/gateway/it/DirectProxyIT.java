@@ -231,8 +231,8 @@ class DirectProxyIT {
         HttpResponse<byte[]> safe = send(direct, "/down/while-open");
         HttpResponse<byte[]> unsafe = http.send(HttpRequest.newBuilder(direct.uri().resolve("/down/while-open"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
-        String metrics = text(http.send(HttpRequest.newBuilder(direct.admin().resolve("/metrics"))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray()));
+        // a request is counted once its answer is written, which the client may see first: the scrape waits for it
+        String metrics = metricsOnce("strangler_requests_seconds_count{route=\"down\",side=\"target\",status=\"5xx\"} 5");
 
         assertThat(safe.statusCode()).isEqualTo(200);
         assertThat(seen(safe).get("path").asString()).isEqualTo("/down/while-open");
@@ -321,6 +321,19 @@ class DirectProxyIT {
             }
             socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             return text(socket.getInputStream().readAllBytes());
+        }
+    }
+
+    /** The metrics page once it holds {@code line} (or after 10 s, for the assertion to show what it holds). */
+    private String metricsOnce(String line) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            String metrics = text(http.send(HttpRequest.newBuilder(direct.admin().resolve("/metrics"))
+                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray()));
+            if (metrics.contains(line + "\n") || System.nanoTime() > deadline) {
+                return metrics;
+            }
+            Thread.sleep(20);
         }
     }
 }
