@@ -111,7 +111,8 @@ final class JavaFileParser {
         Outline.Taken outline = Outline.of(unit, parsedText);
         TreeCompactor.compact(unit);
         int[] codeLines = SourceText.codeLinePrefixSums(source.text());
-        // an outline is kept for the compacted text only, the one an outline-only parse reads
+        // an outline is kept for a tree of the raw grammar only: the named levels tried after it post-process their
+        // trees (moving children about), which a tree rebuilt from the cache would not repeat
         OutlineSource kept = parsedText != compact || !outline.bodiesTold() ? null
                 : new OutlineSource(codeLines[codeLines.length - 1], nonBlank, source.fallbackCharset());
         return new ParsedFile(path, unit, codeLines, nonBlank, problems, false, outline.hash(), kept, false);

@@ -11,14 +11,14 @@ import java.util.List;
  * @param path relative to the root, with {@code /}
  * @param unit the syntax tree, or null when the file could not be parsed or was skipped
  * @param codeLines prefix sums of code lines (see {@link SourceText#codeLinePrefixSums(String)}), or null (no tree, or
- *                  parsed from the outline only: {@link OutlineSource#codeLines()} is the count)
+ *                  read as an outline from the cache: {@link OutlineSource#codeLines()} is the count)
  * @param nonBlankLines non-blank lines, for throughput figures
  * @param problems what went wrong or was noticed while reading it
  * @param skipped whether the file was left out on purpose (generated) or could not be read
  * @param outline the SHA-256 of the file's outline ({@link Outline}), or "" when there is no tree
- * @param outlineSource what a later run needs to parse the same content from its outline alone, or null when the
+ * @param outlineSource what a later run needs to stand for the same content by its outline alone, or null when the
  *                      file must always be parsed in full
- * @param outlineOnly whether the tree was parsed from the outline only: declarations without method bodies
+ * @param outlineOnly whether the tree is the outline the cache kept: declarations without method bodies
  */
 public record ParsedFile(String path, CompilationUnit unit, int[] codeLines, int nonBlankLines, List<Problem> problems,
                   boolean skipped, String outline, OutlineSource outlineSource, boolean outlineOnly) {
@@ -47,7 +47,7 @@ public record ParsedFile(String path, CompilationUnit unit, int[] codeLines, int
      */
     public int codeLinesBetween(int first, int last) {
         if (outlineOnly) {
-            throw new IllegalStateException(path + " was parsed from its outline only; its lines were not counted");
+            throw new IllegalStateException(path + " was read as an outline from the cache; its lines were not counted");
         }
         if (codeLines == null || first < 1 || last < first) {
             return 0;
