@@ -23,13 +23,16 @@ final class EarlyParses {
     static final int MOST = 32;
 
     private final Map<String, Future<ParsedFile>> parses;
+    /** the files parsed early, as positions in the tree's Java files */
+    private final Set<Integer> positions;
 
-    private EarlyParses(Map<String, Future<ParsedFile>> parses) {
+    private EarlyParses(Map<String, Future<ParsedFile>> parses, Set<Integer> positions) {
         this.parses = parses;
+        this.positions = positions;
     }
 
     static EarlyParses none() {
-        return new EarlyParses(Map.of());
+        return new EarlyParses(Map.of(), Set.of());
     }
 
     /**
@@ -38,21 +41,22 @@ final class EarlyParses {
      */
     static EarlyParses start(ExecutorService pool, SourceTree tree, Set<String> changed,
                              ThreadLocal<JavaFileParser> parsers) {
-        List<Path> files = new ArrayList<>();
-        for (Path file : tree.javaFiles()) {
-            if (changed.contains(tree.relative(file))) {
-                files.add(file);
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < tree.javaFiles().size(); i++) {
+            if (changed.contains(tree.relative(tree.javaFiles().get(i)))) {
+                found.add(i);
             }
         }
-        if (files.isEmpty() || files.size() > MOST || files.size() * 2 > tree.javaFiles().size()) {
+        if (found.isEmpty() || found.size() > MOST || found.size() * 2 > tree.javaFiles().size()) {
             return none();
         }
         Map<String, Future<ParsedFile>> parses = new HashMap<>();
-        for (Path file : files) {
+        for (int i : found) {
+            Path file = tree.javaFiles().get(i);
             String path = tree.relative(file);
             parses.put(path, pool.submit(() -> parsers.get().parse(file, path)));
         }
-        return new EarlyParses(Map.copyOf(parses));
+        return new EarlyParses(Map.copyOf(parses), Set.copyOf(found));
     }
 
     /** The early parse of the file at {@code path}, waited for, or null when it was not parsed early. */
@@ -61,15 +65,15 @@ final class EarlyParses {
         return parse == null ? null : ScanPool.result(parse, "parsing " + path);
     }
 
-    /** {@code order} (positions in {@code tree}'s Java files) with the files parsed early last, waited for last. */
-    List<Integer> last(List<Integer> order, SourceTree tree) {
-        if (parses.isEmpty()) {
+    /** {@code order} (positions in the tree's Java files) with the files parsed early last, waited for last. */
+    List<Integer> last(List<Integer> order) {
+        if (positions.isEmpty()) {
             return order;
         }
         List<Integer> others = new ArrayList<>(order.size());
         List<Integer> early = new ArrayList<>();
         for (int i : order) {
-            (parses.containsKey(tree.relative(tree.javaFiles().get(i))) ? early : others).add(i);
+            (positions.contains(i) ? early : others).add(i);
         }
         others.addAll(early);
         return others;

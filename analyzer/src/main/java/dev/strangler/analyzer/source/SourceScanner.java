@@ -152,7 +152,7 @@ public final class SourceScanner {
         progress.started("parsing", files.size());
         // the largest files first, so that no thread is left with a long file while the others have finished
         List<Integer> order = tree.largestFirst();
-        List<ParsedFile> parsed = new ArrayList<>(ScanPool.runAll(pool, files, run.early().last(order, tree), file -> {
+        List<ParsedFile> parsed = new ArrayList<>(ScanPool.runAll(pool, files, run.early().last(order), file -> {
             String path = tree.relative(file);
             ParsedFile early = run.early().take(path);
             OutlineSource.Restored outline = early != null ? null : reuse.outlineSource(path);

@@ -42,7 +42,7 @@ class EarlyParsesTest {
         assertThat(parsed.outlineOnly()).isFalse();
         assertThat(parsed.unit().getType(0).getNameAsString()).isEqualTo("ReviewController");
         assertThat(early.take("src/main/java/com/acmeshop/AcmeShopApplication.java")).isNull();
-        List<Integer> order = early.last(tree.largestFirst(), tree);
+        List<Integer> order = early.last(tree.largestFirst());
         assertThat(order).hasSameElementsAs(tree.largestFirst());
         assertThat(tree.relative(tree.javaFiles().get(order.get(order.size() - 1)))).isEqualTo(EDITED);
     }
@@ -56,7 +56,7 @@ class EarlyParsesTest {
         EarlyParses early = EarlyParses.start(pool, tree, all, parsers);
 
         assertThat(early.take(EDITED)).isNull();
-        assertThat(early.last(tree.largestFirst(), tree)).isEqualTo(tree.largestFirst());
+        assertThat(early.last(tree.largestFirst())).isEqualTo(tree.largestFirst());
     }
 
     private SourceTree walk() throws IOException {

@@ -39,16 +39,14 @@ public record OutlineSource(int codeLines, int nonBlankLines, String fallbackCha
     public byte[] encode(CompilationUnit unit) {
         Set<Node> bodies = Collections.newSetFromMap(new IdentityHashMap<>());
         bodies.addAll(Outline.bodies(unit));
-        byte[] tree = TreeCodec.encode(unit, bodies);
-        BinaryOut out = new BinaryOut(tree.length + 16);
+        BinaryOut out = new BinaryOut(4096);
         out.varint(codeLines);
         out.varint(nonBlankLines);
         out.bool(fallbackCharset != null);
         if (fallbackCharset != null) {
             out.string(fallbackCharset);
         }
-        out.varint(tree.length);
-        out.raw(tree);
+        TreeCodec.write(unit, bodies, out);
         return out.toByteArray();
     }
 
@@ -62,10 +60,10 @@ public record OutlineSource(int codeLines, int nonBlankLines, String fallbackCha
         int codeLines = in.count(Integer.MAX_VALUE);
         int nonBlankLines = in.count(Integer.MAX_VALUE);
         String fallbackCharset = in.bool() ? in.string() : null;
-        byte[] tree = in.raw(in.count(bytes.length));
+        CompilationUnit unit = TreeCodec.read(in, bytes.length);
         if (!in.atEnd()) {
             throw new IllegalArgumentException("bytes left over after an outline");
         }
-        return new Restored(new OutlineSource(codeLines, nonBlankLines, fallbackCharset), TreeCodec.decode(tree));
+        return new Restored(new OutlineSource(codeLines, nonBlankLines, fallbackCharset), unit);
     }
 }

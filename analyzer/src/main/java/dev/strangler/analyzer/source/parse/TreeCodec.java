@@ -46,12 +46,17 @@ public final class TreeCodec {
      * @throws IllegalArgumentException when the tree holds a property of a kind this codec cannot write
      */
     public static byte[] encode(CompilationUnit unit, Set<Node> emptied) {
+        BinaryOut out = new BinaryOut(4096);
+        write(unit, emptied, out);
+        return out.toByteArray();
+    }
+
+    /** {@link #encode}, onto the end of {@code out}: a tree among other values. */
+    public static void write(CompilationUnit unit, Set<Node> emptied, BinaryOut out) {
         if (SHAPES.failure() != null) {
             throw new IllegalArgumentException(SHAPES.failure());
         }
-        BinaryOut out = new BinaryOut(4096);
         new Writer(out, emptied).node(unit, 1);
-        return out.toByteArray();
     }
 
     /**
@@ -60,17 +65,29 @@ public final class TreeCodec {
      * @throws RuntimeException when {@code bytes} are not such a tree (the cache's damage)
      */
     public static CompilationUnit decode(byte[] bytes) {
-        if (SHAPES.failure() != null) {
-            throw new IllegalArgumentException(SHAPES.failure());
-        }
         BinaryIn in = new BinaryIn(bytes, 0, bytes.length);
-        Node root = new Reader(in, bytes.length).node(1);
-        if (!(root instanceof CompilationUnit unit) || !in.atEnd()) {
-            throw new IllegalArgumentException("not the bytes of one compilation unit");
+        CompilationUnit unit = read(in, bytes.length);
+        if (!in.atEnd()) {
+            throw new IllegalArgumentException("bytes left over after a compilation unit");
         }
         return unit;
     }
 
+    /**
+     * The tree {@link #write} wrote, read from where {@code in} stands; no list is taken to hold more than
+     * {@code limit} nodes (the bytes' length bounds it).
+     *
+     * @throws RuntimeException when the bytes are not such a tree (the cache's damage)
+     */
+    public static CompilationUnit read(BinaryIn in, int limit) {
+        if (SHAPES.failure() != null) {
+            throw new IllegalArgumentException(SHAPES.failure());
+        }
+        if (!(new Reader(in, limit).node(1) instanceof CompilationUnit unit)) {
+            throw new IllegalArgumentException("not the bytes of a compilation unit");
+        }
+        return unit;
+    }
 
     private record Writer(BinaryOut out, Set<Node> emptied) {
         /** A node (or 0 for none): its shape, its range relative to {@code parentLine}, its properties. */
