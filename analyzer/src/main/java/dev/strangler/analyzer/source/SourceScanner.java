@@ -170,7 +170,7 @@ public final class SourceScanner {
             pool.execute(TreeCodec::prepare);
         }
         LibraryIndex libraries = LibraryIndex.read(options.classpath());
-        Declarations declarations = Declarations.of(parsed, libraries);
+        Declarations declarations = Declarations.of(parsed, libraries, pool, order);
         // a file read as an outline whose bodies the analysis needs after all is parsed in full, and the index
         // made again
         for (List<Integer> missing = reuse.plan(parsed, declarations.typesPerFile(), declarations.index());
@@ -181,7 +181,7 @@ public final class SourceScanner {
             for (int k = 0; k < missing.size(); k++) {
                 parsed.set(missing.get(k), full.get(k));
             }
-            declarations = Declarations.of(parsed, libraries);
+            declarations = Declarations.of(parsed, libraries, pool, order);
         }
         TypeIndex index = declarations.index();
         List<List<IndexedType>> typesPerFile = declarations.typesPerFile();
