@@ -12,20 +12,20 @@ import java.util.TreeMap;
 /**
  * What the last scan found in each Java file, kept in {@code files.bin} beside the whole-model cache
  * ({@link ScanCache}), so that a run after an edit re-analyses only the files whose facts can have changed. Each
- * file's entry holds the SHA-256 of its bytes, the SHA-256 of its outline (the file without the insides of method,
- * constructor and initializer bodies), what the scanner needs to rebuild that outline's tree without reading the file,
+ * file's entry holds the hash ({@link ContentHash}) of its bytes, the hash of its outline (the file without the
+ * insides of method, constructor and initializer bodies), what the scanner needs to rebuild that outline's tree without reading the file,
  * and the scanner's facts for it, the last two as bytes this package does not interpret. The
  * whole store is valid only for the analyzer build and the context (options, layout, other files) it was written
  * under. Deleting it is always safe; a damaged, truncated or foreign file gives a warning and a run without it.
  *
  * <p>File layout: the 8 bytes {@code STRFILES}, the format version (varint), the analyzer's fingerprint, the
- * context's SHA-256 (32 bytes), the number of files, per file its path, its two hashes (32 bytes each), its outline
+ * context's hash (16 bytes), the number of files, per file its path, its two hashes (16 bytes each), its outline
  * (a flag, then length and bytes) and its facts (length and bytes), the files whose bodies the passes over all types read, then a CRC-32C of everything before
  * it. Not thread-safe for two writers at once.
  */
 public final class FileFactsStore {
     static final String FILE = "files.bin";
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     private static final byte[] MAGIC = "STRFILES".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_FILES = 10_000_000;
 
@@ -47,8 +47,8 @@ public final class FileFactsStore {
     /**
      * One file's entry.
      *
-     * @param hash SHA-256 of the file's bytes, 64 hex digits
-     * @param outline SHA-256 of its outline, 64 hex digits
+     * @param hash the hash of the file's bytes ({@link ContentHash})
+     * @param outline the hash of its outline
      * @param outlineSource what the scanner needs to rebuild the file's outline without reading it, in its own
      *                      encoding, or null when the file is always parsed in full; not copied
      * @param facts the scanner's facts for the file, in the scanner's own encoding; not copied (large, never changed)
@@ -85,7 +85,7 @@ public final class FileFactsStore {
         return CacheFile.read(file(), MAGIC, FORMAT, new CacheFile.Reader<>() {
             @Override
             public Loaded read(BinaryIn in) {
-                if (!in.string().equals(analyzer) || !HexFormat.of().formatHex(in.raw(32)).equals(ScanInputs.hash(
+                if (!in.string().equals(analyzer) || !HexFormat.of().formatHex(in.raw(ContentHash.BYTES)).equals(ScanInputs.hash(
                         context.getBytes(StandardCharsets.UTF_8)))) {
                     return absent();
                 }
@@ -94,7 +94,7 @@ public final class FileFactsStore {
                 HexFormat hex = HexFormat.of();
                 for (int i = 0; i < count; i++) {
                     String path = in.string();
-                    Entry entry = new Entry(hex.formatHex(in.raw(32)), hex.formatHex(in.raw(32)),
+                    Entry entry = new Entry(hex.formatHex(in.raw(ContentHash.BYTES)), hex.formatHex(in.raw(ContentHash.BYTES)),
                             in.bool() ? bytes(in) : null, bytes(in));
                     if (files.put(path, entry) != null) {
                         throw new CorruptCacheException("names " + path + " twice");
@@ -160,8 +160,9 @@ public final class FileFactsStore {
     }
 
     private static void checkHash(String hash, String what) {
-        if (hash == null || hash.length() != 64 || !hash.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new IllegalArgumentException(what + " must be 64 hex digits, but was '" + hash + "'");
+        if (!ContentHash.isHash(hash)) {
+            throw new IllegalArgumentException(what + " must be " + ContentHash.HEX_DIGITS + " hex digits, but was '"
+                    + hash + "'");
         }
     }
 }

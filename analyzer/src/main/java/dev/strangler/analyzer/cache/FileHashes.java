@@ -11,19 +11,19 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SHA-256 of each file the last scan read, with the file's size and modification time when it was hashed, kept
- * in {@code hashes.bin} so that the next run need not hash a file again whose size and modification time are the
+ * The hash ({@link ContentHash}) of each file the last scan read, with the file's size and modification time when it
+ * was hashed, kept in {@code hashes.bin} so that the next run need not hash a file again whose size and modification time are the
  * same, as Git's index and Gradle's file-hash cache do. A file modified within {@link #RACY_NANOS} before the
  * hashing began is hashed again all the same: an edit in the same tick of a coarse file-system clock could keep both.
  * Deleting the file is always safe (every file is hashed); a damaged one gives a warning and is not used.
  *
  * <p>File layout: the 8 bytes {@code STRHASHS}, the format version, when the hashing began (nanoseconds since the
- * epoch), the number of files, per file its path, size, modification time (nanoseconds since the epoch) and 32-byte
- * SHA-256, then the CRC-32C. Not thread-safe for two writers at once.
+ * epoch), the number of files, per file its path, size, modification time (nanoseconds since the epoch) and hash
+ * (16 bytes), then the CRC-32C. Not thread-safe for two writers at once.
  */
 public final class FileHashes {
     static final String FILE = "hashes.bin";
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     /** Files modified this close before the hashing began are hashed again: two seconds, FAT's clock tick. */
     static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final byte[] MAGIC = "STRHASHS".getBytes(StandardCharsets.US_ASCII);
@@ -49,15 +49,16 @@ public final class FileHashes {
      *
      * @param size its size in bytes
      * @param modified its modification time in nanoseconds since the epoch
-     * @param hash the SHA-256 of its bytes, 64 hex digits
+     * @param hash the hash of its bytes ({@link ContentHash})
      */
     public record Hashed(long size, long modified, String hash) {
         public Hashed {
             if (size < 0) {
                 throw new IllegalArgumentException("size must be 0 or more, but was " + size);
             }
-            if (hash == null || hash.length() != 64 || !hash.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw new IllegalArgumentException("hash must be 64 hex digits, but was '" + hash + "'");
+            if (!ContentHash.isHash(hash)) {
+                throw new IllegalArgumentException("hash must be " + ContentHash.HEX_DIGITS + " hex digits, but was '"
+                        + hash + "'");
             }
         }
     }
@@ -97,7 +98,7 @@ public final class FileHashes {
                 HexFormat hex = HexFormat.of();
                 for (int i = 0; i < count; i++) {
                     String path = in.string();
-                    if (files.put(path, new Hashed(in.varint(), in.varint(), hex.formatHex(in.raw(32)))) != null) {
+                    if (files.put(path, new Hashed(in.varint(), in.varint(), hex.formatHex(in.raw(ContentHash.BYTES)))) != null) {
                         throw new CorruptCacheException("names " + path + " twice");
                     }
                 }

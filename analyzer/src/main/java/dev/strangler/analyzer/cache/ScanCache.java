@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * every value is read back through its record's checks.
  *
  * <p>File layout: the 8 bytes {@code STRCACHE}, the format version (varint), the analyzer's fingerprint, the
- * settings, the files (path and 32-byte SHA-256 each), the model ({@link CodebaseCodec}), then the CRC (4 bytes, big
+ * settings, the files (path and {@link ContentHash} bytes each), the model ({@link CodebaseCodec}), then the CRC (4 bytes, big
  * endian). A write goes to a temporary file in the same folder and is then moved over the old one, so a reader sees
  * the old file or the new one, never half of one. Not thread-safe for two writers at once.
  */
@@ -25,7 +25,7 @@ public final class ScanCache {
     /** The cache folder's name in the output folder. */
     public static final String FOLDER = ".strangler-cache";
     static final String FILE = "scan.bin";
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final byte[] MAGIC = "STRCACHE".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_FILES = 10_000_000;
 
@@ -110,7 +110,7 @@ public final class ScanCache {
         Map<String, String> files = new TreeMap<>();
         HexFormat hex = HexFormat.of();
         for (int i = 0; i < count; i++) {
-            files.put(in.string(), hex.formatHex(in.raw(32)));
+            files.put(in.string(), hex.formatHex(in.raw(ContentHash.BYTES)));
         }
         return new ScanInputs(analyzer, settings, new TreeMap<>(files));
     }

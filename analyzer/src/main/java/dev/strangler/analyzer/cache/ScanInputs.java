@@ -1,9 +1,6 @@
 package dev.strangler.analyzer.cache;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -11,11 +8,11 @@ import java.util.TreeMap;
 
 /**
  * Everything a scan's result depends on, as the cache compares it: the analyzer's build, the settings that change
- * the result, and the SHA-256 of every file the scan reads.
+ * the result, and the hash ({@link ContentHash}) of every file the scan reads.
  *
  * @param analyzer names the analyzer's build (see {@link AnalyzerBuild#fingerprint()})
  * @param settings the options and tree facts that change the result, as one text (the classpath, the root, ...)
- * @param files each file read by the scan, by path relative to the root, to the SHA-256 of its bytes in hex
+ * @param files each file read by the scan, by path relative to the root, to the hash of its bytes ({@link ContentHash})
  */
 public record ScanInputs(String analyzer, String settings, SortedMap<String, String> files) {
     public ScanInputs {
@@ -23,19 +20,16 @@ public record ScanInputs(String analyzer, String settings, SortedMap<String, Str
         Objects.requireNonNull(settings, "settings");
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
         files.forEach((path, hash) -> {
-            if (hash.length() != 64) {
-                throw new IllegalArgumentException("hash of " + path + " must be 64 hex digits, but was '" + hash + "'");
+            if (!ContentHash.isHash(hash)) {
+                throw new IllegalArgumentException("hash of " + path + " must be " + ContentHash.HEX_DIGITS
+                        + " hex digits, but was '" + hash + "'");
             }
         });
     }
 
-    /** The SHA-256 of {@code content} in hex. Thread-safe. */
+    /** The hash of {@code content} ({@link ContentHash}). Thread-safe. */
     public static String hash(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return ContentHash.of(content);
     }
 
     /** Why {@code earlier} inputs do not give this scan's result, or "" when they are the same. */

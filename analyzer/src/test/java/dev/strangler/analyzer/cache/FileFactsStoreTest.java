@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The per-file store on its own: entries come back equal under the same build and context, and never otherwise. */
 class FileFactsStoreTest {
-    private static final String A = "ab".repeat(32);
-    private static final String B = "cd".repeat(32);
+    private static final String A = "ab".repeat(16);
+    private static final String B = "cd".repeat(16);
 
     @TempDir
     Path temp;
@@ -77,10 +77,10 @@ class FileFactsStoreTest {
     void an_entry_refuses_a_hash_that_is_not_sha_256() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new FileFactsStore.Entry("abc", B, null, new byte[0]))
-                .withMessageContaining("hash must be 64 hex digits, but was 'abc'");
+                .withMessageContaining("hash must be 32 hex digits, but was 'abc'");
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> new FileFactsStore.Entry(A, "zz".repeat(32), null, new byte[0]))
-                .withMessageContaining("outline must be 64 hex digits");
+                .isThrownBy(() -> new FileFactsStore.Entry(A, "zz".repeat(16), null, new byte[0]))
+                .withMessageContaining("outline must be 32 hex digits");
     }
 
     private static SortedMap<String, FileFactsStore.Entry> entries() {

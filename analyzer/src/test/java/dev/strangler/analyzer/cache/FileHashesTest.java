@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /** The kept hashes on their own: a hash is taken back only for the same size and time, never for a racy file. */
 class FileHashesTest {
-    private static final String A = "ab".repeat(32);
+    private static final String A = "ab".repeat(16);
     private static final long BEGAN = TimeUnit.SECONDS.toNanos(1_800_000_000L);
     private static final long LONG_BEFORE = BEGAN - TimeUnit.HOURS.toNanos(1);
 
@@ -80,7 +80,7 @@ class FileHashesTest {
     @Test
     void a_hash_that_is_not_sha_256_or_a_negative_size_is_refused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new FileHashes.Hashed(1, 0, "abc"))
-                .withMessageContaining("64 hex digits");
+                .withMessageContaining("32 hex digits");
         assertThatIllegalArgumentException().isThrownBy(() -> new FileHashes.Hashed(-1, 0, A))
                 .withMessageContaining("0 or more");
     }

@@ -10,17 +10,15 @@ import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.strangler.analyzer.cache.ContentHash;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * A parsed file's outline: its text with the insides of the braces of method, constructor and initializer bodies
- * removed but for their line breaks, and the SHA-256 of that text. Two versions of a file with the same outline
+ * removed but for their line breaks, and the hash of that text ({@link ContentHash}). Two versions of a file with the same outline
  * declare the same types, members, signatures, annotations, field initializers (constants) and imports, each on the
  * same line; what differs is inside bodies only. Stateless; thread-safe.
  *
@@ -35,7 +33,7 @@ public final class Outline {
     /**
      * A file's outline as taken from its tree.
      *
-     * @param hash the SHA-256 in hex of the stripped text, or of the whole text when the bodies could not be told
+     * @param hash the hash of the stripped text ({@link ContentHash}), or of the whole text when the bodies could not be told
      * @param bodiesTold whether the bodies could be told apart in the text (if not, the file is always parsed in full)
      */
     public record Taken(String hash, boolean bodiesTold) {
@@ -51,7 +49,7 @@ public final class Outline {
                 && found.stream().allMatch(body -> body.getTokenRange().isPresent());
         int[] bodies = tokens ? offsets(found, text) : null;
         String stripped = bodies == null ? null : strip(text, bodies);
-        return stripped == null ? new Taken(sha256(text), false) : new Taken(sha256(stripped), true);
+        return stripped == null ? new Taken(hash(text), false) : new Taken(hash(stripped), true);
     }
 
     /**
@@ -163,12 +161,7 @@ public final class Outline {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+    private static String hash(String text) {
+        return ContentHash.of(text.getBytes(StandardCharsets.UTF_8));
     }
 }

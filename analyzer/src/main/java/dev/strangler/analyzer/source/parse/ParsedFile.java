@@ -15,7 +15,7 @@ import java.util.List;
  * @param nonBlankLines non-blank lines, for throughput figures
  * @param problems what went wrong or was noticed while reading it
  * @param skipped whether the file was left out on purpose (generated) or could not be read
- * @param outline the SHA-256 of the file's outline ({@link Outline}), or "" when there is no tree
+ * @param outline the hash of the file's outline ({@link Outline}), or "" when there is no tree
  * @param outlineSource what a later run needs to stand for the same content by its outline alone, or null when the
  *                      file must always be parsed in full
  * @param outlineOnly whether the tree is the outline the cache kept: declarations without method bodies
