@@ -54,6 +54,15 @@ public final class ScanCache {
         return FileFactsStore.in(folder);
     }
 
+    /**
+     * Whether none of the cache's three files is there: a first run, or the folder was deleted. Such a run has nothing
+     * to look up or reuse, so it need not know the files' hashes before it reads them.
+     */
+    public boolean isEmpty() {
+        return !java.nio.file.Files.exists(file()) && !java.nio.file.Files.exists(files().file())
+                && !java.nio.file.Files.exists(hashes().file());
+    }
+
     /** The earlier result when it was made from the same inputs; never throws for a bad or missing file. */
     public CacheLookup find(ScanInputs inputs) {
         return CacheFile.read(file(), MAGIC, FORMAT, new CacheFile.Reader<>() {

@@ -6,6 +6,7 @@ import dev.strangler.analyzer.core.Codebase;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A scan's result still to be kept in the cache: the whole model ({@code scan.bin}), the per-file facts
@@ -18,16 +19,20 @@ public final class CacheWrite {
     public static final CacheWrite NONE = new CacheWrite(null, null, null, null);
 
     private final ScanCache cache;
-    private final CachedScan.Snapshot snapshot;
+    private final Supplier<CachedScan.Snapshot> snapshot;
     private final Codebase codebase;
-    private final FileReuse.Kept files;
+    private final KeptFiles files;
 
     /** The hashes only, when the model came from the cache but some files had to be hashed again. */
     static CacheWrite hashes(ScanCache cache, CachedScan.Snapshot snapshot) {
-        return new CacheWrite(cache, snapshot, null, null);
+        return new CacheWrite(cache, () -> snapshot, null, null);
     }
 
-    CacheWrite(ScanCache cache, CachedScan.Snapshot snapshot, Codebase codebase, FileReuse.Kept files) {
+    /**
+     * @param snapshot the inputs the result is kept under, made when the cache is written: a first run hashes its
+     *                 Java files only then ({@link DeferredSnapshot})
+     */
+    CacheWrite(ScanCache cache, Supplier<CachedScan.Snapshot> snapshot, Codebase codebase, KeptFiles files) {
         this.cache = cache;
         this.snapshot = snapshot;
         this.codebase = codebase;
@@ -44,6 +49,7 @@ public final class CacheWrite {
         if (cache == null) {
             return List.of();
         }
+        CachedScan.Snapshot snapshot = this.snapshot.get();
         int edited = snapshot.changedSince();
         if (edited > 0) {
             return List.of("cache: not written: " + edited + " file(s) changed while the scan read them;"
@@ -52,7 +58,7 @@ public final class CacheWrite {
         List<String> warnings = new ArrayList<>();
         ScanInputs inputs = snapshot.inputs();
         List<String> written = codebase == null ? List.of(cache.hashes().store(snapshot.began(), snapshot.hashed()))
-                : List.of(cache.store(inputs, codebase), files.write(),
+                : List.of(cache.store(inputs, codebase), files.write(inputs),
                         cache.hashes().store(snapshot.began(), snapshot.hashed()));
         for (String failed : written) {
             if (!failed.isEmpty()) {

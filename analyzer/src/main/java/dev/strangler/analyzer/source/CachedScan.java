@@ -106,6 +106,22 @@ final class CachedScan {
 
     private static ScanInputs inputs(Path root, SourceTree tree, ScanOptions options, ExecutorService pool,
                                      java.util.function.BiFunction<Path, String, String> hasher) {
+        Set<Path> read = read(tree);
+        List<Future<String>> hashes = new ArrayList<>(read.size());
+        for (Path file : read) {
+            String relative = tree.relative(file);
+            hashes.add(pool.submit(() -> hasher.apply(file, relative)));
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        int i = 0;
+        for (Path file : read) {
+            files.put(tree.relative(file), ScanPool.result(hashes.get(i++), "hashing the files"));
+        }
+        return new ScanInputs(analyzer(), settings(root, tree, options), files);
+    }
+
+    /** The settings that change the result, as {@link ScanInputs#settings()} keeps them. */
+    static String settings(Path root, SourceTree tree, ScanOptions options) {
         StringBuilder settings = new StringBuilder();
         settings.append("root=").append(root).append('\n');
         settings.append("maxFileBytes=").append(options.maxFileBytes()).append('\n');
@@ -117,24 +133,19 @@ final class CachedScan {
         for (Problem problem : tree.problems()) {
             settings.append("walk=").append(problem.toCompilerStyle()).append('\n');
         }
+        return settings.toString();
+    }
+
+    /** Every file the scan reads: the Java files, then the descriptors, the other files and the SQL files. */
+    static Set<Path> read(SourceTree tree) {
         Set<Path> read = new LinkedHashSet<>(tree.javaFiles());
         read.addAll(tree.xmlFiles());
         read.addAll(tree.otherFiles());
         read.addAll(tree.namedSqlFiles());
-        List<Future<String>> hashes = new ArrayList<>(read.size());
-        for (Path file : read) {
-            String relative = tree.relative(file);
-            hashes.add(pool.submit(() -> hasher.apply(file, relative)));
-        }
-        SortedMap<String, String> files = new TreeMap<>();
-        int i = 0;
-        for (Path file : read) {
-            files.put(tree.relative(file), ScanPool.result(hashes.get(i++), "hashing the files"));
-        }
-        return new ScanInputs(analyzer(), settings.toString(), files);
+        return read;
     }
 
-    private static String analyzer() {
+    static String analyzer() {
         String known = analyzer;
         if (known == null) {
             known = AnalyzerBuild.fingerprint(List.of(JavaParser.class, net.sf.jsqlparser.parser.CCJSqlParserUtil.class));
@@ -143,7 +154,7 @@ final class CachedScan {
         return known;
     }
 
-    private static String hash(Path file) {
+    static String hash(Path file) {
         try {
             return ScanInputs.hash(Files.readAllBytes(file));
         } catch (IOException e) {
@@ -157,11 +168,11 @@ final class CachedScan {
         return attributes == null ? "unreadable" : stampOf(attributes);
     }
 
-    private static String stampOf(BasicFileAttributes attributes) {
+    static String stampOf(BasicFileAttributes attributes) {
         return attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 
-    private static BasicFileAttributes attributes(Path file) {
+    static BasicFileAttributes attributes(Path file) {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
@@ -169,7 +180,7 @@ final class CachedScan {
         }
     }
 
-    private static long nowNanos() {
+    static long nowNanos() {
         java.time.Instant now = java.time.Instant.now();
         return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
     }

@@ -11,7 +11,6 @@ import dev.strangler.analyzer.source.parse.SourceTree;
 import dev.strangler.analyzer.source.resolve.IndexedType;
 import dev.strangler.analyzer.source.resolve.TypeIndex;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -38,8 +37,7 @@ import java.util.TreeMap;
  */
 final class FileReuse {
     private final FileFactsStore store;
-    private final String analyzer;
-    private final String context;
+    private final Set<String> java;
     private final Map<String, FileFactsStore.Entry> earlier;
     private final Map<String, String> hashes;
     private final List<String> warnings = new ArrayList<>();
@@ -48,42 +46,35 @@ final class FileReuse {
     private boolean allInFull;
     private List<ParsedFile> parsed = List.of();
     private boolean[] analyse = new boolean[0];
-    private FileFactsStore.Entry[] current = new FileFactsStore.Entry[0];
+    private KeptFiles.File[] current = new KeptFiles.File[0];
     private String outcome = "";
     private int changed;
 
-    private FileReuse(FileFactsStore store, String analyzer, String context, Map<String, FileFactsStore.Entry> earlier,
+    private FileReuse(FileFactsStore store, Set<String> java, Map<String, FileFactsStore.Entry> earlier,
                       Map<String, String> hashes) {
         this.store = store;
-        this.analyzer = analyzer;
-        this.context = context;
+        this.java = java;
         this.earlier = earlier;
         this.hashes = hashes;
     }
 
     /** No store: every file is analysed and nothing is kept. */
     static FileReuse none() {
-        return new FileReuse(null, "", "", Map.of(), Map.of());
+        return new FileReuse(null, Set.of(), Map.of(), Map.of());
+    }
+
+    /** A first run's: nothing kept yet, so every file is analysed, and every entry is kept in {@code store}. */
+    static FileReuse first(FileFactsStore store, SourceTree tree) {
+        return new FileReuse(store, KeptFiles.javaPaths(tree), Map.of(), Map.of());
     }
 
     /** The entries kept in {@code store} for a scan of {@code inputs}; none when they were made under other ones. */
     static FileReuse load(FileFactsStore store, ScanInputs inputs, SourceTree tree) {
-        Set<String> java = new HashSet<>();
-        for (Path file : tree.javaFiles()) {
-            java.add(tree.relative(file));
-        }
-        StringBuilder context = new StringBuilder(inputs.settings());
-        Map<String, String> hashes = new TreeMap<>();
-        inputs.files().forEach((path, hash) -> {
-            if (java.contains(path)) {
-                hashes.put(path, hash);
-                context.append("java=").append(path).append('\n');
-            } else {
-                context.append("file=").append(path).append(' ').append(hash).append('\n');
-            }
-        });
-        FileFactsStore.Loaded loaded = store.load(inputs.analyzer(), context.toString());
-        FileReuse reuse = new FileReuse(store, inputs.analyzer(), context.toString(), loaded.files(), hashes);
+        Set<String> java = KeptFiles.javaPaths(tree);
+        Map<String, String> hashes = new TreeMap<>(inputs.files());
+        hashes.keySet().retainAll(java);
+        FileFactsStore.Loaded loaded = store.load(inputs.analyzer(), KeptFiles.context(inputs, java));
+        FileReuse reuse = new FileReuse(store, java, loaded.files(), hashes);
         reuse.warnings.addAll(loaded.warnings());
         reuse.bodiesRead = loaded.bodiesRead();
         return reuse;
@@ -140,7 +131,7 @@ final class FileReuse {
         parsed = files;
         changed = 0;
         analyse = new boolean[files.size()];
-        current = new FileFactsStore.Entry[files.size()];
+        current = new KeptFiles.File[files.size()];
         Set<String> changedTypes = new HashSet<>();
         if (earlier.isEmpty()) {
             analyseAll("");
@@ -212,7 +203,7 @@ final class FileReuse {
         FileFactsStore.Entry before = earlier.get(parsed.get(i).path());
         try {
             Facts facts = FactsCodec.read(before.facts());
-            current[i] = before;
+            current[i] = new KeptFiles.Earlier(before);
             return facts;
         } catch (RuntimeException e) {
             // damage the store's checksum did not catch: the file is analysed again, which gives the right facts
@@ -221,17 +212,10 @@ final class FileReuse {
         }
     }
 
-    /** Keeps file {@code i}'s freshly found facts for the next run. */
+    /** Keeps file {@code i}'s freshly found facts for the next run, to be encoded when they are written. */
     void analysed(int i, Facts facts) {
-        if (store == null) {
-            return;
-        }
-        try {
-            OutlineSource source = parsed.get(i).outlineSource();
-            current[i] = new FileFactsStore.Entry(hash(i), outline(i),
-                    source == null ? null : source.encode(parsed.get(i).unit()), FactsCodec.write(facts));
-        } catch (RuntimeException | StackOverflowError e) {
-            current[i] = null; // not kept: the next run analyses the file again
+        if (store != null) {
+            current[i] = new KeptFiles.Fresh(parsed.get(i), facts);
         }
     }
 
@@ -263,27 +247,15 @@ final class FileReuse {
         return List.copyOf(warnings);
     }
 
-    /**
-     * This run's entries, to be written by {@link Kept#write()} when it suits: they hold no syntax tree, so keeping
-     * them does not keep the trees.
-     */
-    Kept kept() {
-        SortedMap<String, FileFactsStore.Entry> entries = new TreeMap<>();
+    /** This run's entries, to be written when it suits ({@link KeptFiles#write}). */
+    KeptFiles kept() {
+        SortedMap<String, KeptFiles.File> entries = new TreeMap<>();
         for (int i = 0; i < current.length; i++) {
             if (current[i] != null) {
                 entries.put(parsed.get(i).path(), current[i]);
             }
         }
-        return new Kept(store, analyzer, context, entries, new java.util.TreeSet<>(bodiesReadNow));
-    }
-
-    /** A run's entries for {@code files.bin}. */
-    record Kept(FileFactsStore target, String analyzer, String context, SortedMap<String, FileFactsStore.Entry> entries,
-                java.util.SortedSet<String> bodiesRead) {
-        /** Writes them; a warning when they could not be written, else "". */
-        String write() {
-            return target.store(analyzer, context, entries, bodiesRead);
-        }
+        return new KeptFiles(store, java, entries, new java.util.TreeSet<>(bodiesReadNow));
     }
 
     private String hash(int i) {

@@ -55,15 +55,34 @@ final class JavaFileParser {
         }
     }
 
+    /** Told each file's bytes as they were read, on the reading thread. */
+    @FunctionalInterface
+    interface Reads {
+        Reads NONE = (path, content, failure) -> { };
+
+        /**
+         * @param content the bytes read, or null when the file could not be read
+         * @param failure why it could not be read, or null
+         */
+        void read(String path, byte[] content, Exception failure);
+    }
+
     ParsedFile parse(Path file, String path) {
+        return parse(file, path, Reads.NONE);
+    }
+
+    /** The file parsed, its bytes told to {@code reads} first. */
+    ParsedFile parse(Path file, String path, Reads reads) {
         List<Problem> problems = new ArrayList<>();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
+            reads.read(path, null, e);
             problems.add(new Problem(path, 0, 0, Severity.ERROR, "could not read the file: " + e));
             return ParsedFile.withoutTree(path, 0, problems);
         }
+        reads.read(path, bytes, null);
         SourceText source = SourceText.decode(bytes);
         if (source.isFallback()) {
             problems.add(notUtf8(path, source.fallbackCharset()));

@@ -105,8 +105,12 @@ public final class SourceScanner {
         ThreadLocal<JavaFileParser> parsers = ThreadLocal.withInitial(JavaFileParser::new);
         try {
             if (cache == null) {
-                return new ScanRun(scan(new Run(absoluteRoot, tree, pool, parsers, EarlyParses.none(), false), progress,
-                        FileReuse.none()), tree.javaFiles().size(), "", List.of(), CacheWrite.NONE);
+                return new ScanRun(scan(new Run(absoluteRoot, tree, pool, parsers, EarlyParses.none(),
+                        JavaFileParser.Reads.NONE, false), progress, FileReuse.none()), tree.javaFiles().size(), "",
+                        List.of(), CacheWrite.NONE);
+            }
+            if (cache.isEmpty()) {
+                return first(absoluteRoot, tree, pool, parsers, progress);
             }
             FileHashes.Known known = cache.hashes().load();
             if (!known.files().isEmpty()) {
@@ -124,23 +128,35 @@ public final class SourceScanner {
                         snapshot.hashedAgain() == 0 ? CacheWrite.NONE : CacheWrite.hashes(cache, snapshot));
             }
             FileReuse reuse = FileReuse.load(cache.files(), snapshot.inputs(), tree);
-            Codebase codebase = scan(new Run(absoluteRoot, tree, pool, parsers, early, false), progress, reuse);
+            Codebase codebase = scan(new Run(absoluteRoot, tree, pool, parsers, early, JavaFileParser.Reads.NONE, false),
+                    progress, reuse);
             List<String> warnings = new ArrayList<>(known.warnings());
             warnings.addAll(lookup.warnings());
             warnings.addAll(reuse.warnings());
             return new ScanRun(codebase, reuse.analysedCount(), reuse.note(lookup), warnings,
-                    new CacheWrite(cache, snapshot, codebase, reuse.kept()));
+                    new CacheWrite(cache, () -> snapshot, codebase, reuse.kept()));
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /** A run with nothing cached: the files are hashed as the scan reads them, and only when the cache is written. */
+    private ScanRun first(Path root, SourceTree tree, ExecutorService pool, ThreadLocal<JavaFileParser> parsers,
+                          ProgressListener progress) {
+        DeferredSnapshot snapshot = DeferredSnapshot.start(root, tree, options, pool);
+        FileReuse reuse = FileReuse.first(cache.files(), tree);
+        Codebase codebase = scan(new Run(root, tree, pool, parsers, EarlyParses.none(), snapshot, false), progress, reuse);
+        CacheLookup none = new CacheLookup.Miss("no cache yet", List.of());
+        return new ScanRun(codebase, reuse.analysedCount(), reuse.note(none), List.of(),
+                new CacheWrite(cache, snapshot::complete, codebase, reuse.kept()));
+    }
+
     /**
-     * One run's fixed parts: the tree, the pool, a parser per pool thread, the files parsed early, and whether this is
-     * the scan once more with every file in full.
+     * One run's fixed parts: the tree, the pool, a parser per pool thread, the files parsed early, what is told each
+     * Java file's bytes as the first pass reads them, and whether this is the scan once more with every file in full.
      */
     private record Run(Path root, SourceTree tree, ExecutorService pool, ThreadLocal<JavaFileParser> parsers,
-                       EarlyParses early, boolean again) {
+                       EarlyParses early, JavaFileParser.Reads reads, boolean again) {
     }
 
     private Codebase scan(Run run, ProgressListener progress, FileReuse reuse) {
@@ -156,7 +172,7 @@ public final class SourceScanner {
             String path = tree.relative(file);
             ParsedFile early = run.early().take(path);
             OutlineSource.Restored outline = early != null ? null : reuse.outlineSource(path);
-            ParsedFile result = early != null ? early : outline == null ? parsers.get().parse(file, path)
+            ParsedFile result = early != null ? early : outline == null ? parsers.get().parse(file, path, run.reads())
                     : JavaFileParser.fromOutline(path, outline, reuse.outline(path));
             progress.advanced(1);
             return result;
@@ -164,10 +180,8 @@ public final class SourceScanner {
         progress.finished();
 
         if (!run.again()) {
-            // the index is made on this thread alone, between the passes: the SQL parser and JavaParser's metamodel
-            // (for the outlines the cache keeps) are loaded on the idle cores meanwhile
+            // the SQL parser is loaded on a thread of its own while the index is made
             SqlTables.prepare();
-            pool.execute(TreeCodec::prepare);
         }
         LibraryIndex libraries = LibraryIndex.read(options.classpath());
         Declarations declarations = Declarations.of(parsed, libraries, pool, order);
@@ -230,7 +244,8 @@ public final class SourceScanner {
         List<FrameworkCoverage> coverage = xml.frameworks.finish(index, all, new WebFiles(tree, all.problems));
         if (!reuse.keep(all.bodiesRead)) {
             // bodies read from a file read as an outline: once more with every file parsed in full
-            return scan(new Run(root, tree, pool, parsers, EarlyParses.none(), true), progress, reuse);
+            return scan(new Run(root, tree, pool, parsers, EarlyParses.none(), JavaFileParser.Reads.NONE, true), progress,
+                    reuse);
         }
         frameworks.check(all.tableAccesses, all.entities, catalog, named, all.problems);
         return ModelAssembly.codebase(root, files.size(), tree, parsed, all, coverage, pool);
