@@ -2,7 +2,6 @@ package dev.strangler.analyzer.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
@@ -176,7 +175,7 @@ public final class UseCaseTracer {
         // sized by what is reached, not by the codebase: most use cases of a large codebase reach little of it
         BitSet visited = new BitSet();
         BitSet reachedTypes = new BitSet();
-        Queue queue = new Queue();
+        MethodQueue queue = new MethodQueue();
         int visitedCount = 0;
         SortedSet<String> reachedTables = new TreeSet<>();
         Set<ClassName> reachedOutside = new HashSet<>();
@@ -230,7 +229,7 @@ public final class UseCaseTracer {
     }
 
     /** Marks and queues each of the methods not visited yet; returns how many were. */
-    private static int visit(int[] methods, BitSet visited, Queue queue) {
+    private static int visit(int[] methods, BitSet visited, MethodQueue queue) {
         int added = 0;
         for (int method : methods) {
             if (!visited.get(method)) {
@@ -240,28 +239,6 @@ public final class UseCaseTracer {
             }
         }
         return added;
-    }
-
-    /** A first-in first-out queue of method numbers; each number is added at most once per use case. */
-    private static final class Queue {
-        private int[] items = new int[64];
-        private int head;
-        private int tail;
-
-        void add(int item) {
-            if (tail == items.length) {
-                items = Arrays.copyOf(items, items.length * 2);
-            }
-            items[tail++] = item;
-        }
-
-        int poll() {
-            return items[head++];
-        }
-
-        boolean isEmpty() {
-            return head == tail;
-        }
     }
 
     /**
