@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * What the last scan found in each Java file, kept in {@code files.bin} beside the whole-model cache
  * ({@link ScanCache}), so that a run after an edit re-analyses only the files whose facts can have changed. Each
  * file's entry holds the hash ({@link ContentHash}) of its bytes, the hash of its outline (the file without the
- * insides of method, constructor and initializer bodies), what the scanner needs to rebuild that outline's tree without reading the file,
- * and the scanner's facts for it, the last two as bytes this package does not interpret. The
+ * insides of method, constructor and initializer bodies), what the scanner needs to rebuild that outline's tree
+ * without reading the file, and the scanner's facts for it, the last two as bytes this package does not interpret. The
  * whole store is valid only for the analyzer build and the context (options, layout, other files) it was written
  * under. Deleting it is always safe; a damaged, truncated or foreign file gives a warning and a run without it.
  *
@@ -85,8 +85,8 @@ public final class FileFactsStore {
         return CacheFile.read(file(), MAGIC, FORMAT, new CacheFile.Reader<>() {
             @Override
             public Loaded read(BinaryIn in) {
-                if (!in.string().equals(analyzer) || !HexFormat.of().formatHex(in.raw(ContentHash.BYTES)).equals(ScanInputs.hash(
-                        context.getBytes(StandardCharsets.UTF_8)))) {
+                if (!in.string().equals(analyzer) || !HexFormat.of().formatHex(in.raw(ContentHash.BYTES))
+                        .equals(ScanInputs.hash(context.getBytes(StandardCharsets.UTF_8)))) {
                     return absent();
                 }
                 int count = in.count(MAX_FILES);
@@ -94,8 +94,9 @@ public final class FileFactsStore {
                 HexFormat hex = HexFormat.of();
                 for (int i = 0; i < count; i++) {
                     String path = in.string();
-                    Entry entry = new Entry(hex.formatHex(in.raw(ContentHash.BYTES)), hex.formatHex(in.raw(ContentHash.BYTES)),
-                            in.bool() ? bytes(in) : null, bytes(in));
+                    String hash = hex.formatHex(in.raw(ContentHash.BYTES));
+                    String outline = hex.formatHex(in.raw(ContentHash.BYTES));
+                    Entry entry = new Entry(hash, outline, in.bool() ? bytes(in) : null, bytes(in));
                     if (files.put(path, entry) != null) {
                         throw new CorruptCacheException("names " + path + " twice");
                     }

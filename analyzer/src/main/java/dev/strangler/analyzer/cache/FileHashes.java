@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The hash ({@link ContentHash}) of each file the last scan read, with the file's size and modification time when it
- * was hashed, kept in {@code hashes.bin} so that the next run need not hash a file again whose size and modification time are the
- * same, as Git's index and Gradle's file-hash cache do. A file modified within {@link #RACY_NANOS} before the
+ * was hashed, kept in {@code hashes.bin} so that the next run need not hash a file again whose size and
+ * modification time are the same, as Git's index and Gradle's file-hash cache do. A file modified within {@link #RACY_NANOS} before the
  * hashing began is hashed again all the same: an edit in the same tick of a coarse file-system clock could keep both.
  * Deleting the file is always safe (every file is hashed); a damaged one gives a warning and is not used.
  *
@@ -98,7 +98,8 @@ public final class FileHashes {
                 HexFormat hex = HexFormat.of();
                 for (int i = 0; i < count; i++) {
                     String path = in.string();
-                    if (files.put(path, new Hashed(in.varint(), in.varint(), hex.formatHex(in.raw(ContentHash.BYTES)))) != null) {
+                    Hashed hashed = new Hashed(in.varint(), in.varint(), hex.formatHex(in.raw(ContentHash.BYTES)));
+                    if (files.put(path, hashed) != null) {
                         throw new CorruptCacheException("names " + path + " twice");
                     }
                 }

@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * every value is read back through its record's checks.
  *
  * <p>File layout: the 8 bytes {@code STRCACHE}, the format version (varint), the analyzer's fingerprint, the
- * settings, the files (path and {@link ContentHash} bytes each), the model ({@link CodebaseCodec}), then the CRC (4 bytes, big
- * endian). A write goes to a temporary file in the same folder and is then moved over the old one, so a reader sees
+ * settings, the files (path and {@link ContentHash} bytes each), the model ({@link CodebaseCodec}), then the CRC
+ * (4 bytes, big endian). A write goes to a temporary file in the same folder and is then moved over the old one, so a reader sees
  * the old file or the new one, never half of one. Not thread-safe for two writers at once.
  */
 public final class ScanCache {

@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * A parsed file's outline: its text with the insides of the braces of method, constructor and initializer bodies
- * removed but for their line breaks, and the hash of that text ({@link ContentHash}). Two versions of a file with the same outline
- * declare the same types, members, signatures, annotations, field initializers (constants) and imports, each on the
+ * removed but for their line breaks, and the hash of that text ({@link ContentHash}). Two versions of a file with the
+ * same outline declare the same types, members, signatures, annotations, field initializers (constants) and imports, each on the
  * same line; what differs is inside bodies only. Stateless; thread-safe.
  *
  * <p>Must be taken before {@link TreeCompactor} drops the tokens; a tree without tokens gives the hash of the whole
@@ -33,7 +33,8 @@ public final class Outline {
     /**
      * A file's outline as taken from its tree.
      *
-     * @param hash the hash of the stripped text ({@link ContentHash}), or of the whole text when the bodies could not be told
+     * @param hash the hash of the stripped text ({@link ContentHash}), or of the whole text when the bodies could not
+     *             be told
      * @param bodiesTold whether the bodies could be told apart in the text (if not, the file is always parsed in full)
      */
     public record Taken(String hash, boolean bodiesTold) {
