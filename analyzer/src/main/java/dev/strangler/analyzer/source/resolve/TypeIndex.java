@@ -1,15 +1,7 @@
 package dev.strangler.analyzer.source.resolve;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.CharLiteralExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
@@ -33,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Built single-threaded, then read from several threads: its caches are concurrent.
  */
 public final class TypeIndex {
-    private static final int MAX_HIERARCHY_DEPTH = 12;
+    static final int MAX_HIERARCHY_DEPTH = 12;
 
     /** How a written type name was settled. */
     public enum Outcome { CODEBASE, LIBRARY, TYPE_PARAMETER, GUESSED, UNKNOWN }
@@ -48,19 +40,11 @@ public final class TypeIndex {
         }
     }
 
-    /** Spring Data base interfaces whose first type argument is the entity served. */
-    static final Set<String> SPRING_DATA_INTERFACES = Set.of("Repository", "CrudRepository", "ListCrudRepository",
-            "PagingAndSortingRepository", "ListPagingAndSortingRepository", "JpaRepository", "MongoRepository",
-            "ReactiveCrudRepository", "ReactiveSortingRepository", "R2dbcRepository", "CoroutineCrudRepository",
-            "ElasticsearchRepository", "Neo4jRepository", "CassandraRepository", "KeyValueRepository",
-            "JpaSpecificationExecutor", "RevisionRepository", "EnversRevisionRepository");
-
     private final LibraryIndex libraries;
     /** by name for the lookups (hashing a name is much cheaper than comparing it with the ~log n sharing its prefix) */
     private final Map<String, IndexedType> types = new HashMap<>();
     /** the same, in name order, for {@link #all()} */
     private final Map<String, IndexedType> sorted = new TreeMap<>();
-    private final Map<String, java.util.Optional<JType>> repositoryEntities = new ConcurrentHashMap<>();
     private final Map<String, List<String>> bySimpleName = new HashMap<>();
     private final Map<String, List<String>> subtypes = new ConcurrentHashMap<>();
     private final Map<String, Boolean> jdkClasses = new ConcurrentHashMap<>();
@@ -69,6 +53,9 @@ public final class TypeIndex {
     private final Map<String, List<String>> methodDeclarers = new HashMap<>();
 
     /** @param libraries the classes of the jars and folders given with {@code --classpath} */
+    private final Constants constants = new Constants(this);
+    private final SpringDataRepositories repositories = new SpringDataRepositories(this);
+
     public TypeIndex(LibraryIndex libraries) {
         this.libraries = Objects.requireNonNull(libraries, "libraries");
     }
@@ -164,51 +151,12 @@ public final class TypeIndex {
      * Data interface it extends (directly or through a codebase base interface), or null when it is not one.
      */
     public JType repositoryEntity(IndexedType type) {
-        if (!type.isInterface) {
-            return null;
-        }
-        java.util.Optional<JType> cached = repositoryEntities.get(type.name);
-        if (cached == null) {
-            cached = java.util.Optional.ofNullable(findRepositoryEntity(type, 0));
-            repositoryEntities.put(type.name, cached);
-        }
-        return cached.orElse(null);
+        return repositories.entity(type);
     }
 
     /** Whether the type extends a Spring Data interface, directly or through codebase interfaces. */
     public boolean isSpringDataRepository(IndexedType type) {
-        if (!type.isInterface) {
-            return false;
-        }
-        for (String name : supertypeNames(type)) {
-            if (SPRING_DATA_INTERFACES.contains(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private JType findRepositoryEntity(IndexedType type, int depth) {
-        if (depth > MAX_HIERARCHY_DEPTH) {
-            return null;
-        }
-        for (JType supertype : supertypes(type)) {
-            JType first = supertype.argument(0);
-            if (!supertype.codebase() && SPRING_DATA_INTERFACES.contains(supertype.simpleName())) {
-                if (first != null && first.codebase()) {
-                    return first;
-                }
-            } else if (supertype.codebase() && types.containsKey(supertype.name())) {
-                JType inherited = findRepositoryEntity(types.get(supertype.name()), depth + 1);
-                if (inherited != null) {
-                    return inherited;
-                }
-                if (first != null && first.codebase() && isSpringDataRepository(types.get(supertype.name()))) {
-                    return first;
-                }
-            }
-        }
-        return null;
+        return repositories.isRepository(type);
     }
 
     /**
@@ -476,7 +424,7 @@ public final class TypeIndex {
 
     /** The value of a compile-time string expression (literals, constants, concatenation), or null. */
     public String evaluateString(Expression expression, IndexedType context, Map<String, Expression> locals) {
-        return evaluate(expression, context, locals, 0);
+        return constants.evaluateString(expression, context, locals);
     }
 
     /**
@@ -484,98 +432,6 @@ public final class TypeIndex {
      * built by concatenating values usually has a value there; null when no literal is involved at all.
      */
     public String evaluateTemplate(Expression expression, IndexedType context, Map<String, Expression> locals) {
-        String exact = evaluate(expression, context, locals, 0);
-        if (exact != null) {
-            return exact;
-        }
-        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
-            String left = evaluateTemplate(binary.getLeft(), context, locals);
-            String right = evaluateTemplate(binary.getRight(), context, locals);
-            if (left == null && right == null) {
-                return null;
-            }
-            return (left == null ? "?" : left) + (right == null ? "?" : right);
-        }
-        if (expression instanceof EnclosedExpr enclosed) {
-            return evaluateTemplate(enclosed.getInner(), context, locals);
-        }
-        if (expression instanceof NameExpr name && locals != null && locals.containsKey(name.getNameAsString())) {
-            Expression initializer = locals.get(name.getNameAsString());
-            return initializer == expression ? null : evaluateTemplate(initializer, context, null);
-        }
-        return null;
-    }
-
-    private String evaluate(Expression expression, IndexedType context, Map<String, Expression> locals, int depth) {
-        if (expression == null || depth > 16) {
-            return null;
-        }
-        if (expression instanceof StringLiteralExpr literal) {
-            // asString unescapes on every call: most literals have nothing to unescape
-            String value = literal.getValue();
-            return value.indexOf('\\') < 0 ? value : literal.asString();
-        }
-        if (expression instanceof TextBlockLiteralExpr block) {
-            return block.asString();
-        }
-        if (expression instanceof CharLiteralExpr character) {
-            return character.asChar() + "";
-        }
-        if (expression instanceof IntegerLiteralExpr integer) {
-            return integer.getValue();
-        }
-        if (expression instanceof EnclosedExpr enclosed) {
-            return evaluate(enclosed.getInner(), context, locals, depth + 1);
-        }
-        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
-            String left = evaluate(binary.getLeft(), context, locals, depth + 1);
-            String right = evaluate(binary.getRight(), context, locals, depth + 1);
-            return left == null || right == null ? null : left + right;
-        }
-        if (expression instanceof NameExpr name) {
-            String identifier = name.getNameAsString();
-            if (locals != null && locals.containsKey(identifier)) {
-                return evaluate(locals.get(identifier), context, null, depth + 1);
-            }
-            for (IndexedType current = context; current != null; current = current.outer) {
-                Expression constant = constantOf(current, identifier);
-                if (constant != null) {
-                    return evaluate(constant, current, null, depth + 1);
-                }
-            }
-            if (context != null) {
-                String owner = context.scope.staticImports.get(identifier);
-                IndexedType type = owner == null ? null : types.get(owner);
-                if (type != null && type.constants.containsKey(identifier)) {
-                    return evaluate(type.constants.get(identifier), type, null, depth + 1);
-                }
-            }
-            return null;
-        }
-        if (expression instanceof FieldAccessExpr access && context != null) {
-            String scopeName = Annotations.dottedName(access.getScope());
-            if (scopeName == null) {
-                return null;
-            }
-            Resolution owner = resolve(scopeName, context, context.scope, Set.of());
-            IndexedType type = owner.isCodebase() ? types.get(owner.name()) : null;
-            Expression constant = type == null ? null : constantOf(type, access.getNameAsString());
-            return constant == null ? null : evaluate(constant, type, null, depth + 1);
-        }
-        return null;
-    }
-
-    private Expression constantOf(IndexedType type, String name) {
-        Expression constant = type.constants.get(name);
-        if (constant != null) {
-            return constant;
-        }
-        for (IndexedType ancestor : ancestors(type)) {
-            constant = ancestor.constants.get(name);
-            if (constant != null) {
-                return constant;
-            }
-        }
-        return null;
+        return constants.evaluateTemplate(expression, context, locals);
     }
 }
