@@ -85,15 +85,15 @@ final class CachedScan {
         long began = nowNanos();
         ScanInputs inputs = inputs(root, tree, options, pool, (file, relative) -> {
             BasicFileAttributes attributes = attributes(file);
-            stamps.put(file, attributes == null ? "unreadable" : stampOf(attributes));
-            long modified = attributes == null ? 0 : attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            String kept = attributes == null ? null : known.hashOf(relative, attributes.size(), modified);
+            stamps.put(file, stampOf(attributes));
+            String kept = attributes == null ? null
+                    : known.hashOf(relative, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
             String hash = kept != null ? kept : hash(file);
             if (kept == null) {
                 again.add(relative);
             }
             if (attributes != null) {
-                hashed.put(relative, new FileHashes.Hashed(attributes.size(), modified, hash));
+                hashed.put(relative, hashed(attributes, hash));
             }
             return hash;
         });
@@ -158,18 +158,31 @@ final class CachedScan {
         try {
             return ScanInputs.hash(Files.readAllBytes(file));
         } catch (IOException e) {
-            // the scan reports the file as unreadable; the same failure gives the same result
-            return ScanInputs.hash(("unreadable: " + e).getBytes(StandardCharsets.UTF_8));
+            return ScanInputs.hash(unreadable(e));
         }
     }
 
-    private static String stamp(Path file) {
-        BasicFileAttributes attributes = attributes(file);
-        return attributes == null ? "unreadable" : stampOf(attributes);
+    /**
+     * What stands for the content of a file that could not be read: the failure, so that the same failure gives the
+     * same hash (the scan reports the file as unreadable).
+     */
+    static byte[] unreadable(Exception failure) {
+        return ("unreadable: " + failure).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A file's size, modification time and hash as {@code hashes.bin} keeps them. */
+    static FileHashes.Hashed hashed(BasicFileAttributes attributes, String hash) {
+        return new FileHashes.Hashed(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), hash);
+    }
+
+    private static String stamp(Path file) {
+        return stampOf(attributes(file));
+    }
+
+    /** A file's size and modification time as one text, or "unreadable" for null attributes. */
     static String stampOf(BasicFileAttributes attributes) {
-        return attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        return attributes == null ? "unreadable"
+                : attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 
     static BasicFileAttributes attributes(Path file) {

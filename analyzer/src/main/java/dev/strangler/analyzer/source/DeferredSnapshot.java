@@ -4,11 +4,9 @@ import dev.strangler.analyzer.cache.FileHashes;
 import dev.strangler.analyzer.cache.ScanInputs;
 import dev.strangler.analyzer.source.parse.SourceTree;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The inputs of a first run, when the cache holds nothing: such a run has nothing to look up or reuse, so it need not
@@ -69,7 +66,7 @@ final class DeferredSnapshot implements JavaFileParser.Reads {
                     Path file = all.get(i);
                     String relative = tree.relative(file);
                     BasicFileAttributes read = CachedScan.attributes(file);
-                    stamps.put(file, read == null ? "unreadable" : CachedScan.stampOf(read));
+                    stamps.put(file, CachedScan.stampOf(read));
                     if (read != null) {
                         attributes.put(relative, read);
                     }
@@ -86,14 +83,13 @@ final class DeferredSnapshot implements JavaFileParser.Reads {
 
     @Override
     public void read(String path, byte[] content, Exception failure) {
-        javaRead.put(path, content != null ? content
-                : ("unreadable: " + failure).getBytes(StandardCharsets.UTF_8)); // as CachedScan hashes such a file
+        javaRead.put(path, content != null ? content : CachedScan.unreadable(failure));
     }
 
     /** The snapshot the scan's result is kept under: every file's hash, the Java files' from the bytes parsed. */
     CachedScan.Snapshot complete() {
         SortedMap<String, String> hashes = new TreeMap<>();
-        Map<String, FileHashes.Hashed> hashed = new HashMap<>();
+        SortedMap<String, FileHashes.Hashed> hashed = new TreeMap<>();
         for (Path file : files) {
             String relative = tree.relative(file);
             String hash = otherHashes.get(relative);
@@ -104,11 +100,10 @@ final class DeferredSnapshot implements JavaFileParser.Reads {
             hashes.put(relative, hash);
             BasicFileAttributes read = attributes.get(relative);
             if (read != null) {
-                hashed.put(relative, new FileHashes.Hashed(read.size(),
-                        read.lastModifiedTime().to(TimeUnit.NANOSECONDS), hash));
+                hashed.put(relative, CachedScan.hashed(read, hash));
             }
         }
         ScanInputs inputs = new ScanInputs(CachedScan.analyzer(), settings, hashes);
-        return new CachedScan.Snapshot(inputs, stamps, began, new TreeMap<>(hashed), hashes.keySet());
+        return new CachedScan.Snapshot(inputs, stamps, began, hashed, hashes.keySet());
     }
 }
