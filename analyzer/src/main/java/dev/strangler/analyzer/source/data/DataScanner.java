@@ -22,7 +22,6 @@ import dev.strangler.analyzer.core.AccessMode;
 import dev.strangler.analyzer.core.ClassName;
 import dev.strangler.analyzer.core.DataAccessOrigin;
 import dev.strangler.analyzer.core.Problem;
-import dev.strangler.analyzer.core.RepositoryBinding;
 import dev.strangler.analyzer.core.Severity;
 import dev.strangler.analyzer.core.SourceLocation;
 import dev.strangler.analyzer.core.TableAccess;
@@ -40,17 +39,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds what a type stores and queries: JPA mappings, Spring Data repositories with their entities, SQL or JPQL in
- * annotations and in string arguments of calls and of {@code super(...)} (literals, constants, locals and their
- * concatenations), statements run by name ({@link NamedStatements}), and MongoDB access ({@link MongoScanner}).
+ * Finds what a type stores and queries: JPA mappings ({@link EntityMappings}), Spring Data repositories with their
+ * entities ({@link RepositoryAccess}), SQL or JPQL in annotations and in string arguments of calls and of
+ * {@code super(...)} (literals, constants, locals and their concatenations), statements run by name
+ * ({@link NamedStatements}), and MongoDB access ({@link MongoScanner}).
  */
 public final class DataScanner {
     private static final Set<String> JPQL_METHODS = Set.of("createQuery", "createTypedQuery");
     private static final Set<String> NATIVE_METHODS = Set.of("createNativeQuery", "createSQLQuery", "createNativeMutationQuery");
-    private static final Set<String> READ_PREFIXES = Set.of("find", "read", "get", "query", "search", "stream", "count",
-            "exists", "list", "load", "select", "fetch");
-    private static final Set<String> WRITE_PREFIXES = Set.of("save", "delete", "remove", "update", "insert", "persist",
-            "merge", "create", "add", "store", "flush");
     private static final Set<String> ENTITY_MANAGER_READS = Set.of("find", "getReference", "createQuery", "createNamedQuery",
             "get", "load");
     private static final Set<String> MYBATIS_ANNOTATIONS = Set.of("Select", "Insert", "Update", "Delete");
@@ -80,7 +76,7 @@ public final class DataScanner {
 
     public void scan() {
         new EntityMappings(index, catalog, type, facts).scan();
-        repository();
+        RepositoryAccess.scan(index, catalog, type, facts);
         boolean operationObject = type.declaration instanceof ClassOrInterfaceDeclaration declaration
                 && !declaration.isInterface() && declaration.getExtendedTypes().isNonEmpty()
                 && index.supertypeNames(type).stream().anyMatch(OPERATION_OBJECTS::contains);
@@ -105,56 +101,6 @@ public final class DataScanner {
 
     private SourceLocation at(Node node) {
         return new SourceLocation(path, Trees.line(node));
-    }
-
-    private void repository() {
-        if (!type.isInterface) {
-            return;
-        }
-        JType entity = index.repositoryEntity(type);
-        if (entity == null) {
-            return;
-        }
-        ClassName repository = ClassName.of(type.name);
-        facts.repositories.add(new RepositoryBinding(repository, ClassName.of(entity.name()), at(type.declaration)));
-        String table = catalog.tableOf(entity.name());
-        if (table == null) {
-            return;
-        }
-        Set<String> supertypes = index.supertypeNames(type);
-        facts.tableAccesses.add(new TableAccess(repository, "", table, AccessMode.READ, DataAccessOrigin.SPRING_DATA,
-                at(type.declaration)));
-        if (!(supertypes.size() == 1 && supertypes.contains("Repository"))) {
-            facts.tableAccesses.add(new TableAccess(repository, "", table, AccessMode.WRITE,
-                    DataAccessOrigin.SPRING_DATA, at(type.declaration)));
-        }
-        for (List<MethodDeclaration> overloads : type.methods.values()) {
-            for (MethodDeclaration method : overloads) {
-                if (Annotations.has(method, "Query") || method.getBody().isPresent()) {
-                    continue;
-                }
-                AccessMode mode = derivedQueryMode(method.getNameAsString());
-                if (mode != null) {
-                    facts.tableAccesses.add(new TableAccess(repository, method.getNameAsString(), table, mode,
-                            DataAccessOrigin.SPRING_DATA, at(method)));
-                }
-            }
-        }
-    }
-
-    static AccessMode derivedQueryMode(String method) {
-        String lower = method.toLowerCase(Locale.ROOT);
-        for (String prefix : WRITE_PREFIXES) {
-            if (lower.startsWith(prefix)) {
-                return AccessMode.WRITE;
-            }
-        }
-        for (String prefix : READ_PREFIXES) {
-            if (lower.startsWith(prefix)) {
-                return AccessMode.READ;
-            }
-        }
-        return null;
     }
 
     private void annotatedSql(MethodDeclaration method, String member) {
