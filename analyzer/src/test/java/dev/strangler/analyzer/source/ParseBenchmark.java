@@ -1,5 +1,6 @@
 package dev.strangler.analyzer.source;
 
+import com.github.javaparser.JavaParser;
 import com.sun.source.util.JavacTask;
 import dev.strangler.analyzer.source.parse.ParsedFile;
 import dev.strangler.analyzer.source.parse.SourceText;
@@ -22,10 +23,11 @@ import java.util.function.Function;
 
 /**
  * Parsing alone, nothing kept, on every core: the floor under an end-to-end run. Compares the parser the analyzer uses
- * (JavaParser, as {@link JavaFileParser} configures it: raw grammar, compacted text, trees compacted) with the JDK's
- * own ({@code javac}'s tree API, parse only, no attribution), on the same files, the largest first.
+ * (JavaParser, as {@link JavaFileParser} configures it: raw grammar, compacted text, trees compacted) with JavaParser
+ * as it comes ({@code javaparser-stock}: its default configuration) and with the JDK's own ({@code javac}'s tree API,
+ * parse only, no attribution), on the same files, the largest first.
  *
- * <p>Arguments: the root, {@code javaparser} or {@code javac}, and optionally the number of passes (default 1; each
+ * <p>Arguments: the root, {@code javaparser}, {@code javaparser-stock} or {@code javac}, and optionally the number of passes (default 1; each
  * pass is printed, the first is what a single run of the analyzer pays). Run it in a fresh JVM with the launcher's
  * options; see the analyzer's README.
  */
@@ -51,8 +53,10 @@ public final class ParseBenchmark {
         }
         Function<List<Path>, Long> work = switch (parser) {
             case "javaparser" -> ParseBenchmark::javaParser;
+            case "javaparser-stock" -> ParseBenchmark::stockJavaParser;
             case "javac" -> ParseBenchmark::javac;
-            default -> throw new IllegalArgumentException("parser must be javaparser or javac, not " + parser);
+            default -> throw new IllegalArgumentException(
+                    "parser must be javaparser, javaparser-stock or javac, not " + parser);
         };
         for (int pass = 1; pass <= passes; pass++) {
             long start = System.nanoTime();
@@ -83,6 +87,20 @@ public final class ParseBenchmark {
         for (Path file : files) {
             ParsedFile parsed = parser.parse(file, file.toString());
             types += parsed.unit() == null ? 0 : parsed.unit().getTypes().size();
+        }
+        return types;
+    }
+
+    /** JavaParser as it comes: its default configuration, each file parsed from its path, as a user of it would. */
+    private static long stockJavaParser(List<Path> files) {
+        JavaParser parser = new JavaParser();
+        long types = 0;
+        for (Path file : files) {
+            try {
+                types += parser.parse(file).getResult().map(unit -> unit.getTypes().size()).orElse(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return types;
     }
