@@ -5,14 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +21,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Environment {
     private static final Logger logger = LoggerFactory.getLogger(Environment.class);
-    /**
-     * How long a new environment may take to ask for its first event: AWS allows 10 s of init. A machine much slower
-     * than Lambda's (a busy build machine starting a Spring function) may need more:
-     * {@code -Dlambda-local.init-timeout-ms=N}.
-     */
-    private static final long INIT_TIMEOUT_MILLIS = Long.getLong("lambda-local.init-timeout-ms", 10_000);
 
     private final String id;
     private final Process process;
     private final EnvironmentLog log;
     private final long startedNanos;
-    /** The runtime's pending {@code next}, answered by whoever has the next event; guarded by {@code this}. */
-    private Consumer<Invocation> waitingRuntime;
-    /** An event no runtime has asked for yet; guarded by {@code this}. */
-    private Invocation queued;
-    private boolean stopped;
+    /** Locks this environment's monitor, which {@link #markInitialised} runs under too. */
+    private final EventHandoff handoff = new EventHandoff(this);
     private volatile Invocation current;
     private volatile long initNanos = -1;
     private volatile boolean broken;
@@ -99,23 +86,13 @@ public final class Environment {
         long logStart = log.size();
         boolean cold = initNanos < 0;
         current = invocation;
-        invocation.delivered.thenRun(() -> {
-            if (!invocation.answer.isDone()) {
-                ScheduledFuture<?> deadline = timer.schedule(() -> invocation.finish(timedOut(invocation, timeoutMillis)),
-                        Math.max(invocation.deadlineEpochMillis() - System.currentTimeMillis(), 0), TimeUnit.MILLISECONDS);
-                invocation.answer.thenRun(() -> deadline.cancel(false));
-            }
-        });
+        InvocationTimeouts.watchDeadline(invocation, timeoutMillis, timer);
         CompletableFuture<InvocationResult> result = invocation.answer.thenApply(
                 answer -> finish(invocation, answer, logStart, cold, memoryMb));
-        hand(invocation);
+        handoff.hand(invocation);
         if (!invocation.delivered.isDone()) {
             // Only an event that has to wait for its runtime needs this watch; a warm runtime took it just now.
-            ScheduledFuture<?> initWatch = timer.schedule(() -> invocation.finish(new Invocation.Answer(
-                    errorJson("Runtime.InitTimeout", "RequestId: " + invocation.requestId() + " Error: environment "
-                            + id + " did not ask for an event within " + INIT_TIMEOUT_MILLIS + " ms; see its log"),
-                    true, false)), INIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            invocation.delivered.thenRun(() -> initWatch.cancel(false));
+            InvocationTimeouts.watchInit(invocation, id, timer);
         }
         if (!process.isAlive()) {
             exited();
@@ -146,40 +123,15 @@ public final class Environment {
      * switch on every warm invocation.
      */
     public void awaitNext(Consumer<Invocation> deliver) {
-        Invocation next;
-        synchronized (this) {
-            if (initNanos < 0) {
-                initNanos = System.nanoTime();
-                logger.debug("Environment {} initialised in {} ms", id, (initNanos - startedNanos) / 1_000_000);
-            }
-            if (stopped) {
-                next = null;
-            } else if (queued != null) {
-                next = queued;
-                queued = null;
-            } else {
-                waitingRuntime = deliver;
-                return;
-            }
-        }
-        if (next != null) {
-            next.markDelivered();
-        }
-        deliver.accept(next);
+        handoff.awaitNext(deliver, this::markInitialised);
     }
 
-    private void hand(Invocation invocation) {
-        Consumer<Invocation> runtime;
-        synchronized (this) {
-            runtime = waitingRuntime;
-            waitingRuntime = null;
-            if (runtime == null) {
-                queued = invocation;
-                return;
-            }
+    /** Notes the runtime's first {@code next}: the end of its init. Called under this environment's monitor. */
+    private void markInitialised() {
+        if (initNanos < 0) {
+            initNanos = System.nanoTime();
+            logger.debug("Environment {} initialised in {} ms", id, (initNanos - startedNanos) / 1_000_000);
         }
-        invocation.markDelivered();
-        runtime.accept(invocation);
     }
 
     /**
@@ -188,11 +140,7 @@ public final class Environment {
      * dead connection. Does nothing when {@code deliver} is no longer the pending one.
      */
     public void withdraw(Consumer<Invocation> deliver) {
-        synchronized (this) {
-            if (waitingRuntime == deliver) {
-                waitingRuntime = null;
-            }
-        }
+        handoff.withdraw(deliver);
     }
 
     /**
@@ -201,32 +149,7 @@ public final class Environment {
      * that never asks again fails the invocation with a timeout; an ended process fails it through its exit.
      */
     public void redeliver(Invocation invocation) {
-        Consumer<Invocation> runtime;
-        synchronized (this) {
-            if (stopped || current != invocation || invocation.answer.isDone()) {
-                return;
-            }
-            runtime = waitingRuntime;
-            waitingRuntime = null;
-            if (runtime == null) {
-                queued = invocation;
-                return;
-            }
-        }
-        runtime.accept(invocation);
-    }
-
-    private void release() {
-        Consumer<Invocation> runtime;
-        synchronized (this) {
-            stopped = true;
-            queued = null;
-            runtime = waitingRuntime;
-            waitingRuntime = null;
-        }
-        if (runtime != null) {
-            runtime.accept(null);
-        }
+        handoff.redeliver(invocation, () -> current == invocation);
     }
 
     /** Records the handler's response; {@code false} when no such invocation runs here. */
@@ -262,7 +185,7 @@ public final class Environment {
     /** Ends the process; an invocation still running gets an error. */
     void stop() {
         broken = true;
-        release();
+        handoff.release();
         process.destroyForcibly();
     }
 
@@ -273,7 +196,7 @@ public final class Environment {
 
     private void exited() {
         broken = true;
-        release();
+        handoff.release();
         Invocation invocation = current;
         if (invocation != null) {
             byte[] error = initError != null ? initError : errorJson("Runtime.ExitError", "RequestId: "
@@ -293,13 +216,6 @@ public final class Environment {
         } catch (IllegalThreadStateException e) {
             return -1;
         }
-    }
-
-    private static Invocation.Answer timedOut(Invocation invocation, long timeoutMillis) {
-        String message = Instant.now() + " " + invocation.requestId() + " Task timed out after "
-                + String.format(Locale.ROOT, "%.2f", timeoutMillis / 1000.0) + " seconds";
-        return new Invocation.Answer(("{\"errorMessage\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8),
-                true, false);
     }
 
     static byte[] errorJson(String type, String message) {
