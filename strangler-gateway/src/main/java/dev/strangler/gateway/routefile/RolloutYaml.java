@@ -1,9 +1,9 @@
 package dev.strangler.gateway.routefile;
 
-import static dev.strangler.gateway.routefile.RouteFileReader.fields;
-import static dev.strangler.gateway.routefile.RouteFileReader.line;
-import static dev.strangler.gateway.routefile.RouteFileReader.list;
-import static dev.strangler.gateway.routefile.RouteFileReader.scalar;
+import static dev.strangler.gateway.routefile.YamlNodes.fields;
+import static dev.strangler.gateway.routefile.YamlNodes.line;
+import static dev.strangler.gateway.routefile.YamlNodes.list;
+import static dev.strangler.gateway.routefile.YamlNodes.scalar;
 
 import dev.strangler.gateway.rollout.LastDecision;
 import dev.strangler.gateway.rollout.Rollout;
@@ -198,7 +198,7 @@ public final class RolloutYaml {
         Map<String, Node> fields = fields(mapping, STATE_KEYS, id, problems);
         int step = whole(fields.get("step"), "rollout state step", 0, id, problems);
         Instant since = instant(fields.get("since"), node, "rollout state since", id, problems);
-        boolean paused = RouteFileReader.bool(fields.get("paused"), "rollout state paused", id, problems);
+        boolean paused = YamlNodes.bool(fields.get("paused"), "rollout state paused", id, problems);
         RolloutStatus status = RolloutStatus.RUNNING;
         if (fields.get("status") != null) {
             try {
