@@ -6,12 +6,10 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
@@ -27,7 +25,6 @@ import dev.strangler.analyzer.source.resolve.Annotations;
 import dev.strangler.analyzer.source.resolve.IndexedType;
 import dev.strangler.analyzer.source.resolve.TypeIndex;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,17 +33,11 @@ import java.util.Set;
 
 /**
  * Finds what makes a type hard to run as a short-lived, stateless function: static mutable state, HTTP sessions,
- * local file writes, threads, schedules, in-memory caches, endless or sleeping loops, JNI and heavy start-up.
+ * local file writes, threads, schedules, in-memory caches, endless or sleeping loops, JNI and heavy start-up (static
+ * state by {@link StaticStateRisks}).
  * Works on names as written, so it also finds uses of libraries that are not on the classpath.
  */
 final class RiskScanner {
-    private static final Set<String> MUTABLE_CONTAINERS = Set.of("HashMap", "ConcurrentHashMap", "LinkedHashMap",
-            "TreeMap", "ArrayList", "LinkedList", "HashSet", "LinkedHashSet", "TreeSet", "CopyOnWriteArrayList",
-            "ConcurrentLinkedQueue", "ArrayDeque", "WeakHashMap", "Hashtable", "Vector", "Properties",
-            "ConcurrentSkipListMap", "IdentityHashMap", "AtomicInteger", "AtomicLong", "AtomicReference", "StringBuilder");
-    private static final Set<String> MUTATORS = Set.of("put", "putAll", "putIfAbsent", "computeIfAbsent", "compute",
-            "merge", "add", "addAll", "remove", "clear", "set", "incrementAndGet", "getAndIncrement", "offer", "push",
-            "append", "setProperty", "addAndGet", "getAndSet", "replace");
     private static final Set<String> FILE_WRITERS = Set.of("FileOutputStream", "FileWriter", "RandomAccessFile");
     private static final Set<String> FILES_WRITES = Set.of("write", "writeString", "newOutputStream", "newBufferedWriter",
             "createFile", "createTempFile", "createDirectory", "createDirectories", "copy", "move", "delete",
@@ -61,12 +52,12 @@ final class RiskScanner {
     private final IndexedType type;
     private final Set<String> supertypes;
     private final Map<String, Risk> risks = new LinkedHashMap<>();
-    /** the calls anywhere in the type, nested types included; found when first needed */
-    private List<MethodCallExpr> calls;
+    private final StaticStateRisks staticState;
 
     RiskScanner(TypeIndex index, IndexedType type) {
         this.type = type;
         this.supertypes = index.supertypeNames(type);
+        this.staticState = new StaticStateRisks(type, this::add);
     }
 
     List<Risk> scan() {
@@ -78,14 +69,12 @@ final class RiskScanner {
                 add(RiskKind.HEAVY_STARTUP, type.declaration, "implements " + supertype + ": work at start-up");
             }
         }
-        // the calls that change a name are only asked about static state: most types have none worth a walk
-        Set<String> mutated = hasStaticState() ? mutatedNames() : Set.of();
         for (BodyDeclaration<?> member : type.declaration.getMembers()) {
             if (member instanceof TypeDeclaration<?>) {
                 continue;
             }
             if (member instanceof FieldDeclaration field) {
-                staticState(field, mutated);
+                staticState.field(field);
             } else if (member instanceof MethodDeclaration method) {
                 methodDeclaration(method);
             } else if (member instanceof InitializerDeclaration initializer && initializer.isStatic()
@@ -119,83 +108,6 @@ final class RiskScanner {
         } else if (name.equals("Startup")) {
             add(RiskKind.HEAVY_STARTUP, annotation, "@Startup bean");
         }
-    }
-
-    /** Whether {@link #staticState} will look at any field: a static one that is not a logger or a serial version. */
-    private boolean hasStaticState() {
-        if (type.isInterface) {
-            return false;
-        }
-        for (BodyDeclaration<?> member : type.declaration.getMembers()) {
-            if (member instanceof FieldDeclaration field && field.isStatic()) {
-                for (VariableDeclarator variable : field.getVariables()) {
-                    if (!ignoredStatic(variable)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean ignoredStatic(VariableDeclarator variable) {
-        String typeName = baseName(variable.getType().asString());
-        return typeName.equals("Logger") || typeName.equals("Log") || variable.getNameAsString().equals("serialVersionUID");
-    }
-
-    private Set<String> mutatedNames() {
-        Set<String> names = new HashSet<>();
-        for (MethodCallExpr call : calls()) {
-            if (MUTATORS.contains(call.getNameAsString()) && call.getScope().isPresent()) {
-                Expression scope = call.getScope().get();
-                if (scope instanceof NameExpr name) {
-                    names.add(name.getNameAsString());
-                } else if (scope.isFieldAccessExpr()) {
-                    names.add(scope.asFieldAccessExpr().getNameAsString());
-                }
-            }
-        }
-        return names;
-    }
-
-    private void staticState(FieldDeclaration field, Set<String> mutated) {
-        if (!field.isStatic() || type.isInterface) {
-            return;
-        }
-        for (VariableDeclarator variable : field.getVariables()) {
-            if (ignoredStatic(variable)) {
-                continue;
-            }
-            String name = variable.getNameAsString();
-            String typeName = baseName(variable.getType().asString());
-            boolean cacheLike = name.toLowerCase(Locale.ROOT).contains("cache")
-                    || type.simpleName().toLowerCase(Locale.ROOT).contains("cache") && typeName.endsWith("Map")
-                    || typeName.endsWith("Map") && mutated.contains(name) && usesComputeIfAbsent(name);
-            if (!field.isFinal()) {
-                add(cacheLike ? RiskKind.IN_MEMORY_CACHE : RiskKind.STATIC_MUTABLE_STATE, variable,
-                        "static non-final field " + name + " of type " + variable.getType().asString());
-            } else {
-                String created = variable.getInitializer().filter(Expression::isObjectCreationExpr)
-                        .map(e -> baseName(e.asObjectCreationExpr().getType().getNameAsString())).orElse(typeName);
-                if ((MUTABLE_CONTAINERS.contains(created) || MUTABLE_CONTAINERS.contains(typeName)) && mutated.contains(name)) {
-                    add(cacheLike ? RiskKind.IN_MEMORY_CACHE : RiskKind.STATIC_MUTABLE_STATE, variable,
-                            "static " + created + " field " + name + " is modified at run time");
-                }
-            }
-        }
-    }
-
-    private boolean usesComputeIfAbsent(String field) {
-        return calls().stream().anyMatch(call ->
-                (call.getNameAsString().equals("computeIfAbsent") || call.getNameAsString().equals("putIfAbsent"))
-                        && call.getScope().filter(s -> Annotations.lastName(s).equals(field)).isPresent());
-    }
-
-    private List<MethodCallExpr> calls() {
-        if (calls == null) {
-            calls = Trees.findAll(type.declaration, MethodCallExpr.class);
-        }
-        return calls;
     }
 
     private void methodDeclaration(MethodDeclaration method) {
@@ -292,7 +204,8 @@ final class RiskScanner {
         return condition instanceof BooleanLiteralExpr literal && literal.getValue();
     }
 
-    private static String baseName(String written) {
+    /** A written type's simple name without its generic arguments: {@code java.util.Map<K, V>} is {@code Map}. */
+    static String baseName(String written) {
         int generic = written.indexOf('<');
         String base = generic < 0 ? written : written.substring(0, generic);
         return base.substring(base.lastIndexOf('.') + 1).strip();
