@@ -5,6 +5,7 @@ import static dev.strangler.gateway.routefile.YamlNodes.field;
 import static dev.strangler.gateway.routefile.YamlNodes.fields;
 import static dev.strangler.gateway.routefile.YamlNodes.line;
 import static dev.strangler.gateway.routefile.YamlNodes.list;
+import static dev.strangler.gateway.routefile.YamlNodes.percent;
 import static dev.strangler.gateway.routefile.YamlNodes.scalar;
 
 import dev.strangler.gateway.rollout.Rollout;
@@ -173,17 +174,7 @@ final class RouteReader {
         if (node == null) {
             return target == null || target instanceof RouteTarget.Monolith ? 0 : 100;
         }
-        String text = scalar(node);
-        try {
-            int weight = Integer.parseInt(String.valueOf(text));
-            if (weight < 0 || weight > 100) {
-                problems.add(new RouteFileProblem(line(node), id, "weight must be between 0 and 100, but was " + weight));
-            }
-            return weight;
-        } catch (NumberFormatException e) {
-            problems.add(new RouteFileProblem(line(node), id, "weight must be a whole number 0–100, but was '" + text + "'"));
-            return 0;
-        }
+        return percent(node, "weight", id, problems);
     }
 
     private static Stickiness stickiness(Node node, String id, List<RouteFileProblem> problems) {

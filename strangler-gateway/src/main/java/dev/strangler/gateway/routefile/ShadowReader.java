@@ -4,6 +4,7 @@ import static dev.strangler.gateway.routefile.YamlNodes.bool;
 import static dev.strangler.gateway.routefile.YamlNodes.fields;
 import static dev.strangler.gateway.routefile.YamlNodes.line;
 import static dev.strangler.gateway.routefile.YamlNodes.list;
+import static dev.strangler.gateway.routefile.YamlNodes.percent;
 import static dev.strangler.gateway.routefile.YamlNodes.scalar;
 
 import dev.strangler.gateway.comparison.BodyPointer;
@@ -90,19 +91,5 @@ final class ShadowReader {
             }
         }
         return ignored;
-    }
-
-    private static int percent(Node node, String name, String id, List<RouteFileProblem> problems) {
-        String text = scalar(node);
-        try {
-            int percent = Integer.parseInt(String.valueOf(text));
-            if (percent < 0 || percent > 100) {
-                problems.add(new RouteFileProblem(line(node), id, name + " must be between 0 and 100, but was " + percent));
-            }
-            return percent;
-        } catch (NumberFormatException e) {
-            problems.add(new RouteFileProblem(line(node), id, name + " must be a whole number 0–100, but was '" + text + "'"));
-            return 0;
-        }
     }
 }

@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Small readings of SnakeYAML nodes shared by the route file's readers: a mapping's known keys, a scalar's text, a
- * list, a boolean and a node's line. Each one adds a {@link RouteFileProblem} instead of throwing. Stateless.
+ * list, a boolean, a percentage and a node's line. Each one adds a {@link RouteFileProblem} instead of throwing.
+ * Stateless.
  */
 final class YamlNodes {
 
@@ -69,6 +70,21 @@ final class YamlNodes {
             }
         }
         return null;
+    }
+
+    /** A whole number from 0 to 100 named {@code name} in messages; 0 when it is not a number. */
+    static int percent(Node node, String name, String id, List<RouteFileProblem> problems) {
+        String text = scalar(node);
+        try {
+            int percent = Integer.parseInt(String.valueOf(text));
+            if (percent < 0 || percent > 100) {
+                problems.add(new RouteFileProblem(line(node), id, name + " must be between 0 and 100, but was " + percent));
+            }
+            return percent;
+        } catch (NumberFormatException e) {
+            problems.add(new RouteFileProblem(line(node), id, name + " must be a whole number 0–100, but was '" + text + "'"));
+            return 0;
+        }
     }
 
     static String scalar(Node node) {
