@@ -156,7 +156,7 @@ final class ExpressionTypes {
     }
 
     /** The type an expression names when it is a type name used for static access, else null. */
-    JType staticType(Expression scope) {
+    private JType staticType(Expression scope) {
         if (scope instanceof NameExpr name) {
             String identifier = name.getNameAsString();
             if (!isTypeLike(identifier) || locals.containsKey(identifier) || fieldType(identifier) != null) {
@@ -263,7 +263,7 @@ final class ExpressionTypes {
                 && classType.getTypeArguments().isEmpty() && classType.getNameAsString().equals("var");
     }
 
-    static boolean isTypeLike(String identifier) {
+    private static boolean isTypeLike(String identifier) {
         return !identifier.isEmpty() && Character.isUpperCase(identifier.charAt(0));
     }
 
