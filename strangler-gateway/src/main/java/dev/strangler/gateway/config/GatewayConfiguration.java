@@ -14,7 +14,6 @@ import dev.strangler.gateway.routedb.StoreSettings;
 import dev.strangler.gateway.web.AdminServer;
 import dev.strangler.gateway.web.GrpcOnlyHeadersFilter;
 import dev.strangler.gateway.web.HopByHopOnlyWhenPresentFilter;
-import dev.strangler.gateway.web.InFlightFilter;
 import dev.strangler.gateway.web.RequestIdFilter;
 import dev.strangler.gateway.web.RolloutEndpoints;
 import dev.strangler.gateway.web.TraceHeadersFilter;
@@ -35,21 +34,17 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.Gauge;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.PropertySource;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.server.WebFilter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -57,7 +52,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Wires the strangler gateway: the live route table, the Lambda invoker, the filters, the catch-all route, the admin
- * API, and the gateway's defaults for Spring Cloud Gateway ({@code strangler-gateway-defaults.properties}: the features
+ * API ({@link EventLoopsConfiguration} the loops they run on, {@link DrainConfiguration} the graceful shutdown), and the gateway's defaults for Spring Cloud Gateway ({@code strangler-gateway-defaults.properties}: the features
  * no strangler route uses are off). Off under the {@code plain} profile, a bare Spring Cloud Gateway route for
  * benchmarks.
  */
@@ -96,37 +91,6 @@ public class GatewayConfiguration {
     Disposable routeFileWatcher(RouteStore store, RoutesProperties routes) {
         return Flux.interval(routes.reloadInterval(), Schedulers.boundedElastic())
                 .subscribe(tick -> store.reloadIfChanged());
-    }
-
-    /**
-     * The event loops of the server, the monolith client and the Lambda client: a request stays on the thread that
-     * read it until it is answered. One per core unless {@code strangler.event-loops} says otherwise: nothing on them
-     * blocks, so more loops than cores only add context switches (Reactor Netty's default of at least 4 cost about a
-     * third more CPU per proxied request on 2 cores, see the README's benchmark).
-     */
-    @Bean(destroyMethod = "close")
-    SharedEventLoops eventLoops(@Value("${strangler.event-loops:0}") int eventLoops) {
-        if (eventLoops < 0) {
-            throw new IllegalArgumentException("strangler.event-loops must be 0 (one per core) or more, but was "
-                    + eventLoops);
-        }
-        return SharedEventLoops.create("strangler-io",
-                eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops);
-    }
-
-    /** Makes the web server run on {@link #eventLoops()} (Spring Boot's own factory would use Reactor's global loops). */
-    @Bean
-    ReactorResourceFactory reactorResourceFactory(SharedEventLoops loops) {
-        ReactorResourceFactory factory = new ReactorResourceFactory();
-        factory.setUseGlobalResources(false);
-        factory.setLoopResources(loops);
-        return factory;
-    }
-
-    /** Makes Spring Cloud Gateway's client to the monolith run on {@link #eventLoops()}, on the caller's loop. */
-    @Bean
-    HttpClientCustomizer monolithClientOnSharedLoops(SharedEventLoops loops) {
-        return client -> client.runOn(loops);
     }
 
     @Bean(destroyMethod = "close")
@@ -261,34 +225,6 @@ public class GatewayConfiguration {
                         .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, monolith.responseTimeout().toMillis())
                         .uri(monolith.uri()))
                 .build();
-    }
-
-    /** Readiness and the in-flight count of requests and shadow copies, for graceful shutdown. */
-    @Bean
-    Drain drain(ShadowTraffic shadows) {
-        return new Drain().track("shadow-copies", shadows::inFlight);
-    }
-
-    @Bean
-    InFlightFilter inFlightFilter(Drain drain) {
-        return new InFlightFilter(drain);
-    }
-
-    @Bean
-    ShutdownSequence shutdownSequence(Drain drain, ShutdownProperties shutdown) {
-        return new ShutdownSequence(drain, shutdown);
-    }
-
-    /** Ready once everything started; on close, not ready at once, then still serving for the drain delay. */
-    @Bean
-    SmartLifecycle drainBeforeServerStops(ShutdownSequence sequence) {
-        return sequence.beforeServerStops();
-    }
-
-    /** After the server stopped accepting and its requests ended: waits for the rest (shadow copies) within the bound. */
-    @Bean
-    SmartLifecycle drainAfterServerStops(ShutdownSequence sequence) {
-        return sequence.afterServerStops();
     }
 
     @Bean(destroyMethod = "close")

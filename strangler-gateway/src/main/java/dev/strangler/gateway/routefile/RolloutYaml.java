@@ -4,45 +4,38 @@ import static dev.strangler.gateway.routefile.YamlNodes.fields;
 import static dev.strangler.gateway.routefile.YamlNodes.line;
 import static dev.strangler.gateway.routefile.YamlNodes.list;
 import static dev.strangler.gateway.routefile.YamlNodes.scalar;
+import static dev.strangler.gateway.routefile.YamlNodes.whole;
 
 import dev.strangler.gateway.rollout.LastDecision;
 import dev.strangler.gateway.rollout.Rollout;
 import dev.strangler.gateway.rollout.RolloutPlan;
 import dev.strangler.gateway.rollout.RolloutState;
-import dev.strangler.gateway.rollout.RolloutStatus;
 import dev.strangler.gateway.rollout.RolloutStep;
 import dev.strangler.gateway.rollout.RolloutText;
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * A route's {@code rollout:} block: the plan as written by people, and the {@code state} and {@code last} decision the
  * gateway writes beside it. The same reader takes a plan given to the admin API (YAML or JSON), so both are validated
- * alike. Stateless and thread-safe.
+ * alike. The state and last decision are read by {@link RolloutStateYaml}, and the block is written by
+ * {@link RolloutWriter}. Stateless and thread-safe.
  */
 public final class RolloutYaml {
 
     private static final Set<String> PLAN_KEYS = Set.of("steps", "hold", "min-requests", "max-error-rate-increase",
             "max-p99-ratio", "min-match-rate", "shadow-percent");
     private static final Set<String> KEYS = union(PLAN_KEYS, Set.of("state", "last"));
-    private static final Set<String> STATE_KEYS = Set.of("step", "since", "paused", "status");
-    private static final Set<String> LAST_KEYS = Set.of("decision", "at", "reasons", "figures");
 
     private RolloutYaml() {
     }
@@ -84,8 +77,9 @@ public final class RolloutYaml {
         int before = problems.size();
         Map<String, Node> fields = fields(mapping, KEYS, id, problems);
         RolloutPlan plan = plan(mapping, fields, id, problems);
-        LastDecision last = fields.get("last") == null ? null : last(fields.get("last"), id, problems);
-        RolloutState state = fields.get("state") == null ? null : state(fields.get("state"), last, id, problems);
+        LastDecision last = fields.get("last") == null ? null : RolloutStateYaml.last(fields.get("last"), id, problems);
+        RolloutState state = fields.get("state") == null ? null
+                : RolloutStateYaml.state(fields.get("state"), last, id, problems);
         if (fields.get("last") != null && fields.get("state") == null) {
             problems.add(new RouteFileProblem(line(fields.get("last")), id, "rollout 'last' needs a 'state' beside it"));
         }
@@ -97,44 +91,6 @@ public final class RolloutYaml {
         } catch (IllegalArgumentException e) {
             problems.add(new RouteFileProblem(line(node), id, "rollout: " + e.getMessage()));
             return null;
-        }
-    }
-
-    /** Appends the {@code rollout:} block of a route, indented under it. */
-    static void write(StringBuilder out, Rollout rollout) {
-        RolloutPlan plan = rollout.plan();
-        out.append("    rollout:\n");
-        out.append("      steps: ").append(RolloutPlan.labels(plan.steps())).append('\n');
-        out.append("      hold: ").append(plan.holds().size() == 1 ? RolloutText.duration(plan.holds().get(0))
-                : plan.holds().stream().map(RolloutText::duration).collect(Collectors.joining(", ", "[", "]"))).append('\n');
-        out.append("      min-requests: ").append(plan.minRequests()).append('\n');
-        if (plan.maxErrorRateIncrease() != null) {
-            out.append("      max-error-rate-increase: ").append(RolloutText.percent(plan.maxErrorRateIncrease())).append('\n');
-        }
-        if (plan.maxP99Ratio() != null) {
-            out.append("      max-p99-ratio: ").append(RolloutText.number(plan.maxP99Ratio())).append('\n');
-        }
-        if (plan.minMatchRate() != null) {
-            out.append("      min-match-rate: ").append(RolloutText.percent(plan.minMatchRate())).append('\n');
-        }
-        out.append("      shadow-percent: ").append(plan.shadowPercent()).append('\n');
-        RolloutState state = rollout.state();
-        if (state == null) {
-            return;
-        }
-        out.append("      state: {step: ").append(state.step()).append(", since: ")
-                .append(RouteFileWriter.quote(state.since().toString())).append(", paused: ").append(state.paused())
-                .append(", status: ").append(state.status().label()).append("}\n");
-        LastDecision last = state.last();
-        if (last != null) {
-            out.append("      last:\n");
-            out.append("        decision: ").append(RouteFileWriter.quote(last.decision())).append('\n');
-            out.append("        at: ").append(RouteFileWriter.quote(last.at().toString())).append('\n');
-            out.append("        reasons: ").append(last.reasons().stream().map(RouteFileWriter::quote)
-                    .collect(Collectors.joining(", ", "[", "]"))).append('\n');
-            out.append("        figures: {").append(last.figures().entrySet().stream()
-                    .map(e -> e.getKey() + ": " + RolloutText.number(e.getValue()))
-                    .collect(Collectors.joining(", "))).append("}\n");
         }
     }
 
@@ -185,98 +141,6 @@ public final class RolloutYaml {
         } catch (IllegalArgumentException e) {
             problems.add(new RouteFileProblem(line(node), id, "rollout: " + e.getMessage()));
             return null;
-        }
-    }
-
-    private static RolloutState state(Node node, LastDecision last, String id, List<RouteFileProblem> problems) {
-        if (!(node instanceof MappingNode mapping)) {
-            problems.add(new RouteFileProblem(line(node), id, "rollout 'state' must be a mapping like"
-                    + " {step: 0, since: \"2026-12-07T05:00:00Z\", paused: false, status: running}"));
-            return null;
-        }
-        int before = problems.size();
-        Map<String, Node> fields = fields(mapping, STATE_KEYS, id, problems);
-        int step = whole(fields.get("step"), "rollout state step", 0, id, problems);
-        Instant since = instant(fields.get("since"), node, "rollout state since", id, problems);
-        boolean paused = YamlNodes.bool(fields.get("paused"), "rollout state paused", id, problems);
-        RolloutStatus status = RolloutStatus.RUNNING;
-        if (fields.get("status") != null) {
-            try {
-                status = RolloutStatus.parse(scalar(fields.get("status")));
-            } catch (IllegalArgumentException e) {
-                problems.add(new RouteFileProblem(line(fields.get("status")), id, e.getMessage()));
-            }
-        }
-        if (problems.size() > before) {
-            return null;
-        }
-        try {
-            return new RolloutState(step, since, paused, status, last);
-        } catch (IllegalArgumentException e) {
-            problems.add(new RouteFileProblem(line(node), id, "rollout state: " + e.getMessage()));
-            return null;
-        }
-    }
-
-    private static LastDecision last(Node node, String id, List<RouteFileProblem> problems) {
-        if (!(node instanceof MappingNode mapping)) {
-            problems.add(new RouteFileProblem(line(node), id, "rollout 'last' must be a mapping with decision, at, reasons"));
-            return null;
-        }
-        int before = problems.size();
-        Map<String, Node> fields = fields(mapping, LAST_KEYS, id, problems);
-        String decision = fields.get("decision") == null ? null : scalar(fields.get("decision"));
-        if (decision == null || decision.isBlank()) {
-            problems.add(new RouteFileProblem(line(node), id, "rollout 'last' needs a 'decision'"));
-        }
-        Instant at = instant(fields.get("at"), node, "rollout last at", id, problems);
-        List<String> reasons = new ArrayList<>();
-        for (Node reason : list(fields.get("reasons"), "rollout last reasons", id, problems)) {
-            reasons.add(String.valueOf(scalar(reason)));
-        }
-        TreeMap<String, Double> figures = new TreeMap<>();
-        Node figuresNode = fields.get("figures");
-        if (figuresNode instanceof MappingNode figureMap) {
-            for (NodeTuple tuple : figureMap.getValue()) {
-                try {
-                    figures.put(scalar(tuple.getKeyNode()), Double.valueOf(String.valueOf(scalar(tuple.getValueNode()))));
-                } catch (NumberFormatException e) {
-                    problems.add(new RouteFileProblem(line(tuple.getValueNode()), id, "rollout last figure '"
-                            + scalar(tuple.getKeyNode()) + "' must be a number, but was '" + scalar(tuple.getValueNode()) + "'"));
-                }
-            }
-        } else if (figuresNode != null && !(figuresNode instanceof SequenceNode)) {
-            problems.add(new RouteFileProblem(line(figuresNode), id, "rollout last figures must be a mapping of numbers"));
-        }
-        if (problems.size() > before) {
-            return null;
-        }
-        return new LastDecision(decision, at, reasons, figures);
-    }
-
-    private static Instant instant(Node node, Node parent, String name, String id, List<RouteFileProblem> problems) {
-        if (node == null) {
-            problems.add(new RouteFileProblem(line(parent), id, name + " is missing; write a UTC time like 2026-12-07T05:00:00Z"));
-            return Instant.EPOCH;
-        }
-        try {
-            return Instant.parse(String.valueOf(scalar(node)));
-        } catch (DateTimeParseException e) {
-            problems.add(new RouteFileProblem(line(node), id, name + " must be a UTC time like 2026-12-07T05:00:00Z, but was '"
-                    + scalar(node) + "'"));
-            return Instant.EPOCH;
-        }
-    }
-
-    private static int whole(Node node, String name, int otherwise, String id, List<RouteFileProblem> problems) {
-        if (node == null) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(String.valueOf(scalar(node)));
-        } catch (NumberFormatException e) {
-            problems.add(new RouteFileProblem(line(node), id, name + " must be a whole number, but was '" + scalar(node) + "'"));
-            return otherwise;
         }
     }
 

@@ -86,7 +86,7 @@ public final class RouteFileWriter {
                 out.append("}\n");
             }
             if (route.rollout() != null) {
-                RolloutYaml.write(out, route.rollout());
+                RolloutWriter.write(out, route.rollout());
             }
         }
         return out.toString();

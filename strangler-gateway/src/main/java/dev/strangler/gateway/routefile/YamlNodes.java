@@ -87,6 +87,19 @@ final class YamlNodes {
         }
     }
 
+    /** A whole number named {@code name} in messages; {@code otherwise} when absent or not a number. */
+    static int whole(Node node, String name, int otherwise, String id, List<RouteFileProblem> problems) {
+        if (node == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(String.valueOf(scalar(node)));
+        } catch (NumberFormatException e) {
+            problems.add(new RouteFileProblem(line(node), id, name + " must be a whole number, but was '" + scalar(node) + "'"));
+            return otherwise;
+        }
+    }
+
     static String scalar(Node node) {
         return node instanceof ScalarNode s ? s.getValue() : null;
     }
