@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * Scans a source tree and prints lines of code per second and peak heap; see the analyzer's README.
  * Arguments: the root, then optionally the number of threads (default: all cores) and of runs (default 1; the last
- * run is reported, earlier ones warm the JIT).
+ * run is reported, earlier ones warm the JIT; the heap is collected between runs).
  */
 public final class ScanBenchmark {
     private ScanBenchmark() {
@@ -30,6 +30,10 @@ public final class ScanBenchmark {
         long nanos = 0;
         PhaseTimer phases = null;
         for (int run = 0; run < runs; run++) {
+            if (run > 0) {
+                codebase = null;
+                System.gc(); // each run starts from an empty heap, as a single run does, not after the last one's trees
+            }
             phases = new PhaseTimer();
             long start = System.nanoTime();
             codebase = new SourceScanner(new ScanOptions(List.of(), threads)).scan(root, phases);

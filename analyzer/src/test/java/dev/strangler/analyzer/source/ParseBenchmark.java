@@ -59,6 +59,9 @@ public final class ParseBenchmark {
                     "parser must be javaparser, javaparser-stock or javac, not " + parser);
         };
         for (int pass = 1; pass <= passes; pass++) {
+            if (pass > 1) {
+                System.gc(); // as in the first pass, from an empty heap
+            }
             long start = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<Long>> parts = new ArrayList<>();
