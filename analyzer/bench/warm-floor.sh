@@ -4,8 +4,8 @@
 # fresh JVMs with the launcher's options for analyze without a class-data archive (-Xmx2g), each repeating its work:
 #   parse      ParseBenchmark javaparser, ROUNDS passes: the parse alone as the analyzer parses
 #   scan       ScanBenchmark, ROUNDS runs: the whole scan (walk, parse, index, pass 2, descriptors, model)
-#   decompose  DecomposeBenchmark, ROUNDS rounds after one scan: the decomposition, and the three reports rendered
-#              one after the other (a run renders the Markdown beside the others, so this slightly overstates them)
+#   decompose  DecomposeBenchmark, ROUNDS rounds after one scan: the decomposition, and the three reports made as the
+#              command makes them but one after the other (a run makes the Markdown beside the others), written nowhere
 # Prints the first and last round of each, then the warm ratio: the last parse over the last scan plus the last
 # decomposition and reports (as cold-ratio.sh's ratio, but without JIT warm-up, class loading or JVM start).
 # Usage (from the repository root): analyzer/bench/warm-floor.sh [NAME] [ROUNDS]

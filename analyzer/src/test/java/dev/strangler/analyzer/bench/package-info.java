@@ -1,2 +1,2 @@
-/** Benchmark tools for the source scanner: a synthetic codebase generator and a timed scan; run by hand, not by tests. */
+/** Benchmark tools: a synthetic codebase generator, a timed scan, and the decomposition and reports timed warm; run by hand, not by tests. */
 package dev.strangler.analyzer.bench;
