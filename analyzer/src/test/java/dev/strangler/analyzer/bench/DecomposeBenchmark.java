@@ -21,7 +21,8 @@ import java.util.Locale;
 /**
  * The work after the scan, warmed: scans a tree once, then decomposes it and renders the three reports as the command
  * makes them (the JSON as UTF-8, the page streamed from those bytes, the Markdown), one after the other on one thread
- * and written nowhere, round after round in the same JVM, printing each round's seconds. The first round is what a single run pays; the last rounds are the work itself once compiled. Arguments:
+ * and written nowhere, round after round in the same JVM (the heap collected before each), printing each round's
+ * seconds. The first round is what a single run pays; the last rounds are the work itself once compiled. Arguments:
  * the root and optionally the number of rounds (default 8).
  */
 public final class DecomposeBenchmark {
@@ -45,8 +46,8 @@ public final class DecomposeBenchmark {
             int markdown = new MarkdownReportWriter().render(decomposition).length();
             long rendered = System.nanoTime();
             System.out.printf(Locale.ROOT, "round %d: decompose %.3f s, reports %.3f s (JSON %,d bytes, page %,d bytes,"
-                            + " Markdown %,d chars)%n", round, (decomposed - start) / 1e9, (rendered - decomposed) / 1e9,
-                    json.utf8().length, page.count, markdown);
+                            + " Markdown %,d chars)%n", round, (decomposed - start) / 1e9,
+                    (rendered - decomposed) / 1e9, json.utf8().length, page.count, markdown);
         }
     }
 

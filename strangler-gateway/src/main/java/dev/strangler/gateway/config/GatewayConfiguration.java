@@ -52,9 +52,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Wires the strangler gateway: the live route table, the Lambda invoker, the filters, the catch-all route, the admin
- * API ({@link EventLoopsConfiguration} the loops they run on, {@link DrainConfiguration} the graceful shutdown), and the gateway's defaults for Spring Cloud Gateway ({@code strangler-gateway-defaults.properties}: the features
- * no strangler route uses are off). Off under the {@code plain} profile, a bare Spring Cloud Gateway route for
- * benchmarks.
+ * API, and the gateway's defaults for Spring Cloud Gateway ({@code strangler-gateway-defaults.properties}: the features
+ * no strangler route uses are off); {@link EventLoopsConfiguration} wires the loops they run on and
+ * {@link DrainConfiguration} the graceful shutdown. Off under the {@code plain} profile, a bare Spring Cloud Gateway
+ * route for benchmarks.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!plain")
