@@ -32,7 +32,6 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigu
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.Gauge;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -102,18 +101,16 @@ public class GatewayConfiguration {
 
     /**
      * The registry behind the admin API's /metrics, with {@code strangler_jvm_allocated_bytes}: heap bytes allocated
-     * by all threads since start, as the JVM counts them (read on scrape only; the benchmarks divide its growth by the
-     * requests served).
+     * by all threads since start, as the JVM counts them ({@link AllocatedBytes}; read on scrape only; the benchmarks
+     * divide its growth by the requests served).
      */
     @Bean
     PrometheusMeterRegistry prometheusMeterRegistry() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
-                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
-            Gauge.builder("strangler.jvm.allocated", threads, com.sun.management.ThreadMXBean::getTotalThreadAllocatedBytes)
-                    .baseUnit("bytes").description("Heap bytes allocated by all threads since the gateway started")
-                    .register(registry);
-        }
+        AllocatedBytes.ofThisJvm().ifPresent(allocated -> Gauge.builder("strangler.jvm.allocated", allocated,
+                        AllocatedBytes::read)
+                .baseUnit("bytes").description("Heap bytes allocated by all threads since the gateway started")
+                .register(registry));
         return registry;
     }
 
