@@ -29,13 +29,13 @@ echo "== $NAME: $(find "$TREE" -name '*.java' | wc -l) Java files, $(nproc) core
 parse="$(bench dev.strangler.analyzer.source.ParseBenchmark "$TREE" javaparser "$ROUNDS")"
 scan="$(bench dev.strangler.analyzer.bench.ScanBenchmark "$TREE" "$(nproc)" "$ROUNDS")"
 decompose="$(bench dev.strangler.analyzer.bench.DecomposeBenchmark "$TREE" "$ROUNDS")"
-first_parse="$(sed -n 's/.* pass 1: .* in \([0-9.]*\) s .*/\1/p' <<<"$parse")"
-last_parse="$(sed -n "s/.* pass $ROUNDS: .* in \([0-9.]*\) s .*/\1/p" <<<"$parse")"
+parse_pass() { sed -n "s/.* pass $1: .* in \([0-9.]*\) s .*/\1/p" <<<"$parse"; }
+decompose_round() { sed -n "s/^round $1: decompose \([0-9.]*\) s, reports \([0-9.]*\) s.*/\1 \2/p" <<<"$decompose"; }
+first_parse="$(parse_pass 1)"
+last_parse="$(parse_pass "$ROUNDS")"
 last_scan="$(sed -n 's/^scan time=\([0-9.]*\) s.*/\1/p' <<<"$scan")"
-read -r first_decompose first_reports < <(sed -n 's/^round 1: decompose \([0-9.]*\) s, reports \([0-9.]*\) s.*/\1 \2/p' \
-    <<<"$decompose")
-read -r last_decompose last_reports < <(sed -n "s/^round $ROUNDS: decompose \([0-9.]*\) s, reports \([0-9.]*\) s.*/\1 \2/p" \
-    <<<"$decompose")
+read -r first_decompose first_reports < <(decompose_round 1)
+read -r last_decompose last_reports < <(decompose_round "$ROUNDS")
 echo "parse      first pass $first_parse s, pass $ROUNDS $last_parse s"
 echo "scan       run $ROUNDS $last_scan s ($(sed -n 's/^phases: \(.*\); process.*/\1/p' <<<"$scan"))"
 echo "decompose  round 1 $first_decompose s + reports $first_reports s, round $ROUNDS $last_decompose s + reports $last_reports s"

@@ -62,10 +62,9 @@ final class AllocatedBytes {
 
     private static MethodHandle totalMethod(com.sun.management.ThreadMXBean threads) {
         try {
-            return MethodHandles.publicLookup()
-                    .findVirtual(com.sun.management.ThreadMXBean.class, "getTotalThreadAllocatedBytes",
-                            MethodType.methodType(long.class))
-                    .asType(MethodType.methodType(long.class, com.sun.management.ThreadMXBean.class));
+            // typed (com.sun.management.ThreadMXBean)long, as read() invokes it
+            return MethodHandles.publicLookup().findVirtual(com.sun.management.ThreadMXBean.class,
+                    "getTotalThreadAllocatedBytes", MethodType.methodType(long.class));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return null;
         }
